@@ -1,0 +1,303 @@
+"""Outlets, articles and what the loader extracts from them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from articles.parsing.fuzzydate import (
+    DAY,
+    MONTH,
+    SEASON,
+    UNKNOWN,
+    YEAR,
+    FuzzyDate,
+    display_date,
+    edtf_or_none,
+)
+from reviewarchive.curation import LoaderTracked
+
+PRECISION_CHOICES = [
+    (DAY, "Day"),
+    (MONTH, "Month"),
+    (SEASON, "Season"),
+    (YEAR, "Year"),
+    (UNKNOWN, "Unknown"),
+]
+
+
+class FuzzyDated(models.Model):
+    """A date kept as its first day plus a precision, and its last day for range filters."""
+
+    date_field = "date"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        start, precision = self._date_parts()
+        if start is None or precision == UNKNOWN:
+            setattr(self, self.date_field, None)
+            setattr(self, f"{self.date_field}_precision", UNKNOWN)
+            setattr(self, f"{self.date_field}_end", None)
+        else:
+            fuzzy = FuzzyDate.from_start(start, precision)
+            setattr(self, self.date_field, fuzzy.start())
+            setattr(self, f"{self.date_field}_end", fuzzy.end())
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        start, precision = self._date_parts()
+        if start is not None and precision != UNKNOWN:
+            try:
+                FuzzyDate.from_start(start, precision)
+            except ValueError as error:
+                raise ValidationError({f"{self.date_field}_precision": str(error)}) from error
+
+    def _date_parts(self):
+        return getattr(self, self.date_field), getattr(self, f"{self.date_field}_precision")
+
+    @property
+    def date_display(self) -> str:
+        return display_date(*self._date_parts())
+
+    @property
+    def date_edtf(self) -> str | None:
+        return edtf_or_none(*self._date_parts())
+
+
+class Outlet(LoaderTracked):
+    TRADE, NATIONAL, OFFICIAL, CHARITY, CAMPAIGN = (
+        "trade",
+        "national",
+        "official",
+        "charity",
+        "campaign",
+    )
+    KIND_CHOICES = [
+        (TRADE, "Trade press"),
+        (NATIONAL, "National press"),
+        (OFFICIAL, "Official"),
+        (CHARITY, "Charity"),
+        (CAMPAIGN, "Campaign"),
+    ]
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=220, unique=True)
+    homepage = models.URLField(blank=True)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=TRADE)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:outlet-detail", kwargs={"slug": self.slug})
+
+
+class Article(FuzzyDated, LoaderTracked):
+    NEWS, OPINION, OFFICIAL = "news", "opinion", "official"
+    KIND_CHOICES = [(NEWS, "News"), (OPINION, "Opinion"), (OFFICIAL, "Official page")]
+
+    date_field = "published"
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=255, unique=True)
+    standfirst = models.TextField(blank=True)
+    body = models.TextField(help_text="Clean paragraphs, separated by a blank line.")
+    published = models.DateField(null=True, blank=True, help_text="First day of the date.")
+    published_precision = models.CharField(
+        max_length=10, choices=PRECISION_CHOICES, default=UNKNOWN
+    )
+    published_end = models.DateField(
+        null=True, blank=True, editable=False, help_text="Last day the date could mean."
+    )
+    author = models.CharField(max_length=300, blank=True)
+    captions = models.JSONField(default=list, blank=True)
+    links = models.JSONField(default=list, blank=True)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=NEWS)
+
+    # Provenance: the archive never loses what it was given.
+    source_file = models.CharField(max_length=255, unique=True)
+    sha256 = models.CharField(max_length=64, unique=True)
+    source_text = models.TextField()
+    loaded_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    people = models.ManyToManyField(
+        "people.Person", through="PersonMention", related_name="articles"
+    )
+    organisations = models.ManyToManyField(
+        "people.Organisation", through="OrganisationMention", related_name="articles"
+    )
+    review_bodies = models.ManyToManyField(
+        "people.ReviewBody", through="ReviewBodyMention", related_name="articles"
+    )
+    history = HistoricalRecords(excluded_fields=["source_text"])
+
+    class Meta:
+        ordering = [models.F("published").desc(nulls_last=True), "title"]
+        indexes = [
+            models.Index(fields=["published", "published_end"]),
+            models.Index(fields=["kind"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+class Mention(LoaderTracked):
+    """How often, and in which spellings, an article names someone or something."""
+
+    spellings = models.JSONField(default=list, blank=True)
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        abstract = True
+
+
+class PersonMention(Mention):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_mentions")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="mentions")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="unique_person_mention")
+        ]
+
+    def __str__(self):
+        return f"{self.person} in {self.article}"
+
+
+class OrganisationMention(Mention):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="organisation_mentions"
+    )
+    organisation = models.ForeignKey(
+        "people.Organisation", on_delete=models.CASCADE, related_name="mentions"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "organisation"], name="unique_organisation_mention"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} in {self.article}"
+
+
+class ReviewBodyMention(Mention):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="review_body_mentions"
+    )
+    review_body = models.ForeignKey(
+        "people.ReviewBody", on_delete=models.CASCADE, related_name="mentions"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "review_body"], name="unique_review_body_mention"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.review_body} in {self.article}"
+
+
+class Quote(LoaderTracked):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotes",
+    )
+    speaker_label = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='Who spoke when no person is named ("A spokesperson for the review").',
+    )
+    text = models.TextField()
+    position = models.PositiveIntegerField(help_text="Order within the article, from 0.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="unique_quote_position")
+        ]
+
+    def __str__(self):
+        return f"{self.speaker_name}: {self.text[:60]}"
+
+    @property
+    def speaker_name(self) -> str:
+        return self.speaker.name if self.speaker_id else (self.speaker_label or "Unattributed")
+
+
+class Milestone(FuzzyDated, LoaderTracked):
+    KIND_CHOICES = [
+        ("launch", "Launch"),
+        ("consultation", "Consultation"),
+        ("deadline", "Deadline"),
+        ("publication", "Publication"),
+        ("phase", "Phase"),
+        ("event", "Event"),
+        ("other", "Other"),
+    ]
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=320, unique=True)
+    key = models.CharField(
+        max_length=300, unique=True, help_text="Identifies the event across articles."
+    )
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=10, choices=PRECISION_CHOICES, default=UNKNOWN)
+    date_end = models.DateField(null=True, blank=True, editable=False)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="other")
+    articles = models.ManyToManyField(Article, through="MilestoneSource", related_name="milestones")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [models.F("date").asc(nulls_last=True), "title"]
+        indexes = [models.Index(fields=["date", "date_end"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.date_display})"
+
+    def get_absolute_url(self):
+        return reverse("articles:timeline") + f"#{self.slug}"
+
+
+class MilestoneSource(LoaderTracked):
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="milestone_sources")
+    sentence = models.TextField(help_text="The sentence that states the milestone.")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["milestone", "article"], name="unique_milestone_source")
+        ]
+
+    def __str__(self):
+        return f"{self.milestone} — {self.article}"

@@ -1,0 +1,70 @@
+"""What lets staff corrections survive a reload.
+
+Every record the loader writes remembers, in ``loader_values``, the value it
+last wrote to each field. A field whose current value differs from that memory
+was corrected by staff (in the admin or through the ORM), and the loader leaves
+it alone from then on. No signal or admin hook is needed, so corrections made
+any way at all are respected.
+"""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+
+
+def as_json_value(value):
+    """Normalise a field value the way it is kept in ``loader_values``."""
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+class LoaderTracked(models.Model):
+    loader_values = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        encoder=DjangoJSONEncoder,
+        help_text="The values the loader last wrote; a field that differs was corrected by staff.",
+    )
+    needs_review = models.BooleanField(default=False, db_index=True)
+    review_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def field_value(self, attname: str):
+        return as_json_value(getattr(self, attname))
+
+    def corrected_fields(self) -> list[str]:
+        """The fields whose value is no longer the one the loader wrote."""
+        return [
+            attname
+            for attname, written in self.loader_values.items()
+            if self.field_value(attname) != written
+        ]
+
+    def apply_loader_values(self, values: dict) -> list[str]:
+        """Write what the loader found, except where staff have corrected a field.
+
+        A field is written when the loader wrote it before and nobody changed it
+        since, or when it was never written by the loader and is still empty.
+        Returns the attribute names that changed.
+        """
+        changed = []
+        for attname, new_value in values.items():
+            current = self.field_value(attname)
+            if attname in self.loader_values:
+                writable = current == self.loader_values[attname]
+            else:
+                writable = self._state.adding or current in (None, "", [], {})
+            if not writable:
+                continue
+            new_json = as_json_value(new_value)
+            if current != new_json:
+                setattr(self, attname, new_value)
+                changed.append(attname)
+            if self.loader_values.get(attname, object()) != new_json:
+                self.loader_values = {**self.loader_values, attname: new_json}
+                if attname not in changed:
+                    changed.append(attname)
+        return changed
