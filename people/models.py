@@ -72,6 +72,7 @@ class Alias(models.Model):
 
 
 class PersonAlias(Alias):
+    owner_field = "person"
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     history = HistoricalRecords()
 
@@ -83,6 +84,7 @@ class PersonAlias(Alias):
 
 
 class OrganisationAlias(Alias):
+    owner_field = "organisation"
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
     history = HistoricalRecords()
 

@@ -1,0 +1,25 @@
+"""From a page of text to a ParsedArticle: the structure first, then what it mentions."""
+
+from .authority import Authority
+from .entities import extract_entities
+from .milestones import extract_milestones
+from .page import split_page
+from .quotes import extract_quotes
+from .types import ParsedArticle
+
+
+def parse_article(text: str, authority: Authority) -> ParsedArticle:
+    page = split_page(text, authority)
+    # The headline and standfirst name people too; the byline and captions do not count as mentions.
+    paragraphs = [part for part in (page.title, page.standfirst, *page.paragraphs) if part]
+    entities = extract_entities(paragraphs, authority)
+    return ParsedArticle(
+        page=page,
+        people=entities.people,
+        organisations=entities.organisations,
+        review_bodies=entities.review_bodies,
+        memberships=entities.memberships,
+        facts=entities.facts,
+        quotes=extract_quotes(paragraphs, entities),
+        milestones=extract_milestones(paragraphs, page.published),
+    )
