@@ -24,6 +24,10 @@ def _article(article: Article) -> dict:
         "captions": article.captions,
         "links": article.links,
         "people": sorted(m.person.name for m in article.person_mentions.all()),
+        "person_mentions": [
+            {"name": m.person.name, "spellings": m.spellings, "count": m.count}
+            for m in sorted(article.person_mentions.all(), key=lambda m: m.person.name)
+        ],
         "organisations": sorted(m.organisation.name for m in article.organisation_mentions.all()),
         "review_bodies": sorted(m.review_body.name for m in article.review_body_mentions.all()),
         "quotes": [

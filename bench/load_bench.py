@@ -1,0 +1,92 @@
+"""Benchmark: how fast does load_articles take in a generated corpus?
+
+    python bench/load_bench.py [--articles 1000] [--database-url URL]
+
+Generates N distinct articles from the seeds (new titles, dates, people and
+paragraphs, so that every file parses and writes for real), loads them into a
+fresh database (a temporary SQLite file unless --database-url is given),
+then loads them again (the idempotent path) and prints the rates and peak memory.
+"""
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_NAMES = ["Amira", "Ben", "Chloe", "Daniel", "Ellen", "Farah", "George", "Hannah", "Imran"]
+SURNAMES = ["Okafor", "Lindqvist", "Brennan", "Chaudhry", "Walsh", "Ferreira", "Nakamura"]
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+
+
+def generated_article(seed_text: str, index: int, rng: random.Random) -> str:
+    """A seed page with a new title, date, people and paragraphs: a distinct article."""
+    lines = seed_text.splitlines()
+    person = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+    date = f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.choice([2021, 2022, 2023])}"
+    extra = [
+        f"{person}, a director of children's services, said: “Article {index} shows the review "
+        f"has listened to families and to the workforce across England.”",
+        f"The consultation will close on {date}, the review said.",
+    ]
+    title = f"{lines[0]} (report {index})" if lines and lines[0].strip() else f"Report {index}"
+    body_at = max(2, len(lines) // 3)
+    return "\n".join([title, *lines[1:body_at], *extra, *lines[body_at:]]) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--database-url", default=None)
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
+    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewarchive.settings")
+    sys.path.insert(0, str(ROOT))
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from articles.services.loading import load_paths
+
+    call_command("migrate", verbosity=0)
+    rng = random.Random(2021)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures/seeds").glob("*.txt"))]
+    corpus = workdir / "corpus"
+    corpus.mkdir()
+    for index in range(args.articles):
+        text = generated_article(seeds[index % len(seeds)], index, rng)
+        (corpus / f"generated_{index:05d}.txt").write_text(text, encoding="utf-8")
+    size_mb = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
+
+    started = time.perf_counter()
+    first = load_paths([corpus])
+    first_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    second = load_paths([corpus])
+    second_seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    statuses = {s: sum(o.status == s for o in first) for s in {o.status for o in first}}
+    print(f"database:      {django.db.connection.vendor}")
+    print(f"corpus:        {args.articles} articles, {size_mb:.1f} MB")
+    print(f"first load:    {first_seconds:.1f} s ({args.articles / first_seconds:.0f} articles/s)")
+    print(f"  outcomes:    {statuses}")
+    print(
+        f"second load:   {second_seconds:.1f} s (all unchanged: "
+        f"{all(o.status == 'unchanged' for o in second)})"
+    )
+    print(f"peak memory:   {peak_mb:.0f} MB (max RSS)")
+    return 0 if statuses.get("loaded") == args.articles else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

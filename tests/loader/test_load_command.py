@@ -1,0 +1,148 @@
+"""The load_articles command: bad input, idempotency, progress and its summary."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from articles.management.commands import load_articles
+from articles.models import Article, Quote
+from articles.services import writing
+from people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = sorted(Path(settings.SEEDS_DIR).glob("*.txt"))
+
+SHORT_ARTICLE = """Council pledges more support for kinship carers
+
+Families raising relatives' children will get more help, the council says.
+
+By Jane Doe
+15 January 2021
+
+The council has pledged more support for kinship carers after a review of its services.
+
+Councillor Sam Patel said: “We will do more for the families who step in when parents cannot.”
+
+The new support begins in April, and the council will report on it next year.
+"""
+
+
+def run(*paths, verbosity=1, capsys=None):
+    """Run the command; return (stdout, stderr, failed?)."""
+    try:
+        call_command("load_articles", *map(str, paths), verbosity=verbosity)
+        failed = False
+    except CommandError as error:
+        failed = str(error)
+    out = capsys.readouterr() if capsys else None
+    return out, failed
+
+
+def copy_seeds(tmp_path, names=None):
+    for seed in SEEDS:
+        if names is None or seed.name in names:
+            shutil.copy(seed, tmp_path / seed.name)
+    return tmp_path
+
+
+def test_loads_the_seeds_by_default(capsys):
+    out, failed = run(capsys=capsys)
+    assert not failed
+    assert Article.objects.count() == len(SEEDS) == 5
+    assert "Done: 5 loaded, 0 updated, 0 unchanged, 0 skipped, 0 failed" in out.out
+
+
+def test_a_second_run_changes_nothing(capsys):
+    run(capsys=capsys)
+    counts = [m.objects.count() for m in (Article, Person, Quote)]
+    out, failed = run(capsys=capsys)
+    assert not failed
+    assert "0 loaded, 0 updated, 5 unchanged" in out.out
+    assert [m.objects.count() for m in (Article, Person, Quote)] == counts
+
+
+def test_a_changed_file_updates_its_article(tmp_path, capsys):
+    (tmp_path / "council.txt").write_text(SHORT_ARTICLE, encoding="utf-8")
+    run(tmp_path, capsys=capsys)
+    changed = SHORT_ARTICLE.replace("more support", "extra support")
+    (tmp_path / "council.txt").write_text(changed, encoding="utf-8")
+    out, failed = run(tmp_path, capsys=capsys)
+    assert not failed and "1 updated" in out.out
+    article = Article.objects.get()
+    assert article.title == "Council pledges extra support for kinship carers"
+    assert "extra support" in article.source_text
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"], ids=["windows-1252", "latin-1"])
+def test_files_that_are_not_utf8_are_decoded(tmp_path, capsys, encoding):
+    text = SHORT_ARTICLE.replace("Sam Patel", "Séan Patel")
+    if encoding == "latin-1":
+        text = text.replace("“", '"').replace("”", '"')
+    (tmp_path / "legacy.txt").write_bytes(text.encode(encoding))
+    out, failed = run(tmp_path, capsys=capsys)
+    assert not failed, out.err
+    article = Article.objects.get()
+    assert "Séan Patel" in article.body
+    assert article.source_text == text
+
+
+def test_bad_files_are_reported_one_line_each_and_the_rest_still_load(tmp_path, capsys):
+    copy_seeds(tmp_path, {SEEDS[0].name, SEEDS[2].name})
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "furniture.txt").write_text(
+        "top of page\nMost popular articles today\nSponsored Content\n£33,945- £36,648\n"
+        "Featured event\nbottom of page\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "huge.txt").write_bytes(b"A line of text that goes on and on.\n" * 600_000)
+    shutil.copy(SEEDS[0], tmp_path / "copy-of-first.txt")
+
+    out, failed = run(tmp_path, capsys=capsys)
+
+    assert failed and "2 loaded" in failed and "1 skipped" in failed and "4 failed" in failed
+    errors = out.err.strip().splitlines()
+    assert len(errors) == 4
+    by_file = {line.split(":", 1)[0]: line for line in errors}
+    assert set(by_file) == {"empty.txt", "image.txt", "furniture.txt", "huge.txt"}
+    assert "empty" in by_file["empty.txt"]
+    assert "binary" in by_file["image.txt"]
+    assert "furniture" in by_file["furniture.txt"]
+    assert "MB" in by_file["huge.txt"]
+    assert f"same content as {SEEDS[0].name}" in out.out
+    assert Article.objects.count() == 2
+
+
+def test_a_file_that_fails_half_way_leaves_nothing_behind(tmp_path, capsys, monkeypatch):
+    copy_seeds(tmp_path, {SEEDS[1].name, SEEDS[2].name})
+    real_write_quotes = writing._write_quotes
+
+    def fail_on_second_seed(article, parsed, people):
+        if article.source_file == SEEDS[2].name:
+            raise RuntimeError("disk on fire")
+        real_write_quotes(article, parsed, people)
+
+    monkeypatch.setattr(writing, "_write_quotes", fail_on_second_seed)
+    out, failed = run(tmp_path, capsys=capsys)
+    assert failed and "1 failed" in failed
+    assert f"{SEEDS[2].name}: failed: unexpected error: RuntimeError: disk on fire" in out.err
+    assert list(Article.objects.values_list("source_file", flat=True)) == [SEEDS[1].name]
+    assert not Person.objects.filter(name="Ray Jones", mentions__isnull=False).exists()
+
+
+def test_missing_paths_are_an_error():
+    with pytest.raises(CommandError, match="no such file or directory: /nowhere"):
+        call_command("load_articles", "/nowhere", verbosity=0)
+
+
+def test_long_runs_show_progress(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(load_articles, "PROGRESS_EVERY", 2)
+    copy_seeds(tmp_path)
+    out, failed = run(tmp_path, capsys=capsys)
+    assert not failed
+    assert "Loading 5 file(s)" in out.out
+    assert "2/5 files" in out.out and "4/5 files" in out.out
