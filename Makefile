@@ -1,0 +1,96 @@
+# Care Review Archive: `make run` serves the archive locally, `make test` runs every check.
+# `make help` lists the targets.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := DJANGO_DEBUG=1 $(BIN)/python manage.py
+# The suite sets its own secret key and debug flag (pytest-env in pyproject.toml).
+PYTEST := $(BIN)/pytest
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+BENCH_SCRIPTS := $(sort $(wildcard bench/*.py))
+
+.DEFAULT_GOAL := help
+
+.PHONY: help run test test-deps lint format bench clean distclean
+
+help:
+	@echo "make run        install, migrate, load fixtures/seeds and serve on http://127.0.0.1:8000/"
+	@echo "make test       install what the suite needs, lint, check, test on SQLite and PostgreSQL"
+	@echo "make lint       ruff check and ruff format --check"
+	@echo "make format     ruff format and ruff check --fix"
+	@echo "make bench      run the benchmark scripts in bench/"
+	@echo "make clean      remove caches, collected static files and build leftovers"
+	@echo "make distclean  clean, and also remove .venv, node_modules and the SQLite database"
+
+# --- Installation: stamp files make a second run skip pip unless pyproject.toml changed.
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+		echo "error: $(PYTHON) is older than Python 3.11; run: make PYTHON=python3.11 ..." >&2; \
+		exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check ".[test]"
+	touch $(VENV)/.installed-runtime $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium
+
+# The browser tests' npm packages (axe-core, vnu-jar), once a package.json declares them.
+node_modules/.installed: package.json $(wildcard package-lock.json)
+	npm ci --no-audit --no-fund
+	touch $@
+
+test-deps: $(VENV)/.installed-test $(CHROMIUM) $(if $(wildcard package.json),node_modules/.installed)
+
+# --- Everyday targets.
+
+run: $(VENV)/.installed-runtime
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_articles
+	@echo
+	@echo "To sign in to the admin, create the first account (once) in another terminal:"
+	@echo "    DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser"
+	@echo "Then open http://127.0.0.1:8000/admin/"
+	@echo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: test-deps
+	$(BIN)/ruff check .
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	@echo "== test suite on SQLite"
+	env -u DATABASE_URL $(PYTEST)
+	@echo "== test suite on PostgreSQL"
+	scripts/with-postgres.sh $(PYTEST)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(VENV)/.installed-runtime
+	@test -n "$(BENCH_SCRIPTS)" || { echo "error: no benchmark scripts in bench/" >&2; exit 1; }
+	@for script in $(BENCH_SCRIPTS); do \
+		echo "== $$script"; \
+		DJANGO_DEBUG=1 $(BIN)/python $$script || exit 1; \
+	done
+
+clean:
+	find . -path ./$(VENV) -prune -o -path ./node_modules -prune -o \
+		-name __pycache__ -type d -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache .tmp test-results staticfiles build *.egg-info
+
+distclean: clean
+	rm -rf $(VENV) node_modules db.sqlite3
