@@ -1,0 +1,147 @@
+"""The settings module: production safety checks and configuration from the environment."""
+
+import os
+import runpy
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SETTINGS_FILE = PROJECT_DIR / "reviewarchive" / "settings.py"
+CONFIG_VARIABLES = (
+    "DATABASE_URL",
+    "DJANGO_DEBUG",
+    "DJANGO_SECRET_KEY",
+    "DJANGO_ALLOWED_HOSTS",
+    "DJANGO_SECURE_SSL_REDIRECT",
+    "DJANGO_HSTS_SECONDS",
+)
+
+
+def run_manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
+    """Run manage.py in a fresh interpreter with only the given configuration variables."""
+    env = {name: value for name, value in os.environ.items() if name not in CONFIG_VARIABLES}
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def load_settings(monkeypatch, **environment: str) -> dict:
+    """Evaluate the settings module afresh under the given configuration variables."""
+    for name in CONFIG_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(SETTINGS_FILE))
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_ALLOWED_HOSTS="example.org",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNINGS" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("secret_key", [None, ""], ids=["unset", "empty"])
+def test_production_refuses_to_start_without_a_secret_key(secret_key):
+    environment = {"DJANGO_DEBUG": "0"}
+    if secret_key is not None:
+        environment["DJANGO_SECRET_KEY"] = secret_key
+
+    result = run_manage("check", **environment)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_settings_module_raises_without_a_secret_key_when_debug_is_off(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
+        load_settings(monkeypatch, DJANGO_DEBUG="0")
+
+
+def test_debug_runs_without_a_secret_key(monkeypatch):
+    settings = load_settings(monkeypatch, DJANGO_DEBUG="1")
+
+    assert settings["DEBUG"] is True
+    assert settings["SECRET_KEY"]
+
+
+def test_database_defaults_to_sqlite_in_the_project(monkeypatch):
+    settings = load_settings(monkeypatch, DJANGO_DEBUG="1")
+
+    database = settings["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["NAME"] == str(PROJECT_DIR / "db.sqlite3")
+
+
+def test_database_url_selects_postgresql(monkeypatch):
+    settings = load_settings(
+        monkeypatch,
+        DJANGO_DEBUG="1",
+        DATABASE_URL="postgres://archive:s3cret@db.example.org:5433/carereview",
+    )
+
+    database = settings["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["NAME"], database["USER"], database["PASSWORD"]) == (
+        "carereview",
+        "archive",
+        "s3cret",
+    )
+    assert (database["HOST"], database["PORT"]) == ("db.example.org", 5433)
+
+
+def test_database_url_reaches_a_unix_socket(monkeypatch):
+    """The form scripts/with-postgres.sh uses for its throwaway test cluster."""
+    settings = load_settings(
+        monkeypatch,
+        DJANGO_DEBUG="1",
+        DATABASE_URL="postgres://postgres@/postgres?host=/tmp/pg-test.AbC123/socket",
+    )
+
+    database = settings["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["NAME"] == "postgres"
+    assert database["OPTIONS"] == {"host": "/tmp/pg-test.AbC123/socket"}
+
+
+def test_allowed_hosts_come_from_the_environment(monkeypatch):
+    settings = load_settings(
+        monkeypatch,
+        DJANGO_DEBUG="1",
+        DJANGO_ALLOWED_HOSTS=" example.org, www.example.org ,",
+    )
+
+    assert settings["ALLOWED_HOSTS"] == ["example.org", "www.example.org"]
+
+
+def test_the_suite_runs_on_the_database_that_database_url_names():
+    """Guards the two-database run in `make test`: DATABASE_URL must reach the suite."""
+    expected_vendor = (
+        "postgresql"
+        if os.environ.get("DATABASE_URL", "").startswith(("postgres:", "postgresql:"))
+        else "sqlite"
+    )
+
+    assert connection.vendor == expected_vendor
