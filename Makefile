@@ -42,7 +42,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 $(CHROMIUM):
 	$(SUDO) apt-get update
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
 
 # The browser tests' npm packages (axe-core, vnu-jar), once a package.json declares them.
 node_modules/.installed: package.json $(wildcard package-lock.json)
