@@ -1,0 +1,81 @@
+"""From the raw bytes of a page-text dump to clean text, or a reason to refuse it.
+
+UTF-8 (with or without a byte-order mark) is tried first, then Windows-1252,
+then Latin-1 when the result reads like text. Typography is kept: curly quotes
+stay curly, because the archive quotes the sources exactly.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+
+from .types import SourceError
+
+logger = logging.getLogger(__name__)
+
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+# Share of characters that may be control characters in real text.
+MAX_CONTROL_SHARE = 0.01
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\u0085\u2028\u2029]")
+# Non-breaking and other fixed-width spaces become plain spaces.
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# Zero-width characters, soft hyphens and stray byte-order marks carry nothing.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# C0 and C1 control characters other than tabs, line and page breaks.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_FALLBACKS = (("cp1252", "Windows-1252"), ("latin-1", "Latin-1"))
+
+
+def decode_source(raw: bytes, name: str) -> str:
+    """The text of a source file, with line endings and spaces normalised.
+
+    Raises ``SourceError`` with a one-line reason for a file that is too big,
+    empty, binary or not text in any of the accepted encodings. ``name`` is
+    only used to log which fallback encoding a file needed.
+    """
+    if len(raw) > MAX_SOURCE_BYTES:
+        raise SourceError(
+            f"file is {len(raw):,} bytes, over the {MAX_SOURCE_BYTES // (1024 * 1024)} MB limit"
+        )
+    if not raw.strip():
+        raise SourceError("file is empty or only whitespace")
+    if b"\x00" in raw:
+        raise SourceError("file is binary (it contains NUL bytes), not text")
+    text = _decode(raw, name)
+    if _control_share(text) > MAX_CONTROL_SHARE:
+        raise SourceError("file is binary (too many control characters), not text")
+    text = normalise_text(text)
+    if not text.strip():
+        raise SourceError("file is empty or only whitespace")
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """Unix line endings, plain spaces, no invisible characters, composed accents."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for codec, label in _FALLBACKS:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) <= MAX_CONTROL_SHARE:
+            logger.info("%s is not UTF-8; read as %s", name, label)
+            return text
+    raise SourceError("file is not text in UTF-8, Windows-1252 or Latin-1")
+
+
+def _control_share(text: str) -> float:
+    return len(_CONTROLS.findall(text)) / len(text)
