@@ -1,0 +1,152 @@
+"""Page furniture: the lines of a page dump that are not the article.
+
+Most furniture has shapes and words that every news site shares (navigation,
+salaries, image file names, paywall prompts, "Most popular" sidebars, footers),
+so the rules here are general; what is peculiar to one outlet is data, in its
+profile's ``furniture`` regexes in fixtures/outlets.toml.
+
+Two kinds of line are told apart. *Inline* furniture is dropped wherever it
+stands and the article carries on around it ("Advertisement", "Photo credit:
+..."). An *end marker* says the article is over ("Most popular articles today",
+a salary, a membership prompt): whatever follows is sidebar or footer.
+All patterns match whole lines, ignoring case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+_INLINE_PATTERNS = (
+    # Navigation and sharing.
+    r"(?:top|bottom) of (?:the )?page",
+    r"skip to (?:main )?content|skip navigation|back to top",
+    r"(?:main )?menu|home|search|close|contact(?: us)?|about(?: us)?",
+    r"(?:log|sign) ?(?:in|out)|register|my account",
+    r"share(?: this)?(?: article| story| page| on \w+)?:?|print(?: this)?(?: article| page)?",
+    r"e-?mail(?: this)?(?: article| page)?|save(?: article| for later)?|copy link",
+    # Advertising.
+    r"advertisement|advert|ad|skip advert(?:isement)?|sponsored|paid (?:content|partnership)",
+    # Picture credits without a description ("Photo credit: U.S. Embassy in London").
+    r"(?:photo|picture|image|photograph)s?(?: credits?| source)?\s*[:,].*",
+    r"credit:.*",
+    # Image file names left behind by the page dump.
+    r"[\w.-]+\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?)",
+    # Campaign banners ("Support our #X campaign today ...").
+    r"(?:support|join|back|sign up to) (?:our|the) \S*\s?(?:\S+\s){0,5}?campaign\b.{0,120}",
+    # Links that lead away from the article.
+    r"read (?:full|the full|more|the rest of this)(?: story| article)?\.?|continue reading",
+    r"find out more|learn more|instant access|listen now|watch now|click here",
+    r"(?:tags?|topics?|categories|filed under)\s*:.*",
+    # Cookie and consent prompts.
+    r".{0,80}\bcookies?\b.{0,80}(?:accept|settings|preferences|policy).{0,40}",
+    r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)",
+)
+
+_END_PATTERNS = (
+    # Sidebars and lists of other stories.
+    r"most (?:popular|read|viewed|shared|commented)(?: \w+){0,3}:?",
+    r"(?:related|recommended|trending|latest|top|more) (?:articles|stories|news|content|links|"
+    r"topics|reads|jobs|events)(?: \w+){0,2}:?",
+    r"more (?:on|from|in) (?:this story|this topic|[\w&’' ]{1,40}):?",
+    r"you (?:may|might) also (?:like|be interested in):?|read next:?|editor'?s? picks:?",
+    r"what['’]s new(?: today)?:?|in other news:?|explore more on these topics|reuse this content",
+    r"featured (?:events?|jobs?|content|articles|stories|partners?):?|sponsored content",
+    # Job boxes.
+    r"jobs?(?: of the week| board)?|(?:view|see|browse) (?:all )?jobs|apply now",
+    r"(?:salary:?\s*)?£\s?\d[\d,.]*k?\s*(?:-|–|—|to)\s*£?\s?\d[\d,.]*k?"
+    r"(?:\s*(?:per annum|p\.?a\.?|a year|per year|per hour|an hour|pro rata))?",
+    r"closing date:.*",
+    # Paywalls, subscriptions and membership.
+    r"subscribe(?: (?:today|now|here))?!?|subscribe (?:to|for) .{0,60}",
+    r"from £\s?\d+(?:\.\d\d)?\s*(?:/|per|a)\s*(?:month|year|week|issue|quarter)",
+    r"(?:[\w&’']+ ){0,4}(?:membership|subscription)s?",
+    r"already a (?:subscriber|member)\??.{0,80}|become a (?:member|subscriber).{0,80}",
+    r"(?:sign up|register) (?:for|to) (?:our|the) (?:free )?(?:\w+ )?"
+    r"(?:newsletter|e-?bulletin|bulletin|alerts).{0,80}",
+    # Calls to action of the publisher's own business.
+    r"make an enquiry|request a (?:call ?back|quote)|get in touch",
+    # Footers.
+    r"(?:copyright )?(?:©|\(c\)|copyright)\s?(?:\d{4}\b)?.{0,120}",
+    r".{0,80}\ball rights reserved\b.{0,40}",
+    r".{0,120}\b(?:website|web|site) (?:design(?:ed)?|built|developed) by\b.{0,80}",
+    r"(?:privacy|cookie) (?:policy|notice)|terms (?:and|&) conditions|accessibility statement",
+    r"sitemap|site map",
+    r"comments?(?: \(\d+\))?|leave a (?:reply|comment)|post a comment",
+    r"join the (?:debate|discussion)",
+)
+
+# Names of the icons a page dump spells out ("closechevron-downbars linkedin ...").
+_ICON_WORDS = (
+    "chevron|caret|arrow|close|bars|menu|search|down|up|left|right|blank|times|plus|minus|"
+    "linkedin|facebook|pinterest|youtube|twitter|instagram|tiktok|whatsapp|threads|bluesky|"
+    "mastodon|reddit|rss|feed|email|envelope|mail|phone|print|share|home|user|x"
+)
+_ICON_SOUP = re.compile(rf"(?:(?:{_ICON_WORDS})[\s\-_]*){{3,}}", re.IGNORECASE)
+
+# A UK postcode closing a short line is an address.
+_ADDRESS = re.compile(r"(?=.*,).{0,100}\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\.?", re.ASCII)
+
+# A menu item: a few words, no digits, no sentence punctuation.
+_MENU_ITEM = re.compile(r"[A-Z‘“'][^\d.!?:;,]{0,30}")
+MENU_ITEM_WORDS = 3
+MENU_RUN = 3
+
+
+def _whole_line(patterns: Iterable[str]) -> re.Pattern:
+    joined = "|".join(f"(?:{pattern})" for pattern in patterns)
+    return re.compile(rf"\s*(?:{joined})\s*", re.IGNORECASE)
+
+
+_END = _whole_line(_END_PATTERNS)
+
+
+class Furniture:
+    """Recognises the furniture of one outlet's pages: the general rules plus its own."""
+
+    def __init__(self, outlet_patterns: Iterable[str] = ()):
+        self._inline = _whole_line((*_INLINE_PATTERNS, *outlet_patterns))
+
+    def ends_article(self, line: str) -> bool:
+        """Whether the article is over once this line is reached."""
+        return bool(_END.fullmatch(line))
+
+    def is_furniture(self, line: str) -> bool:
+        """Whether the line is furniture of any kind (inline or an end marker)."""
+        return (
+            bool(self._inline.fullmatch(line))
+            or self.ends_article(line)
+            or is_icon_soup(line)
+            or bool(_ADDRESS.fullmatch(line.strip()))
+        )
+
+
+@lru_cache(maxsize=64)
+def furniture_for(outlet_patterns: tuple[str, ...] = ()) -> Furniture:
+    """A cached ``Furniture`` for a profile's patterns (compiling once per outlet)."""
+    return Furniture(outlet_patterns)
+
+
+def is_icon_soup(line: str) -> bool:
+    return bool(_ICON_SOUP.fullmatch(line.strip()))
+
+
+def is_menu_item(line: str) -> bool:
+    return len(line.split()) <= MENU_ITEM_WORDS and bool(_MENU_ITEM.fullmatch(line.strip()))
+
+
+def menu_runs(lines: Sequence[str]) -> set[int]:
+    """Indexes of lines in runs of at least ``MENU_RUN`` menu items (blank lines ignored)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, "."]):
+        if not line.strip():
+            continue
+        if is_menu_item(line):
+            run.append(index)
+            continue
+        if len(run) >= MENU_RUN:
+            found.update(run)
+        run = []
+    return found

@@ -1,0 +1,120 @@
+import pytest
+
+from articles.parsing.furniture import Furniture, furniture_for, is_icon_soup, menu_runs
+
+GENERAL = Furniture()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "top of page",
+        "bottom of page",
+        "Skip to main content",
+        "Share this article",
+        "Advertisement",
+        "Photo credit: U.S. Embassy in London",
+        "Image source, Getty Images",
+        "SWT_SideAd1.png",
+        "hero-image_2021.JPG",
+        "Support our #Respect4SocialWork campaign today and celebrate the social work profession.",
+        "Read Full Story",
+        "Continue reading",
+        "Tags: care review, social work",
+        "closechevron-downbars linkedin facebook pinterest youtube rss twitter instagram",
+        "D1, Parkside, Knowledge Gateway, Nesfield Road, Colchester, Essex CO4 3ZL",
+        "We use cookies to improve your experience. Accept cookies",
+    ],
+)
+def test_inline_furniture_is_recognised(line):
+    assert GENERAL.is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Most popular articles today",
+        "Most read",
+        "Related articles",
+        "More on this story",
+        "You might also like",
+        "What's new today:",
+        "Featured event",
+        "Featured jobs",
+        "Job of the week",
+        "Sponsored Content",
+        "£33.945- £36,648",
+        "£49,498- £51,515",
+        "Salary: £35k - £40k per annum",
+        "CYP Now Digital membership",
+        "From £15 / month",
+        "Subscribe",
+        "Subscribe Today",
+        "Sign up to our free daily newsletter",
+        "Make an Enquiry",
+        "© 2021 Example News Ltd. All rights reserved.",
+        "A Mackman Group collaboration - research by Mackman Research | website design by Mackman",
+        "Leave a Reply",
+    ],
+)
+def test_end_markers_end_the_article(line):
+    assert GENERAL.ends_article(line)
+    assert GENERAL.is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Evidence Group will be chaired by Leon Feinstein.",
+        "Both groups will operate in an advisory capacity.",
+        "The review will cost £2.5m - £3m over two years, the department said.",
+        "Josh MacAlister said the campaign for reform had only just begun.",
+        "Share of children in care rose to 67 per 10,000.",
+        "Home for Good coordinated the open letter.",
+        "Critics have questioned whether the review was independent.",
+        "Review of Children’s Social Care in England formally launches and publishes early plans",
+        "Subscribers were told the review would report in spring 2022.",
+        "i) where there is robust evidence and research about children's social care;",
+    ],
+)
+def test_article_lines_are_not_furniture(line):
+    assert not GENERAL.is_furniture(line)
+    assert not GENERAL.ends_article(line)
+
+
+def test_outlet_patterns_add_to_the_general_rules():
+    guardian = furniture_for(("Support the Guardian.*", "Photograph: .*"))
+    assert guardian.is_furniture("Support the Guardian today")
+    assert guardian.is_furniture("photograph: Jane Doe/PA")
+    assert not GENERAL.is_furniture("Support the Guardian today")
+    # Outlet furniture is inline: it does not end the article.
+    assert not guardian.ends_article("Support the Guardian today")
+
+
+def test_furniture_for_is_cached_per_pattern_set():
+    assert furniture_for(("Podcast",)) is furniture_for(("Podcast",))
+    assert furniture_for(("Podcast",)) is not furniture_for(())
+
+
+def test_icon_soup_needs_several_icon_names_and_nothing_else():
+    assert is_icon_soup("facebook twitter linkedin")
+    assert not is_icon_soup("Follow us on facebook")
+    assert not is_icon_soup("close")
+
+
+def test_menu_runs_are_short_capitalised_lines_in_a_row():
+    lines = [
+        "top of page",
+        "Adults'",
+        "",
+        "All features",
+        "Training",
+        "Children's",
+        "",
+        "A headline",
+    ]
+    assert menu_runs(lines) == {1, 3, 4, 5, 7}
+
+
+def test_two_short_lines_are_not_a_menu():
+    assert menu_runs(["News", "Opinion", "The review opened today, said the chair."]) == set()
