@@ -1,0 +1,315 @@
+"""Who and what an article mentions: people, organisations and the review's bodies.
+
+Known names come from the authority file; everyone else is found in the text
+(person_names, organisation_names). A short reference ("MacAlister", "Josh",
+"Mr MacAllister") counts as a person only when the article also gives the full
+name, and a near-miss spelling of a known name is linked to it and flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from .authority import Authority
+from .known_names import KnownNames, alternation, form_pattern, known_names
+from .lexicon import HONORIFICS
+from .memberships import find_memberships_and_facts
+from .mentions import ORGANISATION, PERSON, Mention
+from .names import normalise_name
+from .organisation_names import find_organisation_candidates
+from .person_names import NAME_WORD, find_person_candidates, is_first_name, role_near
+from .review_bodies import find_body_mentions
+from .spelling import similar_full_names, similar_surnames, split_name
+from .textmask import address_spans, mask
+from .types import (
+    BodyFact,
+    MembershipRef,
+    OrganisationRef,
+    PersonRef,
+    ReviewBodyRef,
+)
+
+NEW_PERSON_REASON = "newly discovered person"
+NEW_ORGANISATION_REASON = "newly discovered organisation"
+_HONORIFIC = "|".join(sorted(HONORIFICS))
+_SINGLE_NAME_WORD = re.compile(
+    rf"(?<![\w’'@./-])(?:(?:{_HONORIFIC})\.?\s+)?(?P<word>{NAME_WORD})(?![\w-])"
+)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_MIN_MISSPELT_LENGTH = 5
+
+
+@dataclass
+class Entities:
+    people: list[PersonRef] = field(default_factory=list)
+    organisations: list[OrganisationRef] = field(default_factory=list)
+    review_bodies: list[ReviewBodyRef] = field(default_factory=list)
+    memberships: list[MembershipRef] = field(default_factory=list)
+    facts: list[BodyFact] = field(default_factory=list)
+    # Every span that names someone or something, in article order.
+    mentions: list[Mention] = field(default_factory=list)
+
+    def mentions_of(self, kind: str, paragraph: int) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind and m.paragraph == paragraph]
+
+
+def extract_entities(paragraphs: list[str], authority: Authority) -> Entities:
+    """Everything ``paragraphs`` ([title, standfirst, *body]) names."""
+    names = known_names(authority)
+    addresses = [address_spans(text) for text in paragraphs]
+    bodies = find_body_mentions(paragraphs, names)
+    known_orgs = _alias_mentions(
+        paragraphs, names.organisation_pattern, names.organisation_by_form, ORGANISATION
+    )
+    people = _alias_mentions(paragraphs, names.person_pattern, names.person_by_form, PERSON)
+
+    finder = _PeopleFinder(paragraphs, names, addresses)
+    people = finder.full_names(people, bodies + known_orgs)
+    people += finder.short_forms(people, bodies + known_orgs)
+
+    masked = _masked(paragraphs, addresses, bodies + known_orgs + people)
+    organisations = known_orgs + _discovered_organisations(masked, people)
+    mentions = sorted(bodies + organisations + people, key=lambda m: (m.paragraph, m.start))
+    memberships, facts = find_memberships_and_facts(paragraphs, mentions)
+    return Entities(
+        people=finder.person_refs(people, masked),
+        organisations=_organisation_refs(organisations, names),
+        review_bodies=_review_body_refs(bodies),
+        memberships=memberships,
+        facts=facts,
+        mentions=mentions,
+    )
+
+
+def _alias_mentions(paragraphs, pattern, by_form, kind) -> list[Mention]:
+    if pattern is None:
+        return []
+    return [
+        Mention(kind, by_form[normalise_name(match.group())], index, *match.span(), match.group())
+        for index, text in enumerate(paragraphs)
+        for match in pattern.finditer(text)
+    ]
+
+
+def _masked(paragraphs, addresses, mentions: list[Mention]) -> list[str]:
+    spans = defaultdict(list)
+    for mention in mentions:
+        spans[mention.paragraph].append(mention.span)
+    return [mask(text, addresses[i] + spans[i]) for i, text in enumerate(paragraphs)]
+
+
+def _looks_like_headline(text: str) -> bool:
+    """A Title Case Headline capitalises every word, so capitals say nothing there."""
+    words = _WORD.findall(text)
+    capitalised = sum(word[0].isupper() for word in words)
+    return len(words) >= 5 and capitalised >= 0.7 * len(words)
+
+
+class _PeopleFinder:
+    """Finds an article's people in three passes: full names, then everyone's
+    full names again (a name found once by its context counts everywhere), then
+    short forms and misspellings of the names found."""
+
+    def __init__(self, paragraphs: list[str], names: KnownNames, addresses):
+        self.paragraphs = paragraphs
+        self.names = names
+        self.addresses = addresses
+        self.misspellings: dict[str, list[str]] = defaultdict(list)
+
+    def full_names(self, known: list[Mention], others: list[Mention]) -> list[Mention]:
+        masked = _masked(self.paragraphs, self.addresses, others + known)
+        found = list(known)
+        for index, text in enumerate(masked):
+            if _looks_like_headline(text):
+                continue
+            for candidate in find_person_candidates(text):
+                name = self._known_person_spelt(candidate.name) or candidate.name
+                found.append(
+                    Mention(PERSON, name, index, candidate.start, candidate.end, candidate.name)
+                )
+        found = _canonical_spacing(found)
+        return found + self._repeated(found, masked)
+
+    def _known_person_spelt(self, written: str) -> str | None:
+        """The known person a near-miss full name ("Ian Dickinson") stands for."""
+        for person in self.names.people.values():
+            if any(similar_full_names(written, form) for form in (person.name, *person.aliases)):
+                self.misspellings[person.name].append(written)
+                return person.name
+        return None
+
+    def _repeated(self, found: list[Mention], masked: list[str]) -> list[Mention]:
+        by_form = {normalise_name(m.text): m.name for m in found}
+        pattern = alternation(m.text for m in found)
+        spans = defaultdict(list)
+        for mention in found:
+            spans[mention.paragraph].append(mention.span)
+        again = []
+        for index, text in enumerate(masked):
+            for match in pattern.finditer(mask(text, spans[index])) if pattern else ():
+                name = by_form[normalise_name(match.group())]
+                again.append(Mention(PERSON, name, index, *match.span(), match.group()))
+        return again
+
+    def short_forms(self, people: list[Mention], others: list[Mention]) -> list[Mention]:
+        """ "MacAlister", "Josh", "Mr Williamson" and "Mr MacAllister" for people named in full."""
+        forms = self._short_forms_of({m.name for m in people})
+        masked = _masked(self.paragraphs, self.addresses, others + people)
+        pattern = re.compile(
+            rf"(?<![\w’'@./-])(?:(?:{_HONORIFIC})\.?\s+)?"
+            rf"(?P<word>{'|'.join(form_pattern(f) for f in sorted(forms, key=len, reverse=True))})"
+            r"(?![\w-])"
+        )
+        found = []
+        for index, text in enumerate(masked):
+            for match in pattern.finditer(text) if forms else ():
+                person = self._nearest(forms[match.group("word")], people + found, index, match)
+                if person:
+                    found.append(Mention(PERSON, person, index, *match.span(), match.group()))
+        return found + self._misspelt_surnames(people, masked, found)
+
+    def _short_forms_of(self, people: set[str]) -> dict[str, set[str]]:
+        forms: dict[str, set[str]] = defaultdict(set)
+        for person in people:
+            known = self.names.people.get(person)
+            for full in (person, *(known.aliases if known else ())):
+                first, surname = split_name(full)
+                for form in (first, surname, surname[:1].upper() + surname[1:]):
+                    if form:
+                        forms[form].add(person)
+        for alias, person in self.names.single_word_aliases.items():
+            if person in people:
+                forms[alias].add(person)
+        return forms
+
+    @staticmethod
+    def _nearest(candidates: set[str], mentions: list[Mention], index: int, match) -> str | None:
+        """The one person a short form can mean; if several, the one named last before it."""
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        before = [
+            m
+            for m in mentions
+            if m.name in candidates and (m.paragraph, m.start) < (index, match.start())
+        ]
+        return max(before, key=lambda m: (m.paragraph, m.start)).name if before else None
+
+    def _misspelt_surnames(
+        self, people: list[Mention], masked: list[str], short: list[Mention]
+    ) -> list[Mention]:
+        surnames = defaultdict(list)
+        for person in {m.name for m in people}:
+            surname = split_name(person)[1]
+            surnames[surname[:1].upper()].append((surname, person))
+        spans = defaultdict(list)
+        for mention in short:
+            spans[mention.paragraph].append(mention.span)
+        found = []
+        for index, text in enumerate(masked):
+            for match in _SINGLE_NAME_WORD.finditer(mask(text, spans[index])):
+                word = match.group("word")
+                if len(word) < _MIN_MISSPELT_LENGTH or is_first_name(word):
+                    continue
+                close = {p for s, p in surnames.get(word[0], ()) if similar_surnames(word, s)}
+                if len(close) == 1:
+                    person = close.pop()
+                    self.misspellings[person].append(word)
+                    found.append(Mention(PERSON, person, index, *match.span(), match.group()))
+        return found
+
+    def person_refs(self, people: list[Mention], masked: list[str]) -> list[PersonRef]:
+        refs: dict[str, PersonRef] = {}
+        for mention in sorted(people, key=lambda m: (m.paragraph, m.start)):
+            ref = refs.setdefault(mention.name, self._new_ref(mention.name))
+            ref.count += 1
+            if mention.text not in ref.spellings:
+                ref.spellings.append(mention.text)
+            if not ref.known and not ref.role and " " in mention.text:
+                ref.role = role_near(masked[mention.paragraph], mention.start, mention.end)
+        for ref in refs.values():
+            unknown = [
+                spelling
+                for spelling in dict.fromkeys(self.misspellings.get(ref.name, ()))
+                if not self.names.is_known_spelling(spelling, ref.name)
+            ]
+            if unknown:
+                ref.new_aliases = unknown
+                ref.needs_review = True
+                ref.review_reason = (
+                    "spelling " + ", ".join(f"“{s}”" for s in unknown) + (f" linked to {ref.name}")
+                )
+        return list(refs.values())
+
+    def _new_ref(self, name: str) -> PersonRef:
+        known = self.names.people.get(name)
+        if known:
+            return PersonRef(name=name, role=known.role, known=True)
+        return PersonRef(name=name, needs_review=True, review_reason=NEW_PERSON_REASON)
+
+
+def _canonical_spacing(mentions: list[Mention]) -> list[Mention]:
+    """One canonical name per person however the text spaced or cased it."""
+    canonical: dict[str, str] = {}
+    return [
+        replace(mention, name=canonical.setdefault(normalise_name(mention.name), mention.name))
+        for mention in mentions
+    ]
+
+
+def _discovered_organisations(masked: list[str], people: list[Mention]) -> list[Mention]:
+    """Organisations found anywhere in the text, then counted wherever they recur."""
+    person_names = {normalise_name(m.name) for m in people}
+    canonical: dict[str, str] = {}
+    forms: list[str] = []
+    for text in masked:
+        if _looks_like_headline(text):
+            continue
+        for candidate in find_organisation_candidates(text):
+            if normalise_name(candidate.name) in person_names:
+                continue
+            for form in filter(None, (candidate.name, candidate.acronym)):
+                canonical.setdefault(normalise_name(form), candidate.name)
+                forms.append(form)
+    pattern = alternation(forms)
+    return [
+        Mention(
+            ORGANISATION,
+            canonical[normalise_name(match.group())],
+            index,
+            *match.span(),
+            match.group(),
+        )
+        for index, text in enumerate(masked)
+        for match in (pattern.finditer(text) if pattern else ())
+    ]
+
+
+def _organisation_refs(organisations: list[Mention], names: KnownNames) -> list[OrganisationRef]:
+    known = set(names.organisation_by_form.values())
+    refs: dict[str, OrganisationRef] = {}
+    for mention in sorted(organisations, key=lambda m: (m.paragraph, m.start)):
+        ref = refs.get(mention.name)
+        if ref is None:
+            is_known = mention.name in known
+            ref = refs[mention.name] = OrganisationRef(
+                name=mention.name,
+                known=is_known,
+                needs_review=not is_known,
+                review_reason="" if is_known else NEW_ORGANISATION_REASON,
+            )
+        ref.count += 1
+        if mention.text not in ref.spellings:
+            ref.spellings.append(mention.text)
+    return list(refs.values())
+
+
+def _review_body_refs(bodies: list[Mention]) -> list[ReviewBodyRef]:
+    refs: dict[str, ReviewBodyRef] = {}
+    for mention in bodies:
+        ref = refs.setdefault(mention.name, ReviewBodyRef(name=mention.name))
+        ref.count += 1
+        if mention.text not in ref.spellings:
+            ref.spellings.append(mention.text)
+    return list(refs.values())

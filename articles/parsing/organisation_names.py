@@ -1,0 +1,203 @@
+"""Finding organisations the authority file does not list.
+
+Two kinds of evidence: a capitalised phrase headed or ended by an organisation
+word ("Kingston University", "Department for Education"), and a phrase whose
+context names an organisation ("the social work charity Frontline", "former CEO
+of Who Cares? Scotland", "a report by Tact", "told CYP Now", "Research in
+Practice Director Dez Holmes").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_WORDS
+from .person_names import UPPER
+
+_WORD = rf"[{UPPER}][\w’'&.-]*(?<![.’'-])(?:\?(?=\s+[{UPPER}]))?"
+_CONNECTORS = ("of", "for", "and", "&", "the", "in", "on")
+_RUN = re.compile(
+    rf"(?<![\w’'@./-]){_WORD}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)*{_WORD})*(?![\w@])"
+)
+_OF_FOR = ("of", "for")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+_CONTEXT_ROLES = (
+    r"(?:CEO|chief\s+executive|founder|co-founder|president|chair(?:man|woman)?|director|trustee)"
+)
+_CONTEXTS = [
+    re.compile(
+        r"\b(?:charity|organisation|organization|provider|think[- ]tank|consultancy|firm|"
+        r"company|agency|watchdog|regulator|campaign\s+group)\s+(?:called\s+)?",
+    ),
+    re.compile(rf"\b{_CONTEXT_ROLES}\s+(?:of|at)\s+(?:the\s+)?", re.IGNORECASE),
+    re.compile(
+        r"\b(?:director|CEO|chief\s+executive|head|manager|officer|professor|lecturer|"
+        r"researcher|adviser|trustee)\b[^.;:()\x00]{0,60}?\bat\s+(?:the\s+)?",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\breports?\s+(?:by|from)\s+(?:the\s+)?"),
+    re.compile(
+        r"\b(?:coordinated|commissioned|funded|organised|organized|founded|backed|produced|"
+        r"compiled|conducted|run)\s+by\s+(?:the\s+)?"
+    ),
+    re.compile(r"\btold\s+(?:the\s+)?"),
+]
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
+
+
+@dataclass(frozen=True)
+class OrganisationCandidate:
+    start: int
+    end: int
+    name: str
+    acronym: str = ""
+
+
+def find_organisation_candidates(text: str) -> list[OrganisationCandidate]:
+    """Organisations in ``text``, which must have every person and known name masked."""
+    found = [*_headed_by_organisation_word(text), *_from_context(text), *_before_titles(text)]
+    return _with_acronyms(text, _without_overlaps(found))
+
+
+def _headed_by_organisation_word(text: str) -> list[OrganisationCandidate]:
+    found = []
+    for run in _RUN.finditer(text):
+        words = _words(run)
+        taken_until = len(words)
+        for index in range(len(words) - 1, -1, -1):
+            if index >= taken_until or _bare(words[index][0]) not in ORGANISATION_WORDS:
+                continue
+            first = _first_word(words, index)
+            last = _last_word(words, index, taken_until)
+            taken_until = first
+            found.append(_candidate(text, run.start(), words, first, last))
+    return [c for c in found if c]
+
+
+def _words(run: re.Match) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _first_word(words, head: int) -> int:
+    """Walk left from the head word over the words of the same name."""
+    first = head
+    while first > 0:
+        previous = words[first - 1][0]
+        if previous in ("the", "of", "for", "in", "on") or _is_role(previous):
+            break
+        if previous in ("and", "&"):
+            # "Competition and Markets Authority", but not "Barnardo’s and Kingston University".
+            if first - 2 < 0 or (first - 3 >= 0 and words[first - 3][0] not in _CONNECTORS):
+                break
+            first -= 2
+            continue
+        first -= 1
+    if words[first][0] in ("The", "A", "An"):
+        first += 1
+    return first
+
+
+def _last_word(words, head: int, limit: int) -> int:
+    """Extend over "of/for ..." after the head word ("University of Oxford")."""
+    last = head
+    if head + 2 < limit and words[head + 1][0] in _OF_FOR:
+        last = head + 2
+        while last + 1 < limit and words[last + 1][0] not in _CONNECTORS:
+            last += 1
+    return last
+
+
+def _candidate(text, offset, words, first, last) -> OrganisationCandidate | None:
+    if first > last or words[first][0] in _CONNECTORS:
+        return None
+    start, end = offset + words[first][1], offset + words[last][2]
+    if _POSSESSIVE.search(text[start:end]):  # "the Foundation’s report"
+        end -= 2
+    name = " ".join(text[start:end].split())
+    if name in ORGANISATION_WORDS:  # a bare "University" names nobody
+        return None
+    return OrganisationCandidate(start, end, name)
+
+
+def _is_role(word: str) -> bool:
+    return word.casefold() in ROLE_WORDS
+
+
+def _from_context(text: str) -> list[OrganisationCandidate]:
+    found = []
+    for context in _CONTEXTS:
+        for cue in context.finditer(text):
+            run = _RUN.match(text, cue.end())
+            if run and not _only_generic(run.group()):
+                words = _words(run)
+                last = len(words) - 1
+                while last > 0 and words[last][0] in _CONNECTORS:
+                    last -= 1
+                found.append(_candidate(text, run.start(), words, 0, last))
+    return [c for c in found if c and len(c.name.split()) <= 6]
+
+
+def _before_titles(text: str) -> list[OrganisationCandidate]:
+    """ "Research in Practice Director" before a masked name: the words before the title."""
+    found = []
+    for run in _RUN.finditer(text):
+        words = _words(run)
+        last = words[-1]
+        if not _is_role(last[0]) or not text[run.end() :].lstrip(" ").startswith("\x00"):
+            continue
+        if len(words) < 2:
+            continue
+        prefix = words[:-1]
+        capitalised = [w for w, _, _ in prefix if w not in _CONNECTORS]
+        if len(capitalised) == 1 and not _is_acronym(capitalised[0]):
+            continue
+        if all(_bare(w) in NOT_NAME_WORDS for w in capitalised) and len(capitalised) == len(prefix):
+            continue
+        if any(_is_role(w) for w in capitalised):
+            continue
+        first = 1 if words[0][0] in ("The", "A", "An") else 0
+        found.append(_candidate(text, run.start(), words, first, len(prefix) - 1))
+    return [c for c in found if c]
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+def _only_generic(phrase: str) -> bool:
+    words = [w for w in phrase.split() if w not in _CONNECTORS]
+    return all(_bare(w) in NOT_NAME_WORDS for w in words)
+
+
+def _without_overlaps(found: list[OrganisationCandidate]) -> list[OrganisationCandidate]:
+    kept: list[OrganisationCandidate] = []
+    for candidate in sorted(found, key=lambda c: (c.start, -(c.end - c.start))):
+        if not kept or candidate.start >= kept[-1].end:
+            kept.append(candidate)
+    return kept
+
+
+def _with_acronyms(text: str, found: list[OrganisationCandidate]) -> list[OrganisationCandidate]:
+    """ "Economic and Social Research Council (ESRC)": the acronym is another spelling."""
+    result = []
+    for candidate in found:
+        match = _ACRONYM_AFTER.match(text, candidate.end)
+        initials = "".join(w[0] for w in candidate.name.split() if w[0].isupper())
+        acronym = match.group("acronym") if match else ""
+        if (
+            acronym
+            and acronym.upper().startswith(initials[:1])
+            and len(acronym) <= len(initials) + 1
+        ):
+            candidate = OrganisationCandidate(
+                candidate.start, candidate.end, candidate.name, acronym
+            )
+        result.append(candidate)
+    return result

@@ -1,0 +1,201 @@
+"""Finding the names of people nobody told the parser about.
+
+A run of capitalised words is cut at words that cannot be part of a name
+(titles, institutions, places, months); what is left is a person's name when
+it starts with a known first name (gender-guesser's list) or when its context
+says so: a title before it, an apposition or a speech verb after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import gender_guesser.detector
+
+from .lexicon import (
+    HONORIFICS,
+    MONTH_NAMES,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    ORGANISATION_WORDS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    WEEKDAY_NAMES,
+)
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+NAME_WORD = (
+    rf"(?:[{UPPER}][’'])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)*(?:-[{UPPER}]?[{LOWER}]+)*"
+)
+_NAME_WORD = re.compile(rf"{NAME_WORD}$")
+_PARTICLE = "|".join(sorted(NAME_PARTICLES))
+_HONORIFIC = "|".join(sorted(HONORIFICS))
+_RUN = re.compile(
+    rf"(?<![\w’'@./-])(?:(?:{_HONORIFIC})\.\s+)?{NAME_WORD}(?![\w])"
+    rf"(?:\s+(?:[{UPPER}]\.\s+)?(?:(?:{_PARTICLE})\s+)*{NAME_WORD}(?![\w]))*"
+)
+_SPEECH = "|".join(sorted(SPEECH_VERBS))
+_CONTEXT_AFTER = re.compile(
+    r"(?:[’']s\b)?\s*(?:"
+    r",\s*(?:a|an|the|who|whose|former|emeritus|now|then|currently|[a-z]+\s+of)\b"
+    rf"|\s*\((?=[a-z])|\s+(?:{_SPEECH})\b|\s+(?:has|had|was|is)\s+(?:{_SPEECH})\b)"
+)
+_APPOSITION = re.compile(
+    r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?P<role>[^,;:()“”\"\x00]{3,120}?)(?=\s*(?:,|\.|;|$))"
+    r"|\s*\((?P<paren>[^()\x00]{3,120})\))"
+)
+_BACK_STOPS = frozenset(
+    {
+        "a",
+        "an",
+        "are",
+        "as",
+        "by",
+        "from",
+        "had",
+        "has",
+        "including",
+        "is",
+        "on",
+        "said",
+        "such",
+        "that",
+        "the",
+        "to",
+        "told",
+        "was",
+        "were",
+        "which",
+        "who",
+        "with",
+    }
+)
+_BREAKERS = NOT_NAME_WORDS | ORGANISATION_WORDS | MONTH_NAMES | WEEKDAY_NAMES
+_MAX_ROLE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class PersonCandidate:
+    start: int
+    end: int
+    name: str
+    first_name_known: bool
+    context: bool  # a title before it, or an apposition or speech verb after it
+
+    @property
+    def is_person(self) -> bool:
+        return self.first_name_known or self.context
+
+
+@cache
+def _detector() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@cache
+def first_name_gender(word: str) -> str:
+    """gender-guesser's verdict on a first name: "male", "female", "andy" or "unknown"."""
+    verdict = _detector().get_gender(word.split("-")[0])
+    return {"mostly_male": "male", "mostly_female": "female"}.get(verdict, verdict)
+
+
+def is_first_name(word: str) -> bool:
+    return word not in _BREAKERS and first_name_gender(word) != "unknown"
+
+
+def is_role_word(word: str) -> bool:
+    return word.strip(",.;:()’'").casefold() in ROLE_WORDS
+
+
+def find_person_candidates(text: str) -> list[PersonCandidate]:
+    """Names of two to four words in ``text`` (masked where names are already known)."""
+    candidates = []
+    for run in _RUN.finditer(text):
+        titled = _preceded_by_role(text, run.start())
+        segment: list[re.Match] = []
+        for piece in re.finditer(r"\S+", run.group()):
+            word = piece.group()
+            if _is_breaker(word):
+                candidates += _segment_candidates(text, run.start(), segment, titled)
+                segment, titled = [], is_role_word(word) or word.rstrip(".") in HONORIFICS
+            else:
+                segment.append(piece)
+        candidates += _segment_candidates(text, run.start(), segment, titled)
+    return [candidate for candidate in candidates if candidate.is_person]
+
+
+def _is_breaker(word: str) -> bool:
+    bare = word.rstrip(".")
+    return bare in _BREAKERS or bare in HONORIFICS or is_role_word(word)
+
+
+def _segment_candidates(
+    text: str, offset: int, segment: list[re.Match], titled: bool
+) -> list[PersonCandidate]:
+    words = [piece for piece in segment if _NAME_WORD.match(piece.group())]
+    if len(words) < 2:
+        return []
+    start_index = 0
+    if not is_first_name(words[0].group()):
+        later = [i for i, piece in enumerate(words[1:-1], 1) if is_first_name(piece.group())]
+        if later:
+            start_index, titled = later[0], False
+    words = words[start_index:]
+    if not 2 <= len(words) <= 4:
+        return []
+    start, end = offset + words[0].start(), offset + words[-1].end()
+    context = titled or bool(_CONTEXT_AFTER.match(text, end))
+    return [
+        PersonCandidate(
+            start=start,
+            end=end,
+            name=" ".join(text[start:end].split()),
+            first_name_known=is_first_name(words[0].group()),
+            context=context,
+        )
+    ]
+
+
+def _preceded_by_role(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start].split()
+    return bool(before) and is_role_word(before[-1])
+
+
+def role_near(text: str, start: int, end: int) -> str:
+    """What the text says a person is, from an apposition after the name or a title before it.
+
+    ``text`` should have every other name masked, so the title of the previous
+    person in a list is not taken for this one's.
+    """
+    apposition = _APPOSITION.match(text, end)
+    if apposition:
+        role = (apposition.group("role") or apposition.group("paren") or "").strip()
+        if _names_a_role(role) and role.split()[0] not in ("and", "or", "but"):
+            return role
+    return _title_before(text, start)
+
+
+def _names_a_role(phrase: str) -> bool:
+    words = phrase.split()
+    return 0 < len(words) <= _MAX_ROLE_WORDS and any(is_role_word(word) for word in words)
+
+
+def _title_before(text: str, start: int) -> str:
+    words = text[max(0, start - 200) : start].split()
+    taken = []
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if "\x00" in word or word[-1] in '.;:!?“”"' or word.casefold() in _BACK_STOPS:
+            break
+        # "and" joins the words of a title ("Policy, Research and Development") but
+        # after a comma it starts the next item of a list.
+        if word == "and" and (index == 0 or words[index - 1].endswith(",")):
+            break
+        taken.append(word)
+        if len(taken) > _MAX_ROLE_WORDS:
+            return ""
+    phrase = " ".join(reversed(taken)).strip(" ,")
+    return phrase if _names_a_role(phrase) else ""

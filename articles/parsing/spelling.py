@@ -1,0 +1,55 @@
+"""Near-miss spellings of a person's name ("MacAllister", "Ian Dickinson")."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from .lexicon import NAME_PARTICLES
+
+SURNAME_SIMILARITY = 85
+FIRST_NAME_SIMILARITY = 80
+_GAELIC_PREFIX = re.compile(r"^Mc(?=[A-Z])")
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """First name and surname, particles kept with the surname ("Rachel", "de Souza")."""
+    words = name.split()
+    if len(words) < 2:
+        return "", name
+    surname_start = len(words) - 1
+    while surname_start > 1 and words[surname_start - 1].lower() in NAME_PARTICLES:
+        surname_start -= 1
+    return words[0], " ".join(words[surname_start:])
+
+
+def _comparable(surname: str) -> str:
+    return _GAELIC_PREFIX.sub("Mac", surname).casefold()
+
+
+def similar_surnames(written: str, surname: str) -> bool:
+    """Whether ``written`` is a misspelling of ``surname`` rather than another surname.
+
+    One being the other plus an ending ("Williams", "Williamson") marks two
+    different surnames, not a slip.
+    """
+    a, b = _comparable(written), _comparable(surname)
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return False
+    return fuzz.ratio(a, b) >= SURNAME_SIMILARITY
+
+
+def similar_full_names(written: str, name: str) -> bool:
+    """ "Ian Dickinson" for "Ian Dickson": a close first name and a near-miss surname."""
+    written_first, written_surname = split_name(written)
+    first, surname = split_name(name)
+    if not written_first or not first:
+        return False
+    first_close = written_first == first or (
+        written_first[:1] == first[:1] and fuzz.ratio(written_first, first) >= FIRST_NAME_SIMILARITY
+    )
+    surname_close = written_surname == surname or similar_surnames(written_surname, surname)
+    return first_close and surname_close and written != name
