@@ -1,0 +1,220 @@
+"""Staff admin for outlets, articles, quotes, mentions and milestones."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.text import Truncator
+
+from reviewarchive.admin_base import ArchiveModelAdmin, corrected_labels
+
+from .admin_views import AddArticleFromTextView
+from .models import (
+    Article,
+    Milestone,
+    MilestoneSource,
+    OrganisationMention,
+    Outlet,
+    PersonMention,
+    Quote,
+    ReviewBodyMention,
+)
+
+MENTION_FIELDS = ["spellings", "count", "needs_review"]
+
+
+class QuoteInline(admin.StackedInline):
+    model = Quote
+    fields = [("position", "needs_review"), "text", ("speaker", "speaker_label"), "review_reason"]
+    autocomplete_fields = ["speaker"]
+    extra = 0
+
+
+class PersonMentionInline(admin.TabularInline):
+    model = PersonMention
+    fields = ["person", *MENTION_FIELDS]
+    autocomplete_fields = ["person"]
+    extra = 0
+
+
+class OrganisationMentionInline(admin.TabularInline):
+    model = OrganisationMention
+    fields = ["organisation", *MENTION_FIELDS]
+    autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+class ReviewBodyMentionInline(admin.TabularInline):
+    model = ReviewBodyMention
+    fields = ["review_body", *MENTION_FIELDS]
+    autocomplete_fields = ["review_body"]
+    extra = 0
+
+
+class MilestoneSourceInline(admin.TabularInline):
+    model = MilestoneSource
+    fields = ["article", "sentence", "needs_review"]
+    autocomplete_fields = ["article"]
+    extra = 0
+
+
+@admin.register(Outlet)
+class OutletAdmin(ArchiveModelAdmin):
+    list_display = ["name", "kind", "homepage", "needs_review", "article_count"]
+    list_filter = ["kind", "needs_review"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="Articles", ordering="article_count")
+    def article_count(self, obj) -> int:
+        return obj.article_count
+
+
+@admin.register(Article)
+class ArticleAdmin(ArchiveModelAdmin):
+    list_display = [
+        "title",
+        "outlet",
+        "dated",
+        "kind",
+        "needs_review",
+        "corrections",
+    ]
+    list_filter = ["needs_review", "kind", "outlet", "published_precision"]
+    list_select_related = ["outlet"]
+    date_hierarchy = "published"
+    search_fields = ["title", "standfirst", "author", "source_file"]
+    autocomplete_fields = ["outlet"]
+    inlines = [
+        QuoteInline,
+        PersonMentionInline,
+        OrganisationMentionInline,
+        ReviewBodyMentionInline,
+    ]
+    readonly_fields = ["source_file", "sha256", "loaded_at", "updated_at", "source_text"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    ("outlet", "kind"),
+                    ("published", "published_precision"),
+                    "author",
+                    "standfirst",
+                    "body",
+                ]
+            },
+        ),
+        ("Review", {"fields": ["needs_review", "review_reason", "corrected_by_staff"]}),
+        ("Extracted furniture", {"classes": ["collapse"], "fields": ["captions", "links"]}),
+        (
+            "Source",
+            {
+                "classes": ["collapse"],
+                "fields": ["source_file", "sha256", ("loaded_at", "updated_at"), "source_text"],
+            },
+        ),
+    ]
+
+    @admin.display(description="Date", ordering="published")
+    def dated(self, obj) -> str:
+        return obj.date_display
+
+    @admin.display(description="Corrected by staff")
+    def corrections(self, obj) -> str:
+        return ", ".join(corrected_labels(obj)) or "—"
+
+    def get_urls(self):
+        return [
+            path(
+                "add-from-text/",
+                self.admin_site.admin_view(AddArticleFromTextView.as_view(model_admin=self)),
+                name="articles_article_add_from_text",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Articles enter through the loader: "Add" opens the page-text form."""
+        return redirect(reverse("admin:articles_article_add_from_text"))
+
+
+@admin.register(Quote)
+class QuoteAdmin(ArchiveModelAdmin):
+    list_display = ["excerpt", "speaker_name", "article", "position", "needs_review"]
+    list_filter = ["needs_review", "article__outlet"]
+    list_select_related = ["speaker", "article"]
+    search_fields = ["text", "speaker__name", "speaker_label", "article__title"]
+    autocomplete_fields = ["article", "speaker"]
+
+    @admin.display(description="Quote")
+    def excerpt(self, obj) -> str:
+        return Truncator(obj.text).chars(90)
+
+    @admin.display(description="Speaker", ordering="speaker__name")
+    def speaker_name(self, obj) -> str:
+        return obj.speaker_name
+
+
+class MentionAdmin(ArchiveModelAdmin):
+    """Shared by the three mention models; ``entity`` names the field of what is mentioned."""
+
+    entity = ""
+    list_filter = ["needs_review"]
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.list_display = [cls.entity, "article", "count", "spellings", "needs_review"]
+        cls.list_select_related = [cls.entity, "article"]
+        cls.search_fields = [f"{cls.entity}__name", "article__title"]
+        cls.autocomplete_fields = [cls.entity, "article"]
+
+
+@admin.register(PersonMention)
+class PersonMentionAdmin(MentionAdmin):
+    entity = "person"
+
+
+@admin.register(OrganisationMention)
+class OrganisationMentionAdmin(MentionAdmin):
+    entity = "organisation"
+
+
+@admin.register(ReviewBodyMention)
+class ReviewBodyMentionAdmin(MentionAdmin):
+    entity = "review_body"
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(ArchiveModelAdmin):
+    list_display = ["title", "dated", "kind", "needs_review", "source_count"]
+    list_filter = ["kind", "needs_review", "date_precision"]
+    date_hierarchy = "date"
+    search_fields = ["title", "key"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [MilestoneSourceInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(source_count=Count("sources"))
+
+    @admin.display(description="Date", ordering="date")
+    def dated(self, obj) -> str:
+        return obj.date_display
+
+    @admin.display(description="Sources", ordering="source_count")
+    def source_count(self, obj) -> int:
+        return obj.source_count
+
+
+@admin.register(MilestoneSource)
+class MilestoneSourceAdmin(ArchiveModelAdmin):
+    list_display = ["milestone", "article", "needs_review"]
+    list_filter = ["needs_review"]
+    list_select_related = ["milestone", "article"]
+    search_fields = ["milestone__title", "article__title", "sentence"]
+    autocomplete_fields = ["milestone", "article"]

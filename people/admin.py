@@ -1,0 +1,214 @@
+"""Staff admin for people, organisations, review bodies and their aliases and memberships."""
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from reviewarchive.admin_base import ArchiveModelAdmin
+
+from .forms import MergeForm
+from .models import (
+    Membership,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    PersonAlias,
+    ReviewBody,
+    ReviewBodyFact,
+    SlugRedirect,
+)
+from .services.merge import merge_organisations, merge_people
+from .services.renaming import keep_old_identity
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    fields = ["name", "needs_review"]
+    extra = 0
+
+
+class OrganisationAliasInline(admin.TabularInline):
+    model = OrganisationAlias
+    fields = ["name", "needs_review"]
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ["person", "body", "role", "source_article", "source_sentence", "needs_review"]
+    autocomplete_fields = ["person", "body", "source_article"]
+    extra = 0
+
+
+class ReviewBodyFactInline(admin.TabularInline):
+    model = ReviewBodyFact
+    fields = ["text", "article"]
+    autocomplete_fields = ["article"]
+    extra = 0
+
+
+class NamedRecordAdmin(ArchiveModelAdmin):
+    """People and organisations: renaming keeps the old name and address; merging."""
+
+    merge_service = None  # merge_people or merge_organisations, as a staticmethod
+    actions = ["merge_selected"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "aliases__name"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            keep_old_identity(
+                obj, old_name=form.initial.get("name", ""), old_slug=form.initial.get("slug", "")
+            )
+
+    @admin.display(description="Mentions", ordering="mention_count")
+    def mention_count(self, obj) -> int:
+        return obj.mention_count
+
+    @admin.action(description="Merge selected %(verbose_name_plural)s…", permissions=["merge"])
+    def merge_selected(self, request, queryset):
+        """Ask which record survives, then merge the others into it."""
+        if queryset.count() < 2:
+            self.message_user(request, "Select at least two records to merge.", messages.WARNING)
+            return None
+        form = MergeForm(request.POST if "confirm" in request.POST else None, queryset=queryset)
+        if form.is_valid():
+            survivor = form.cleaned_data["survivor"]
+            duplicates = list(queryset.exclude(pk=survivor.pk))
+            self.merge_service(survivor, duplicates)
+            names = ", ".join(f"“{d}”" for d in duplicates)
+            self.message_user(request, f"Merged {names} into “{survivor}”.", messages.SUCCESS)
+            opts = self.model._meta
+            return redirect(
+                reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_change",
+                    args=[survivor.pk],
+                    current_app=self.admin_site.name,
+                )
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Merge {self.model._meta.verbose_name_plural}",
+            "opts": self.model._meta,
+            "form": form,
+            "records": self.merge_candidates(queryset),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/merge_confirmation.html", context)
+
+    def merge_candidates(self, queryset):
+        return queryset.annotate(mention_count=Count("mentions", distinct=True)).prefetch_related(
+            "aliases"
+        )
+
+    def has_merge_permission(self, request) -> bool:
+        """Merging changes the survivor and deletes the others."""
+        return self.has_change_permission(request) and self.has_delete_permission(request)
+
+
+@admin.register(Person)
+class PersonAdmin(NamedRecordAdmin):
+    merge_service = staticmethod(merge_people)
+    list_display = ["name", "role", "known", "needs_review", "mention_count", "quote_count"]
+    list_filter = ["needs_review", "known"]
+    search_fields = ["name", "aliases__name", "role"]
+    fields = ["name", "slug", "role", "known", "needs_review", "review_reason"]
+    inlines = [PersonAliasInline, MembershipInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                mention_count=Count("mentions", distinct=True),
+                quote_count=Count("quotes", distinct=True),
+            )
+        )
+
+    def merge_candidates(self, queryset):
+        return (
+            super().merge_candidates(queryset).annotate(quote_count=Count("quotes", distinct=True))
+        )
+
+    @admin.display(description="Quotes", ordering="quote_count")
+    def quote_count(self, obj) -> int:
+        return obj.quote_count
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(NamedRecordAdmin):
+    merge_service = staticmethod(merge_organisations)
+    list_display = ["name", "known", "needs_review", "mention_count"]
+    list_filter = ["needs_review", "known"]
+    fields = ["name", "slug", "description", "known", "needs_review", "review_reason"]
+    inlines = [OrganisationAliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(mention_count=Count("mentions"))
+
+
+class AliasAdmin(ArchiveModelAdmin):
+    list_filter = ["needs_review"]
+
+
+@admin.register(PersonAlias)
+class PersonAliasAdmin(AliasAdmin):
+    list_display = ["name", "person", "needs_review"]
+    list_select_related = ["person"]
+    search_fields = ["name", "person__name"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(OrganisationAlias)
+class OrganisationAliasAdmin(AliasAdmin):
+    list_display = ["name", "organisation", "needs_review"]
+    list_select_related = ["organisation"]
+    search_fields = ["name", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(ReviewBody)
+class ReviewBodyAdmin(ArchiveModelAdmin):
+    list_display = ["name", "member_count", "needs_review"]
+    list_filter = ["needs_review"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "purpose", "aliases", "needs_review", "review_reason"]
+    inlines = [MembershipInline, ReviewBodyFactInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_count=Count("memberships"))
+
+    @admin.display(description="Members", ordering="member_count")
+    def member_count(self, obj) -> int:
+        return obj.member_count
+
+
+@admin.register(Membership)
+class MembershipAdmin(ArchiveModelAdmin):
+    list_display = ["person", "body", "role", "source_article", "needs_review"]
+    list_filter = ["body", "role", "needs_review"]
+    list_select_related = ["person", "body", "source_article"]
+    search_fields = ["person__name", "body__name"]
+    autocomplete_fields = ["person", "body", "source_article"]
+
+
+@admin.register(ReviewBodyFact)
+class ReviewBodyFactAdmin(ArchiveModelAdmin):
+    list_display = ["text", "body", "article"]
+    list_filter = ["body"]
+    list_select_related = ["body", "article"]
+    search_fields = ["text", "body__name", "article__title"]
+    autocomplete_fields = ["body", "article"]
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "kind", "person", "organisation", "created"]
+    list_filter = ["kind"]
+    list_select_related = ["person", "organisation"]
+    search_fields = ["old_slug", "person__name", "organisation__name"]
+    autocomplete_fields = ["person", "organisation"]
