@@ -41,6 +41,8 @@ class OutletProfile:
     name: str
     homepage: str = ""
     kind: str = "trade"  # trade, national, official, charity, campaign
+    # Other names the outlet goes by ("CYP Now"), for pages that name their outlet.
+    aliases: tuple[str, ...] = ()
     # Strings whose presence identifies a page of this outlet.
     signals: tuple[str, ...] = ()
     # Regular expressions, matched against whole lines, of this outlet's page furniture.
@@ -87,6 +89,7 @@ def parse_authority(authority: dict, outlets: dict) -> Authority:
                 name=o["name"],
                 homepage=o.get("homepage", ""),
                 kind=o.get("kind", "trade"),
+                aliases=_tuple(o, "aliases"),
                 signals=_tuple(o, "signals"),
                 furniture=_tuple(o, "furniture"),
                 date_order=o.get("date_order", "dmy"),

@@ -26,6 +26,8 @@ _INLINE_PATTERNS = (
     r"(?:log|sign) ?(?:in|out)|register|my account",
     r"share(?: this)?(?: article| story| page| on \w+)?:?|print(?: this)?(?: article| page)?",
     r"e-?mail(?: this)?(?: article| page)?|save(?: article| for later)?|copy link",
+    # Menu bars and breadcrumbs: a few words between separators ("News | Opinion | Jobs").
+    r"[^\W\d]+(?: [^\W\d]+){0,3}(?:\s*[|•›»>/]\s*[^\W\d]+(?: [^\W\d]+){0,3}){2,}",
     # Advertising.
     r"advertisement|advert|ad|skip advert(?:isement)?|sponsored|paid (?:content|partnership)",
     # Picture credits without a description ("Photo credit: U.S. Embassy in London").
@@ -39,6 +41,10 @@ _INLINE_PATTERNS = (
     r"read (?:full|the full|more|the rest of this)(?: story| article)?\.?|continue reading",
     r"find out more|learn more|instant access|listen now|watch now|click here",
     r"(?:tags?|topics?|categories|filed under)\s*:.*",
+    # The publisher's blurb ("X is an online resource for professionals ... presented by Y").
+    r"[A-Z][^.!?]{0,60} is (?:an?|the) (?:[\w-]+ ){0,5}?(?:resource|magazine|website|newspaper|"
+    r"journal|publication|news (?:service|site|website))"
+    r" (?:for|from|by|presented|published|covering|providing|about|that|which)\b.{0,300}",
     # Cookie and consent prompts.
     r".{0,80}\bcookies?\b.{0,80}(?:accept|settings|preferences|policy).{0,40}",
     r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)",

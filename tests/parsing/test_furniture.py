@@ -24,6 +24,8 @@ GENERAL = Furniture()
         "closechevron-downbars linkedin facebook pinterest youtube rss twitter instagram",
         "D1, Parkside, Knowledge Gateway, Nesfield Road, Colchester, Essex CO4 3ZL",
         "We use cookies to improve your experience. Accept cookies",
+        "Children First is an online resource for professionals working with children presented "
+        "by WillisPalmer, providing you with the latest news, features and interviews.",
     ],
 )
 def test_inline_furniture_is_recognised(line):
@@ -71,6 +73,8 @@ def test_end_markers_end_the_article(line):
         "Josh MacAlister said the campaign for reform had only just begun.",
         "Share of children in care rose to 67 per 10,000.",
         "Home for Good coordinated the open letter.",
+        "What Works for Children’s Social Care is part of the What Works Network.",
+        "The Case for Change is a document that sets out the problems the review has found.",
         "Critics have questioned whether the review was independent.",
         "Review of Children’s Social Care in England formally launches and publishes early plans",
         "Subscribers were told the review would report in spring 2022.",

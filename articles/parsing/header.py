@@ -1,0 +1,128 @@
+"""Lines of an article's header: dates and bylines ("By Jane Doe | 3 March 2021").
+
+``read_header_line`` reads one line that is nothing but header matter — a date,
+perhaps labelled ("Published on ..."), a byline, or both — and returns None for
+any other line. A bare name ("Fiona Simpson") is only a candidate: the page
+decides whether it is a byline from where it stands (next to the date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import parse_date
+from .fuzzydate import FuzzyDate
+
+
+@dataclass(frozen=True)
+class HeaderLine:
+    date: FuzzyDate | None = None
+    author: str = ""  # from an explicit byline ("By Jane Doe")
+    name: str = ""  # a bare name that may be the byline
+
+    @property
+    def is_byline_candidate(self) -> bool:
+        return bool(self.name) and self.date is None and not self.author
+
+
+_NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.)"
+_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|al|el|ter|ten)"
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
+_PEOPLE = rf"{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})*"
+_ROLE = r"[^\d|]{2,80}"
+
+# Several people are joined by "and"; a comma or dash introduces a role.
+_BYLINE = re.compile(rf"(?i:by)\s+(?P<names>{_PEOPLE})(?:\s*(?:,|–|—|-)\s*{_ROLE})?")
+_BARE_NAME = re.compile(rf"(?P<names>{_PEOPLE})(?:\s*,\s*{_ROLE})?")
+_DATE_THEN_BYLINE = re.compile(r"(?P<date>.+?)\s+(?P<byline>(?i:by)\s+.+)")
+_LABEL = re.compile(
+    r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: on| at)?:?|dated:?)\s*",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s+[–—-]\s+")
+
+# Words that make a capitalised phrase an organisation or a place, not a person.
+_NOT_A_PERSON = frozenset(
+    {
+        "agency",
+        "association",
+        "board",
+        "care",
+        "centre",
+        "children",
+        "children's",
+        "children’s",
+        "council",
+        "committee",
+        "county",
+        "department",
+        "education",
+        "england",
+        "families",
+        "family",
+        "foundation",
+        "government",
+        "group",
+        "health",
+        "home",
+        "institute",
+        "magazine",
+        "ministry",
+        "news",
+        "now",
+        "office",
+        "partnership",
+        "press",
+        "review",
+        "school",
+        "schools",
+        "service",
+        "services",
+        "social",
+        "society",
+        "team",
+        "today",
+        "trust",
+        "university",
+        "work",
+    }
+)
+
+
+def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
+    """The date and byline a header line gives, or None if it is anything else."""
+    date, author, name = None, "", ""
+    for part in _SEPARATOR.split(line.strip()):
+        part = _LABEL.sub("", part, count=1).strip() if _LABEL.match(part) else part.strip()
+        if not part or _TIME.fullmatch(part):
+            continue
+        split = _DATE_THEN_BYLINE.fullmatch(part)
+        if split and parse_date(split["date"], order) and _byline(split["byline"]):
+            date = date or parse_date(split["date"], order)
+            author = author or _byline(split["byline"])
+        elif found := parse_date(part, order):
+            date = date or found
+        elif by := _byline(part):
+            author = author or by
+        elif bare := bare_name(part):
+            name = name or bare
+        else:
+            return None
+    return HeaderLine(date=date, author=author, name=name)
+
+
+def bare_name(text: str) -> str:
+    """The person's name when ``text`` is only a name (perhaps with a role after a comma)."""
+    match = _BARE_NAME.fullmatch(text.strip())
+    if not match:
+        return ""
+    names = match["names"]
+    words = {word.casefold() for word in re.findall(r"[\w’']+", names)}
+    return "" if words & _NOT_A_PERSON else names
+
+
+def _byline(text: str) -> str:
+    match = _BYLINE.fullmatch(text.strip())
+    return match["names"] if match else ""

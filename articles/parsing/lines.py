@@ -1,0 +1,77 @@
+"""The shapes of single lines of a page: prose, headline, question; and wrapped lines re-joined."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends in . ! ? or … perhaps followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+# A teaser cut short ("... more families were turning to schools [...]").
+_TRUNCATED = re.compile(r"[\[(](?:\.\.\.|…)[\])]$")
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
+_HEADLINE_START = re.compile(r"[A-Z0-9‘“'\"£]")
+_CONNECTING_END = re.compile(
+    r"(?:[,;(–—-]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|on|at|from|that|our|their|its))$"
+)
+
+PROSE_MIN_WORDS = 8
+HEADLINE_WORDS = (4, 30)
+HEADLINE_MAX_CHARS = 250
+QUESTION_MAX_WORDS = 25
+# A line this long that stops mid-sentence was wrapped by the page dump.
+WRAPPED_MIN_WORDS = 8
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line)) and not _TRUNCATED.search(line)
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text: whole sentences, long enough to be more than a label."""
+    return ends_sentence(line) and word_count(line) >= PROSE_MIN_WORDS
+
+
+def is_question(line: str) -> bool:
+    return bool(_QUESTION_END.search(line)) and word_count(line) <= QUESTION_MAX_WORDS
+
+
+def is_headline(line: str) -> bool:
+    """A line shaped like a headline: a few words, capitalised, not a finished sentence."""
+    low, high = HEADLINE_WORDS
+    if not low <= word_count(line) <= high or len(line) > HEADLINE_MAX_CHARS:
+        return False
+    if not _HEADLINE_START.match(line) or line.endswith((":", ",", ";")):
+        return False
+    return not ends_sentence(line) or line.endswith(("?", "!"))
+
+
+def join_wrapped_lines(text: str) -> list[str]:
+    """The page's non-empty lines, whitespace-collapsed, with wrapped lines joined back.
+
+    A line continues the one before it (with no blank line between) when that
+    one is long, stops mid-sentence, and either this line starts in lower case
+    or that one ends on a comma or a connecting word ("to our Call" + "for Advice").
+    """
+    lines: list[str] = []
+    follows_blank = True
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            follows_blank = True
+            continue
+        if lines and not follows_blank and _continues(lines[-1], line):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+        follows_blank = False
+    return lines
+
+
+def _continues(previous: str, line: str) -> bool:
+    if ends_sentence(previous) or word_count(previous) < WRAPPED_MIN_WORDS:
+        return False
+    return line[0].islower() or bool(_CONNECTING_END.search(previous))

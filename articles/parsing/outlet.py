@@ -1,0 +1,98 @@
+"""Which outlet a page comes from.
+
+First by the profiles' signals (fixtures/outlets.toml): the profile with the
+most distinct signals on the page wins. Failing that, by what the page says of
+itself: a name it reports under ("told CYP Now"), a footer ("Children First is
+an online resource ... presented by WillisPalmer", "© 2021 Example News"), or an
+e-mail address at a known outlet's domain. A page that names an outlet the
+profiles do not know keeps that name; otherwise it is "Unknown outlet".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .authority import OutletProfile
+from .names import normalise_name
+
+UNKNOWN_OUTLET = "Unknown outlet"
+
+_WORD = r"[A-Z][\w&’'-]*(?:\.\w+)*"
+_NAME = rf"{_WORD}(?: (?:&|of|for|and|{_WORD})){{0,5}}"
+_TOLD = re.compile(rf"\b(?:told|speaking to|interview with) (?:the )?(?P<name>{_NAME})")
+_SELF_DESCRIPTION = re.compile(
+    rf"(?P<name>{_NAME}) is (?:an?|the) (?:[\w-]+ ){{0,5}}?(?:resource|magazine|website|"
+    r"publication|newspaper|journal|news (?:service|site|website))\b"
+)
+_COPYRIGHT = re.compile(rf"(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?(?P<name>{_NAME})")
+_EMAIL_DOMAIN = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:Ltd|Limited|Plc|PLC|LLP|All|and|of|for|&))+\.?$")
+
+
+@dataclass(frozen=True)
+class OutletMatch:
+    name: str
+    profile: OutletProfile | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.profile is not None
+
+
+def identify_outlet(text: str, profiles: Sequence[OutletProfile]) -> OutletMatch:
+    flat = " ".join(text.split())
+    by_signals = _best_by_signals(flat, profiles)
+    if by_signals is not None:
+        return OutletMatch(by_signals.name, by_signals)
+    own_names = _names_the_page_gives(flat)
+    for _, name in own_names:
+        profile = _profile_named(name, profiles)
+        if profile is not None:
+            return OutletMatch(profile.name, profile)
+    for match in _EMAIL_DOMAIN.finditer(flat):
+        profile = _profile_at_domain(match["domain"], profiles)
+        if profile is not None:
+            return OutletMatch(profile.name, profile)
+    # "told X" names whoever was told (MPs, a committee): it never names an unknown outlet.
+    unknown_names = [name for source, name in own_names if source is not _TOLD]
+    return OutletMatch(unknown_names[0] if unknown_names else UNKNOWN_OUTLET)
+
+
+def _best_by_signals(flat: str, profiles: Sequence[OutletProfile]) -> OutletProfile | None:
+    best, best_score = None, 0
+    for profile in profiles:
+        score = sum(1 for signal in profile.signals if signal in flat)
+        if score > best_score:
+            best, best_score = profile, score
+    return best
+
+
+def _names_the_page_gives(flat: str) -> list[tuple[re.Pattern, str]]:
+    """(pattern, name) for every name the page gives itself, self-descriptions first."""
+    found = []
+    for pattern in (_SELF_DESCRIPTION, _COPYRIGHT, _TOLD):
+        for match in pattern.finditer(flat):
+            name = _TRAILING_WORDS.sub("", match["name"]).strip()
+            if name:
+                found.append((pattern, name))
+    return found
+
+
+def _profile_named(name: str, profiles: Sequence[OutletProfile]) -> OutletProfile | None:
+    wanted = normalise_name(name)
+    for profile in profiles:
+        if wanted in {normalise_name(n) for n in (profile.name, *profile.aliases)}:
+            return profile
+    return None
+
+
+def _profile_at_domain(domain: str, profiles: Sequence[OutletProfile]) -> OutletProfile | None:
+    domain = domain.lower().removeprefix("www.")
+    for profile in profiles:
+        host = urlsplit(profile.homepage).hostname or ""
+        if host and host.removeprefix("www.") == domain:
+            return profile
+    return None

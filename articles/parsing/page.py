@@ -1,0 +1,322 @@
+"""From the text of a page to its parts: outlet, headline, header, body, captions, links.
+
+The page is read as lines. The headline is the first headline-shaped line that
+comes before any prose; the header is the few lines after it (standfirst, then
+byline and date); the body runs from there until the article ends — at an end
+marker (furniture.py) or a sidebar of other stories — losing its inline
+furniture, captions and repeated headlines on the way. Nothing is guessed: a
+date outside the header is not the publication date, and a page without a
+headline gets a descriptive title and a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .authority import Authority
+from .dates import parse_date
+from .decode import MAX_SOURCE_BYTES
+from .furniture import Furniture, furniture_for, menu_runs
+from .fuzzydate import FuzzyDate
+from .header import HeaderLine, read_header_line
+from .lines import (
+    ends_sentence,
+    is_headline,
+    is_prose,
+    is_question,
+    join_wrapped_lines,
+    word_count,
+)
+from .names import normalise_name
+from .outlet import OutletMatch, identify_outlet
+from .types import PageParts, SourceError
+
+MAX_TEXT_CHARS = MAX_SOURCE_BYTES
+# How many lines after the headline may hold the standfirst, byline and date.
+HEADER_LOOKAHEAD = 6
+MAX_STANDFIRST_LINES = 2
+# This many prose paragraphs in a row after an end marker mean the article goes on.
+RESUME_PROSE_RUN = 3
+# A page with this many question lines is a page of questions and answers.
+FAQ_MIN_QUESTIONS = 3
+# A body does not end on a heading: short unpunctuated last lines are furniture.
+TRAILING_HEADING_WORDS = 8
+INFERRED_TITLE_WORDS = 12
+# A line printed twice in a row is a picture's caption, unless it is a whole paragraph.
+CAPTION_MAX_WORDS = 40
+
+NO_DATE_WARNING = "no publication date found"
+INFERRED_TITLE_WARNING = "title inferred from the content: the page has no headline"
+
+_CAPTION = re.compile(
+    r"(?:.{10,}[\s.,;:–—-])?(?:Picture|Photo|Photograph|Image|Illustration)s?"
+    r"(?: credits?)?\s*:\s*\S.{0,100}"
+)
+_LABELLED_CAPTION = re.compile(r"(?:image )?caption\s*[,:]\s*(?P<text>.+)", re.IGNORECASE)
+_OPINION_LABEL = re.compile(
+    r"(?:opinion|comment|blog|viewpoint|column|editorial|guest (?:post|blog|column)|"
+    r"comment is free)(?:\s*[|:/–—-].{0,60})?",
+    re.IGNORECASE,
+)
+_OPINION_PREFIX = re.compile(
+    r"(?:opinion|comment|blog|viewpoint|column|editorial)\s*[|:–—-]\s", re.IGNORECASE
+)
+_URL = re.compile(r"https?://[^\s<>\"“”‘’()\[\]{}]+")
+_QUESTIONS_ABOUT = re.compile(
+    r"questions about (?P<subject>(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
+)
+_FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
+
+
+@dataclass
+class _Header:
+    body_start: int
+    standfirst: str = ""
+    published: FuzzyDate | None = None
+    author: str = ""
+    captions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Body:
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+def split_page(text: str, authority: Authority) -> PageParts:
+    """Split a decoded page into its parts; raises SourceError when no article is left."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise SourceError(f"text is over the {MAX_TEXT_CHARS // (1024 * 1024)} MB limit")
+    outlet = identify_outlet(text, authority.outlets)
+    profile = outlet.profile
+    order = profile.date_order if profile else "dmy"
+    furniture = furniture_for(profile.furniture if profile else ())
+    lines = join_wrapped_lines(text)
+
+    questions = sum(1 for line in lines if is_question(line) and not furniture.is_furniture(line))
+    faq = questions >= FAQ_MIN_QUESTIONS
+    title_at = _find_headline(lines, furniture, order, faq)
+    headline = lines[title_at] if title_at is not None else None
+    header = _read_header(lines, title_at, furniture, order)
+    body = _read_body(lines, header.body_start, headline, furniture, order)
+    if not body.paragraphs:
+        raise SourceError("no article text found after removing page furniture")
+
+    warnings = []
+    if title_at is None:
+        title = _inferred_title(text, body.paragraphs, outlet, faq)
+        warnings.append(INFERRED_TITLE_WARNING)
+    else:
+        title = lines[title_at]
+    if not outlet.known:
+        warnings.append(f"unknown outlet “{outlet.name}”")
+    if header.published is None:
+        warnings.append(NO_DATE_WARNING)
+    return PageParts(
+        outlet=outlet.name,
+        outlet_known=outlet.known,
+        title=title,
+        standfirst=header.standfirst,
+        published=header.published,
+        author=header.author,
+        paragraphs=body.paragraphs,
+        captions=list(dict.fromkeys(header.captions + body.captions)),
+        links=_links(text),
+        kind=_kind(outlet, title, lines[: header.body_start]),
+        warnings=warnings,
+    )
+
+
+def _find_headline(lines: list[str], furniture: Furniture, order: str, faq: bool) -> int | None:
+    """The first headline-shaped line before any prose, skipping menus and furniture."""
+    menus = menu_runs(lines)
+    for index, line in enumerate(lines):
+        if index in menus or furniture.is_furniture(line) or _caption(line):
+            continue
+        header_line = read_header_line(line, order)
+        if header_line is not None and (header_line.date or header_line.author):
+            continue
+        if is_headline(line) and not (faq and is_question(line)):
+            return index
+        if is_prose(line):
+            return None
+    return None
+
+
+def _read_header(
+    lines: list[str], title_at: int | None, furniture: Furniture, order: str
+) -> _Header:
+    """Standfirst, date and byline from the few lines after the headline.
+
+    The header is found only when a date or byline line follows the headline
+    after at most ``MAX_STANDFIRST_LINES`` lines of standfirst; the lines before
+    it are the standfirst. Without one, the body starts right after the headline.
+    """
+    start = 0 if title_at is None else title_at + 1
+    entries: list[tuple[int, str, HeaderLine | None]] = []
+    for index in range(start, len(lines)):
+        if len(entries) == HEADER_LOOKAHEAD:
+            break
+        line = lines[index]
+        repeats_headline = title_at is not None and _repeats(line, lines[title_at])
+        if repeats_headline or furniture.is_furniture(line):
+            continue
+        entries.append((index, line, read_header_line(line, order)))
+
+    is_meta = [_is_meta(entries, position) for position in range(len(entries))]
+    first = next((position for position, meta in enumerate(is_meta) if meta), None)
+    allowed_before = 0 if title_at is None else MAX_STANDFIRST_LINES
+    leading = entries[:first] if first is not None else []
+    texts = [line for _, line, _ in leading if not _caption(line)]
+    if first is None or len(texts) > allowed_before:
+        header = _Header(body_start=start)
+        if title_at is None:
+            return header
+        return _with_date_before_headline(header, lines, title_at, furniture, order)
+
+    last = first
+    while last + 1 < len(entries) and is_meta[last + 1]:
+        last += 1
+    metas = [header_line for _, _, header_line in entries[first : last + 1]]
+    dates = [meta.date for meta in metas if meta.date]
+    authors = [meta.author or meta.name for meta in metas if meta.author or meta.name]
+    return _Header(
+        body_start=entries[last][0] + 1,
+        standfirst=" ".join(texts),
+        published=dates[0] if dates else None,
+        author=authors[0] if authors else "",
+        captions=[line for _, line, _ in leading if _caption(line)],
+    )
+
+
+def _is_meta(entries: list[tuple[int, str, HeaderLine | None]], position: int) -> bool:
+    """A date or explicit byline line, or a bare name right next to a date line."""
+    header_line = entries[position][2]
+    if header_line is None:
+        return False
+    if not header_line.is_byline_candidate:
+        return True
+    neighbours = entries[max(position - 1, 0) : position + 2]
+    return any(other is not None and other.date for _, _, other in neighbours)
+
+
+def _with_date_before_headline(
+    header: _Header, lines: list[str], title_at: int, furniture: Furniture, order: str
+) -> _Header:
+    """Some pages date the story just above the headline (not a sidebar's headline + date)."""
+    before = [line for line in lines[:title_at] if not furniture.is_furniture(line)]
+    if not before:
+        return header
+    header_line = read_header_line(before[-1], order)
+    if header_line is None or header_line.date is None:
+        return header
+    if len(before) >= 2 and is_headline(before[-2]):
+        return header
+    header.published = header_line.date
+    header.author = header_line.author
+    return header
+
+
+def _read_body(
+    lines: list[str], start: int, headline: str | None, furniture: Furniture, order: str
+) -> _Body:
+    """The article's paragraphs and captions, up to where the article ends."""
+    body = _Body()
+    ended = False
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if ended:
+            ended = not _resumes(lines, index - 1, furniture)
+            if ended:
+                continue
+        if body.paragraphs and _ends_article(lines, index - 1, furniture, order):
+            ended = True
+            continue
+        if furniture.is_furniture(line) or (headline and _repeats(line, headline)):
+            continue
+        repeated = index < len(lines) and lines[index] == line
+        index += repeated
+        if _caption(line) or (repeated and word_count(line) <= CAPTION_MAX_WORDS):
+            body.captions.append(_caption(line) or line)
+        else:
+            body.paragraphs.append(line)
+    while body.paragraphs and _is_trailing_heading(body.paragraphs[-1]):
+        body.paragraphs.pop()
+    return body
+
+
+def _ends_article(lines: list[str], index: int, furniture: Furniture, order: str) -> bool:
+    """An end marker, a sidebar entry (headline + date) or a list of doubled headlines."""
+    line = lines[index]
+    if furniture.ends_article(line):
+        return True
+    following = lines[index + 1 : index + 4]
+    if is_headline(line) and following and parse_date(following[0], order):
+        return True
+    return (
+        len(following) == 3
+        and line == following[0]
+        and following[1] == following[2]
+        and is_headline(line)
+        and is_headline(following[1])
+    )
+
+
+def _repeats(line: str, headline: str) -> bool:
+    """Whether a line repeats the headline (ignoring case and typography)."""
+    return abs(len(line) - len(headline)) <= 2 and normalise_name(line) == normalise_name(headline)
+
+
+def _resumes(lines: list[str], index: int, furniture: Furniture) -> bool:
+    run = lines[index : index + RESUME_PROSE_RUN]
+    return len(run) == RESUME_PROSE_RUN and all(
+        is_prose(line) and not furniture.is_furniture(line) for line in run
+    )
+
+
+def _is_trailing_heading(paragraph: str) -> bool:
+    return (
+        not ends_sentence(paragraph)
+        and word_count(paragraph) <= TRAILING_HEADING_WORDS
+        and not _URL.search(paragraph)
+    )
+
+
+def _caption(line: str) -> str:
+    """The caption a line is ("... Picture: Jane Doe", "Image caption, ..."), or ""."""
+    labelled = _LABELLED_CAPTION.fullmatch(line)
+    if labelled:
+        return labelled["text"]
+    return line if _CAPTION.fullmatch(line) and not line.startswith(("Photo", "Picture")) else ""
+
+
+def _inferred_title(text: str, paragraphs: list[str], outlet: OutletMatch, faq: bool) -> str:
+    """A descriptive title for a page without a headline."""
+    if faq:
+        about = _QUESTIONS_ABOUT.search(text)
+        subject = about["subject"] if about else (outlet.name if outlet.known else "")
+        return (
+            f"Frequently asked questions about {subject}"
+            if subject
+            else ("Frequently asked questions")
+        )
+    first = _FIRST_SENTENCE.match(paragraphs[0])
+    words = (first.group() if first else paragraphs[0]).rstrip(".!?").split()
+    if len(words) <= INFERRED_TITLE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:INFERRED_TITLE_WORDS]) + "…"
+
+
+def _kind(outlet: OutletMatch, title: str, header_lines: list[str]) -> str:
+    if outlet.profile and outlet.profile.article_kind == "official":
+        return "official"
+    if _OPINION_PREFIX.match(title) or any(_OPINION_LABEL.fullmatch(line) for line in header_lines):
+        return "opinion"
+    return outlet.profile.article_kind if outlet.profile else "news"
+
+
+def _links(text: str) -> list[str]:
+    return list(dict.fromkeys(url.rstrip(".,;:!?'’") for url in _URL.findall(text)))

@@ -1,0 +1,60 @@
+import pytest
+
+from articles.parsing.fuzzydate import FuzzyDate
+from articles.parsing.header import HeaderLine, bare_name, read_header_line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("19/04/21", HeaderLine(date=FuzzyDate(2021, 4, 19))),
+        ("Tuesday, November 9, 2021", HeaderLine(date=FuzzyDate(2021, 11, 9))),
+        ("Published: 3 March 2021", HeaderLine(date=FuzzyDate(2021, 3, 3))),
+        ("Last updated on 4 March 2021 at 10:30", HeaderLine(date=FuzzyDate(2021, 3, 4))),
+        ("By Jane Doe", HeaderLine(author="Jane Doe")),
+        ("by Rachel de Souza", HeaderLine(author="Rachel de Souza")),
+        ("By Jane Doe, Political Correspondent", HeaderLine(author="Jane Doe")),
+        ("By Jane Doe and John Smith", HeaderLine(author="Jane Doe and John Smith")),
+        ("Jane Doe, Political Correspondent", HeaderLine(name="Jane Doe")),
+        ("Fiona Simpson", HeaderLine(name="Fiona Simpson")),
+        (
+            "By Jane Doe | 3 March 2021",
+            HeaderLine(date=FuzzyDate(2021, 3, 3), author="Jane Doe"),
+        ),
+        (
+            "Posted on 15 January 2021 by Sam O’Neill",
+            HeaderLine(date=FuzzyDate(2021, 1, 15), author="Sam O’Neill"),
+        ),
+        ("Mon 3 May 2021 06.00 BST", HeaderLine(date=FuzzyDate(2021, 5, 3))),
+        ("Published", HeaderLine()),
+    ],
+)
+def test_header_lines(line, expected):
+    assert read_header_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The review published its plans on 3 March 2021.",
+        "Care Review launches penultimate stage of project",
+        "Gloucestershire County Council",
+        "Department for Education",
+        "31/02/21",
+        "By the end of the year the review will report.",
+    ],
+)
+def test_other_lines_are_not_header_lines(line):
+    assert read_header_line(line) is None
+
+
+def test_bare_names_exclude_organisations():
+    assert bare_name("Josh MacAlister") == "Josh MacAlister"
+    assert bare_name("Home Office") == ""
+    assert bare_name("Social Work Today") == ""
+    assert bare_name("the chair") == ""
+
+
+def test_a_bare_name_is_only_a_byline_candidate():
+    assert read_header_line("Fiona Simpson").is_byline_candidate
+    assert not read_header_line("By Fiona Simpson").is_byline_candidate

@@ -1,0 +1,85 @@
+import pytest
+
+from articles.parsing.lines import (
+    is_headline,
+    is_prose,
+    is_question,
+    join_wrapped_lines,
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Care Review launches penultimate stage of project",
+        "Needs of kinship children and carers being ‘overlooked and ignored’",
+        "Is the care review really independent?",
+        "£250m fund for children’s homes announced",
+    ],
+)
+def test_headlines(line):
+    assert is_headline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Training",
+        "All features",
+        "The review met on Tuesday to agree its plans for the year.",
+        "What's new today:",
+        "top of page and more links here",
+    ],
+)
+def test_not_headlines(line):
+    assert not is_headline(line)
+
+
+def test_prose_is_whole_sentences_of_some_length():
+    assert is_prose("“We need to do so much more,” MacAlister wrote in the document.")
+    assert is_prose("The review said it would report in spring 2022 (after a delay).")
+    assert not is_prose("Read Full Story.")
+    assert not is_prose("Publishing the Case for Change in June, the chair said [...]")
+
+
+def test_questions():
+    assert is_question("Why did you create an Experts by Experience Board?")
+    assert is_question("You refer to the ‘Review team’. Who are they and what do they do?")
+    assert not is_question("He asked whether the review was independent.")
+
+
+def test_wrapped_lines_are_joined_back():
+    text = (
+        "We also received almost 1,000 submissions to our Call\n"
+        "for Advice from individuals and organisations.\n"
+        "\n"
+        "Josh MacAlister, the chair of the review, said the board and\n"
+        "The Design Group would meet in April.\n"
+    )
+    assert join_wrapped_lines(text) == [
+        "We also received almost 1,000 submissions to our Call for Advice from individuals and "
+        "organisations.",
+        "Josh MacAlister, the chair of the review, said the board and The Design Group would "
+        "meet in April.",
+    ]
+
+
+def test_separate_lines_stay_separate():
+    text = (
+        "Title of the article here\n"
+        "The first paragraph ends here.\n"
+        "top of page\n"
+        "menu\n"
+        "A heading without punctuation\n"
+        "Then a paragraph.\n\n\n"
+        "  Spaced   out   line  \n"
+    )
+    assert join_wrapped_lines(text) == [
+        "Title of the article here",
+        "The first paragraph ends here.",
+        "top of page",
+        "menu",
+        "A heading without punctuation",
+        "Then a paragraph.",
+        "Spaced out line",
+    ]

@@ -1,0 +1,42 @@
+from articles.parsing.authority import OutletProfile
+from articles.parsing.outlet import UNKNOWN_OUTLET, identify_outlet
+
+SWT = OutletProfile(name="Social Work Today", signals=("SWT_", "Most popular articles today"))
+REVIEW = OutletProfile(
+    name="Independent Review",
+    homepage="https://review.example.org",
+    signals=("review@example.org",),
+)
+CYP = OutletProfile(name="Children & Young People Now", aliases=("CYP Now",))
+PROFILES = (SWT, REVIEW, CYP)
+
+
+def test_most_signals_win():
+    text = "Contact review@example.org.\nSWT_SideAd1.png\nMost popular articles today"
+    match = identify_outlet(text, PROFILES)
+    assert (match.name, match.known, match.profile) == ("Social Work Today", True, SWT)
+
+
+def test_signals_match_across_line_breaks():
+    assert identify_outlet("Most popular\narticles today", PROFILES).profile is SWT
+
+
+def test_a_page_that_names_a_known_outlet_by_an_alias():
+    text = "The chair told MPs it would report soon, and told CYP Now that more was to come."
+    assert identify_outlet(text, PROFILES).name == "Children & Young People Now"
+
+
+def test_an_email_at_a_known_outlets_domain():
+    assert identify_outlet("Write to press@review.example.org", PROFILES).profile is REVIEW
+
+
+def test_a_page_naming_an_unknown_outlet_keeps_that_name():
+    text = "Body text.\nCare Weekly is an independent magazine for carers.\n© 2022 Care Weekly Ltd"
+    match = identify_outlet(text, PROFILES)
+    assert (match.name, match.known) == ("Care Weekly", False)
+    assert identify_outlet("© 2022 Care Weekly Ltd. All rights reserved.", ()).name == "Care Weekly"
+
+
+def test_told_someone_does_not_name_an_unknown_outlet():
+    match = identify_outlet("The minister told Parliament on Tuesday.", PROFILES)
+    assert (match.name, match.known) == (UNKNOWN_OUTLET, False)
