@@ -47,7 +47,9 @@ _INLINE_PATTERNS = (
     r" (?:for|from|by|presented|published|covering|providing|about|that|which)\b.{0,300}",
     # Cookie and consent prompts.
     r".{0,80}\bcookies?\b.{0,80}(?:accept|settings|preferences|policy).{0,40}",
-    r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)",
+    r"cookies on .{1,40}|(?:we|this (?:web)?site) uses? (?:some )?(?:\w+ )?cookies\b.{0,200}",
+    r"(?:accept|reject|view|hide)(?: all| additional| analytics)?(?: cookies)?",
+    r"manage (?:cookies|preferences)|cookie settings",
 )
 
 _END_PATTERNS = (

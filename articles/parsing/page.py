@@ -43,6 +43,8 @@ FAQ_MIN_QUESTIONS = 3
 # A body does not end on a heading: short unpunctuated last lines are furniture.
 TRAILING_HEADING_WORDS = 8
 INFERRED_TITLE_WORDS = 12
+# A line this short right after a byline is the writer's role.
+ROLE_WORDS = 8
 # A line printed twice in a row is a picture's caption, unless it is a whole paragraph.
 CAPTION_MAX_WORDS = 40
 
@@ -171,22 +173,46 @@ def _read_header(
     texts = [line for _, line, _ in leading if not _caption(line)]
     if first is None or len(texts) > allowed_before:
         header = _Header(body_start=start)
-        if title_at is None:
-            return header
+    else:
+        header = _header_from(entries, is_meta, first, standfirst=" ".join(texts))
+        header.captions[:0] = [_caption(line) for _, line, _ in leading if _caption(line)]
+    if header.published is None and title_at is not None:
         return _with_date_before_headline(header, lines, title_at, furniture, order)
+    return header
 
+
+def _header_from(
+    entries: list[tuple[int, str, HeaderLine | None]],
+    is_meta: list[bool],
+    first: int,
+    standfirst: str,
+) -> _Header:
+    """The header whose date and byline lines start at entry ``first``.
+
+    Captions may stand between them, and a short line right after a byline is
+    the writer's role ("Education correspondent, BBC News").
+    """
     last = first
-    while last + 1 < len(entries) and is_meta[last + 1]:
-        last += 1
-    metas = [header_line for _, _, header_line in entries[first : last + 1]]
+    for position in range(first + 1, len(entries)):
+        if is_meta[position]:
+            last = position
+        elif not _caption(entries[position][1]):
+            break
+    run = entries[first : last + 1]
+    metas = [entries[position][2] for position in range(first, last + 1) if is_meta[position]]
+    captions = [_caption(line) for _, line, _ in run if _caption(line)]
     dates = [meta.date for meta in metas if meta.date]
     authors = [meta.author or meta.name for meta in metas if meta.author or meta.name]
+    end = last
+    role = entries[last + 1][1] if last + 1 < len(entries) else ""
+    if metas[-1].author and role and not ends_sentence(role) and word_count(role) <= ROLE_WORDS:
+        end = last + 1
     return _Header(
-        body_start=entries[last][0] + 1,
-        standfirst=" ".join(texts),
+        body_start=entries[end][0] + 1,
+        standfirst=standfirst,
         published=dates[0] if dates else None,
         author=authors[0] if authors else "",
-        captions=[line for _, line, _ in leading if _caption(line)],
+        captions=captions,
     )
 
 

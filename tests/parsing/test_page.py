@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from articles.parsing.authority import Authority, OutletProfile, load_authority
+from articles.parsing.decode import decode_source
 from articles.parsing.fuzzydate import FuzzyDate
 from articles.parsing.page import (
     INFERRED_TITLE_WARNING,
@@ -227,6 +228,87 @@ def test_unknown_outlet_is_named_from_its_own_footer_and_flagged():
     assert page.published == FuzzyDate(2021, 1, 15)
     assert len(page.paragraphs) == 2
     assert not any("Fostering Gazette" in p for p in page.paragraphs)
+
+
+BBC_PAGE = """Skip to content
+Home
+News
+Sport
+Children's social care review: Plans to overhaul system unveiled
+Published
+23 May 2022
+Share
+Image source, Getty Images
+Image caption, The review says thousands more children could be supported at home
+By Jane Doe
+Education correspondent, BBC News
+A major review of children's social care in England has called for a radical reset of the system.
+The review's chair, Josh MacAlister, said the system was "a 50-year-old bureaucracy".
+More on this story
+Care system 'needs radical reset', review finds
+Related Topics
+Social care
+"""
+
+
+def test_bbc_page_with_captioned_picture_and_role_under_the_byline():
+    page = split_page(BBC_PAGE, AUTHORITY)
+    assert (page.outlet, page.kind) == ("BBC News", "news")
+    assert page.title == "Children's social care review: Plans to overhaul system unveiled"
+    assert page.published == FuzzyDate(2022, 5, 23)
+    assert page.author == "Jane Doe"
+    assert page.captions == ["The review says thousands more children could be supported at home"]
+    assert [p[:30] for p in page.paragraphs] == [
+        "A major review of children's s",
+        "The review's chair, Josh MacAl",
+    ]
+
+
+GOV_UK_PAGE = """Cookies on GOV.UK
+We use some essential cookies to make this website work.
+Accept additional cookies
+Skip to main content
+GOV.UK
+Press release
+Independent review of children's social care launched
+The review will look at how to improve the lives of children and young people.
+From:
+Department for Education and The Rt Hon Gavin Williamson CBE MP
+Published
+15 January 2021
+The government has today launched an independent review of children's social care.
+Josh MacAlister, founder of Frontline, will chair the review.
+Is this page useful?
+Maybe
+Yes this page is useful
+No this page is not useful
+Help us improve GOV.UK
+All content is available under the Open Government Licence v3.0, except where otherwise stated
+© Crown copyright
+"""
+
+
+def test_gov_uk_press_release_behind_a_cookie_banner():
+    page = split_page(GOV_UK_PAGE, AUTHORITY)
+    assert (page.outlet, page.kind) == ("GOV.UK", "official")
+    assert page.title == "Independent review of children's social care launched"
+    assert page.standfirst == (
+        "The review will look at how to improve the lives of children and young people."
+    )
+    assert page.published == FuzzyDate(2021, 1, 15)
+    assert page.author == ""
+    assert page.paragraphs == [
+        "The government has today launched an independent review of children's social care.",
+        "Josh MacAlister, founder of Frontline, will chair the review.",
+    ]
+
+
+def test_windows_1252_page_from_bytes_to_parts():
+    raw = "Review’s “big question” set out\r\n19/04/21\r\nThe chair’s plans – in full.\r\n"
+    page = split_page(decode_source(raw.encode("cp1252"), "page.txt"), AUTHORITY)
+    assert page.title == "Review’s “big question” set out"
+    assert page.published == FuzzyDate(2021, 4, 19)
+    assert page.paragraphs == ["The chair’s plans – in full."]
 
 
 def test_unknown_outlet_without_a_name():
