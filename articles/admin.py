@@ -6,7 +6,12 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.text import Truncator
 
-from reviewarchive.admin_base import ArchiveModelAdmin, corrected_labels
+from reviewarchive.admin_base import (
+    ArchiveModelAdmin,
+    ArchiveStackedInline,
+    ArchiveTabularInline,
+    corrected_labels,
+)
 
 from .admin_views import AddArticleFromTextView
 from .models import (
@@ -23,39 +28,34 @@ from .models import (
 MENTION_FIELDS = ["spellings", "count", "needs_review"]
 
 
-class QuoteInline(admin.StackedInline):
+class QuoteInline(ArchiveStackedInline):
     model = Quote
     fields = [("position", "needs_review"), "text", ("speaker", "speaker_label"), "review_reason"]
     autocomplete_fields = ["speaker"]
-    extra = 0
 
 
-class PersonMentionInline(admin.TabularInline):
+class PersonMentionInline(ArchiveTabularInline):
     model = PersonMention
     fields = ["person", *MENTION_FIELDS]
     autocomplete_fields = ["person"]
-    extra = 0
 
 
-class OrganisationMentionInline(admin.TabularInline):
+class OrganisationMentionInline(ArchiveTabularInline):
     model = OrganisationMention
     fields = ["organisation", *MENTION_FIELDS]
     autocomplete_fields = ["organisation"]
-    extra = 0
 
 
-class ReviewBodyMentionInline(admin.TabularInline):
+class ReviewBodyMentionInline(ArchiveTabularInline):
     model = ReviewBodyMention
     fields = ["review_body", *MENTION_FIELDS]
     autocomplete_fields = ["review_body"]
-    extra = 0
 
 
-class MilestoneSourceInline(admin.TabularInline):
+class MilestoneSourceInline(ArchiveTabularInline):
     model = MilestoneSource
     fields = ["article", "sentence", "needs_review"]
     autocomplete_fields = ["article"]
-    extra = 0
 
 
 @admin.register(Outlet)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from reviewarchive.admin_base import ArchiveModelAdmin
+from reviewarchive.admin_base import ArchiveModelAdmin, ArchiveTabularInline
 
 from .forms import MergeForm
 from .models import (
@@ -23,30 +23,26 @@ from .services.merge import merge_organisations, merge_people
 from .services.renaming import keep_old_identity
 
 
-class PersonAliasInline(admin.TabularInline):
+class PersonAliasInline(ArchiveTabularInline):
     model = PersonAlias
     fields = ["name", "needs_review"]
-    extra = 0
 
 
-class OrganisationAliasInline(admin.TabularInline):
+class OrganisationAliasInline(ArchiveTabularInline):
     model = OrganisationAlias
     fields = ["name", "needs_review"]
-    extra = 0
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ArchiveTabularInline):
     model = Membership
     fields = ["person", "body", "role", "source_article", "source_sentence", "needs_review"]
     autocomplete_fields = ["person", "body", "source_article"]
-    extra = 0
 
 
-class ReviewBodyFactInline(admin.TabularInline):
+class ReviewBodyFactInline(ArchiveTabularInline):
     model = ReviewBodyFact
     fields = ["text", "article"]
     autocomplete_fields = ["article"]
-    extra = 0
 
 
 class NamedRecordAdmin(ArchiveModelAdmin):

@@ -6,6 +6,7 @@ merges and flag clearing as well as admin edits, each with who and why, and
 any version can be reverted from the object's history page.
 """
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
@@ -26,7 +27,39 @@ def corrected_labels(record: LoaderTracked) -> list[str]:
     ]
 
 
+class ArchiveModelForm(forms.ModelForm):
+    """Saving a form changes only the text staff actually edited.
+
+    Browsers send a textarea's line breaks as CRLF and form fields strip
+    surrounding spaces, so an untouched body would otherwise differ from what
+    the loader wrote and count as a staff correction, freezing it for good.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if not isinstance(value, str):
+                continue
+            value = value.replace("\r\n", "\n")
+            stored = getattr(self.instance, name, None)
+            if isinstance(stored, str) and value.strip() == stored.replace("\r\n", "\n").strip():
+                value = stored
+            cleaned[name] = value
+        return cleaned
+
+
+class ArchiveTabularInline(admin.TabularInline):
+    form = ArchiveModelForm
+    extra = 0
+
+
+class ArchiveStackedInline(admin.StackedInline):
+    form = ArchiveModelForm
+    extra = 0
+
+
 class ArchiveModelAdmin(SimpleHistoryAdmin):
+    form = ArchiveModelForm
     list_per_page = 50
 
     def get_readonly_fields(self, request, obj=None):

@@ -6,37 +6,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from articles.models import Article
-
 from .conftest import PASSWORD, HttpsClient
 from .factories import make_article
+from .payloads import article_form
 
 pytestmark = pytest.mark.django_db
 
 LOGIN = reverse("admin:login")
-
-
-def article_form(article: Article, **changes) -> dict:
-    """The article change form as the admin posts it, with ``changes`` applied."""
-    form = {
-        "title": article.title,
-        "slug": article.slug,
-        "outlet": article.outlet_id,
-        "kind": article.kind,
-        "published": article.published.isoformat() if article.published else "",
-        "published_precision": article.published_precision,
-        "author": article.author,
-        "standfirst": article.standfirst,
-        "body": article.body,
-        "review_reason": article.review_reason,
-        "captions": "[]",
-        "links": "[]",
-        **changes,
-    }
-    for prefix in ("quotes", "person_mentions", "organisation_mentions", "review_body_mentions"):
-        form[f"{prefix}-TOTAL_FORMS"] = 0
-        form[f"{prefix}-INITIAL_FORMS"] = 0
-    return form
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client):

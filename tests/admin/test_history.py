@@ -6,7 +6,7 @@ from django.urls import reverse
 from people.models import PersonAlias, SlugRedirect
 
 from .factories import make_article, make_person
-from .test_access import article_form
+from .payloads import article_form, person_form
 
 pytestmark = pytest.mark.django_db
 
@@ -70,17 +70,31 @@ def test_corrected_fields_are_shown_on_the_list_and_the_change_page(superuser_cl
 def test_renaming_a_person_keeps_the_old_name_and_address(editor_client):
     person = make_person("Ian Dickinson")
     old_slug = person.slug
-    form = {
-        "name": "Ian Dickson",
-        "slug": "ian-dickson",
-        "role": "",
-        "review_reason": "",
-        "aliases-TOTAL_FORMS": 0,
-        "aliases-INITIAL_FORMS": 0,
-        "memberships-TOTAL_FORMS": 0,
-        "memberships-INITIAL_FORMS": 0,
-    }
+    form = person_form(person, name="Ian Dickson", slug="ian-dickson")
     response = editor_client.post(reverse("admin:people_person_change", args=[person.pk]), form)
     assert response.status_code == 302
     assert PersonAlias.objects.get().name == "Ian Dickinson"
     assert SlugRedirect.objects.get(old_slug=old_slug).person == person
+
+
+def test_saving_an_unedited_form_from_a_browser_corrects_nothing(editor_client):
+    """Browsers send CRLF line breaks; an untouched body must not count as corrected."""
+    article = make_article(body="First paragraph.\n\nSecond paragraph.", standfirst="Lead.")
+    article.loader_values = {
+        name: article.field_value(name) for name in ("title", "body", "standfirst", "captions")
+    }
+    article.save()
+    browser_form = article_form(
+        article, body="First paragraph.\r\n\r\nSecond paragraph.\r\n", standfirst=" Lead. "
+    )
+    response = editor_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]), browser_form
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.corrected_fields() == []
+    edited = article_form(article, body="First paragraph.\r\n\r\nA new second paragraph.")
+    editor_client.post(reverse("admin:articles_article_change", args=[article.pk]), edited)
+    article.refresh_from_db()
+    assert article.body == "First paragraph.\n\nA new second paragraph."
+    assert article.corrected_fields() == ["body"]

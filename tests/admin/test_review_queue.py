@@ -9,6 +9,7 @@ from articles.models import Article, Quote
 from people.models import Person, PersonAlias
 
 from .factories import make_article, make_outlet, make_person, quote
+from .payloads import person_form
 
 pytestmark = pytest.mark.django_db
 
@@ -125,17 +126,7 @@ def test_readers_see_the_queue_but_cannot_clear(reader_client):
 def test_saving_with_the_box_unticked_clears_the_flag(editor_client):
     person = make_person("Dez Holmes", needs_review=True, review_reason="newly discovered person")
     url = reverse("admin:people_person_change", args=[person.pk])
-    form = {
-        "name": person.name,
-        "slug": person.slug,
-        "role": "Director, Research in Practice",
-        "review_reason": person.review_reason,
-        # needs_review left out: the box is unticked
-        "aliases-TOTAL_FORMS": 0,
-        "aliases-INITIAL_FORMS": 0,
-        "memberships-TOTAL_FORMS": 0,
-        "memberships-INITIAL_FORMS": 0,
-    }
+    form = person_form(person, role="Director, Research in Practice", needs_review="")
     response = editor_client.post(url, form)
     assert response.status_code == 302
     person.refresh_from_db()
