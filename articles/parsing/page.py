@@ -51,8 +51,9 @@ CAPTION_MAX_WORDS = 40
 NO_DATE_WARNING = "no publication date found"
 INFERRED_TITLE_WARNING = "title inferred from the content: the page has no headline"
 
+# A description, then who took the picture ("... earlier this year. Picture: Josh MacAlister").
 _CAPTION = re.compile(
-    r"(?:.{10,}[\s.,;:–—-])?(?:Picture|Photo|Photograph|Image|Illustration)s?"
+    r".{10,}?[\s.,;:–—-](?:Picture|Photo|Photograph|Image|Illustration)s?"
     r"(?: credits?)?\s*:\s*\S.{0,100}"
 )
 _LABELLED_CAPTION = re.compile(r"(?:image )?caption\s*[,:]\s*(?P<text>.+)", re.IGNORECASE)
@@ -177,7 +178,7 @@ def _read_header(
         header = _header_from(entries, is_meta, first, standfirst=" ".join(texts))
         header.captions[:0] = [_caption(line) for _, line, _ in leading if _caption(line)]
     if header.published is None and title_at is not None:
-        return _with_date_before_headline(header, lines, title_at, furniture, order)
+        return _with_date_before_headline(header, lines, title_at, order)
     return header
 
 
@@ -228,19 +229,13 @@ def _is_meta(entries: list[tuple[int, str, HeaderLine | None]], position: int) -
 
 
 def _with_date_before_headline(
-    header: _Header, lines: list[str], title_at: int, furniture: Furniture, order: str
+    header: _Header, lines: list[str], title_at: int, order: str
 ) -> _Header:
-    """Some pages date the story just above the headline (not a sidebar's headline + date)."""
-    before = [line for line in lines[:title_at] if not furniture.is_furniture(line)]
-    if not before:
-        return header
-    header_line = read_header_line(before[-1], order)
-    if header_line is None or header_line.date is None:
-        return header
-    if len(before) >= 2 and is_headline(before[-2]):
-        return header
-    header.published = header_line.date
-    header.author = header_line.author
+    """Some pages date the story on the line right above the headline."""
+    header_line = read_header_line(lines[title_at - 1], order) if title_at else None
+    if header_line is not None and header_line.date is not None:
+        header.published = header_line.date
+        header.author = header.author or header_line.author
     return header
 
 
@@ -249,24 +244,21 @@ def _read_body(
 ) -> _Body:
     """The article's paragraphs and captions, up to where the article ends."""
     body = _Body()
-    ended = False
-    index = start
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        if ended:
-            ended = not _resumes(lines, index - 1, furniture)
-            if ended:
-                continue
-        if body.paragraphs and _ends_article(lines, index - 1, furniture, order):
-            ended = True
+    ended = doubled = False
+    for position in range(start, len(lines)):
+        line = lines[position]
+        if doubled:  # the second copy of a doubled line
+            doubled = False
             continue
-        if furniture.is_furniture(line) or (headline and _repeats(line, headline)):
+        if ended and not _resumes(lines, position, furniture):
             continue
-        repeated = index < len(lines) and lines[index] == line
-        index += repeated
-        if _caption(line) or (repeated and word_count(line) <= CAPTION_MAX_WORDS):
-            body.captions.append(_caption(line) or line)
+        ended = bool(body.paragraphs) and _ends_article(lines, position, furniture, order)
+        if ended or furniture.is_furniture(line) or (headline and _repeats(line, headline)):
+            continue
+        doubled = position + 1 < len(lines) and lines[position + 1] == line
+        caption = _caption(line)
+        if caption or (doubled and word_count(line) <= CAPTION_MAX_WORDS):
+            body.captions.append(caption or line)
         else:
             body.paragraphs.append(line)
     while body.paragraphs and _is_trailing_heading(body.paragraphs[-1]):
@@ -316,7 +308,7 @@ def _caption(line: str) -> str:
     labelled = _LABELLED_CAPTION.fullmatch(line)
     if labelled:
         return labelled["text"]
-    return line if _CAPTION.fullmatch(line) and not line.startswith(("Photo", "Picture")) else ""
+    return line if _CAPTION.fullmatch(line) else ""
 
 
 def _inferred_title(text: str, paragraphs: list[str], outlet: OutletMatch, faq: bool) -> str:
@@ -324,11 +316,7 @@ def _inferred_title(text: str, paragraphs: list[str], outlet: OutletMatch, faq: 
     if faq:
         about = _QUESTIONS_ABOUT.search(text)
         subject = about["subject"] if about else (outlet.name if outlet.known else "")
-        return (
-            f"Frequently asked questions about {subject}"
-            if subject
-            else ("Frequently asked questions")
-        )
+        return f"Frequently asked questions about {subject}".strip().removesuffix(" about")
     first = _FIRST_SENTENCE.match(paragraphs[0])
     words = (first.group() if first else paragraphs[0]).rstrip(".!?").split()
     if len(words) <= INFERRED_TITLE_WORDS:

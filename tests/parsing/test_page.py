@@ -455,3 +455,26 @@ def test_links_in_order_without_duplicates():
 
 def test_seed_files_are_those_of_the_shared_folder():
     assert sorted(p.name for p in Path(ROOT / "fixtures" / "seeds").glob("*.txt")) == SEED_NAMES
+
+
+def test_faq_page_without_a_subject_is_titled_plainly():
+    text = (
+        "What is the review?\nThe review looks at children’s social care in England.\n"
+        "Who chairs it?\nJosh MacAlister chairs the review of the care system.\n"
+        "When will it report?\nIt will report in spring 2022, the review has said.\n"
+    )
+    page = split_page(text, Authority())
+    assert page.title == "Frequently asked questions"
+    assert page.paragraphs[0] == "What is the review?"
+
+
+def test_a_site_date_above_the_menu_is_not_the_publication_date():
+    text = (
+        "Monday 23 November 2026\n"
+        "News\nOpinion\nJobs\n"
+        "Care review officially launches its call for evidence\n"
+        "The review launched its call for evidence on Monday morning.\n"
+    )
+    page = split_page(text, Authority())
+    assert page.title == "Care review officially launches its call for evidence"
+    assert page.published is None
