@@ -140,3 +140,20 @@ def test_people_are_found_by_alias_and_autocomplete(superuser_client):
     )
     assert found.status_code == 200
     assert [r["text"] for r in found.json()["results"]] == ["Josh MacAlister"]
+
+
+@pytest.mark.parametrize("model_admin", archive_admins(), ids=lambda a: a.model.__name__)
+def test_every_foreign_key_is_chosen_by_autocomplete(model_admin, rf, superuser):
+    """Lists of thousands of people or articles never become a select box."""
+    request = rf.get("/")
+    request.user = superuser
+    forms = [(model_admin.model, model_admin.autocomplete_fields, None)]
+    for inline in model_admin.get_inline_instances(request):
+        forms.append(
+            (inline.model, inline.autocomplete_fields, inline.fk_name or model_admin.model)
+        )
+    for model, autocomplete, parent in forms:
+        for field in model._meta.concrete_fields:
+            if not field.many_to_one or field.related_model is parent:
+                continue
+            assert field.name in autocomplete, f"{model.__name__}.{field.name}"
