@@ -57,7 +57,7 @@ _END_PATTERNS = (
     r"most (?:popular|read|viewed|shared|commented)(?: \w+){0,3}:?",
     r"(?:related|recommended|trending|latest|top|more) (?:articles|stories|news|content|links|"
     r"topics|reads|jobs|events)(?: \w+){0,2}:?",
-    r"more (?:on|from|in) (?:this story|this topic|[\w&’' ]{1,40}):?",
+    r"more (?:on|from|in) (?:this story|this topic|[\w&’']+(?: [\w&’']+){0,3}):?",
     r"you (?:may|might) also (?:like|be interested in):?|read next:?|editor'?s? picks:?",
     r"what['’]s new(?: today)?:?|in other news:?|explore more on these topics|reuse this content",
     r"featured (?:events?|jobs?|content|articles|stories|partners?):?|sponsored content",
@@ -69,7 +69,8 @@ _END_PATTERNS = (
     # Paywalls, subscriptions and membership.
     r"subscribe(?: (?:today|now|here))?!?|subscribe (?:to|for) .{0,60}",
     r"from £\s?\d+(?:\.\d\d)?\s*(?:/|per|a)\s*(?:month|year|week|issue|quarter)",
-    r"(?:[\w&’']+ ){0,4}(?:membership|subscription)s?",
+    r"(?:[\w&’']+ ){0,3}(?:digital|print|online|premium|annual) (?:membership|subscription)s?",
+    r"(?:membership|subscription)s?(?: options| plans)?",
     r"already a (?:subscriber|member)\??.{0,80}|become a (?:member|subscriber).{0,80}",
     r"(?:sign up|register) (?:for|to) (?:our|the) (?:free )?(?:\w+ )?"
     r"(?:newsletter|e-?bulletin|bulletin|alerts).{0,80}",

@@ -167,7 +167,9 @@ def _read_header(
             continue
         entries.append((index, line, read_header_line(line, order)))
 
-    is_meta = [_is_meta(entries, position) for position in range(len(entries))]
+    is_meta = [
+        _is_meta(entries, position, title_at is not None) for position in range(len(entries))
+    ]
     first = next((position for position, meta in enumerate(is_meta) if meta), None)
     allowed_before = 0 if title_at is None else MAX_STANDFIRST_LINES
     leading = entries[:first] if first is not None else []
@@ -217,12 +219,14 @@ def _header_from(
     )
 
 
-def _is_meta(entries: list[tuple[int, str, HeaderLine | None]], position: int) -> bool:
-    """A date or explicit byline line, or a bare name right next to a date line."""
+def _is_meta(
+    entries: list[tuple[int, str, HeaderLine | None]], position: int, after_headline: bool
+) -> bool:
+    """A date or explicit byline line, or a bare name under the headline or by a date line."""
     header_line = entries[position][2]
     if header_line is None:
         return False
-    if not header_line.is_byline_candidate:
+    if not header_line.is_byline_candidate or (after_headline and position == 0):
         return True
     neighbours = entries[max(position - 1, 0) : position + 2]
     return any(other is not None and other.date for _, _, other in neighbours)

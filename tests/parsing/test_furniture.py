@@ -78,6 +78,7 @@ def test_end_markers_end_the_article(line):
         "Critics have questioned whether the review was independent.",
         "Review of Children’s Social Care in England formally launches and publishes early plans",
         "Subscribers were told the review would report in spring 2022.",
+        "Board membership",
         "i) where there is robust evidence and research about children's social care;",
     ],
 )

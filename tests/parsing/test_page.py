@@ -478,3 +478,10 @@ def test_a_site_date_above_the_menu_is_not_the_publication_date():
     page = split_page(text, Authority())
     assert page.title == "Care review officially launches its call for evidence"
     assert page.published is None
+
+
+def test_a_name_right_under_the_headline_is_the_byline():
+    text = "Care review officially launches today\nJane Doe\nThe review launched on Monday."
+    page = split_page(text, Authority())
+    assert page.author == "Jane Doe"
+    assert page.paragraphs == ["The review launched on Monday."]
