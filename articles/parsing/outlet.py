@@ -19,6 +19,8 @@ from .authority import OutletProfile
 from .names import normalise_name
 
 UNKNOWN_OUTLET = "Unknown outlet"
+# Only the press is "told" things as an outlet; people also tell the review or a minister.
+PRESS_KINDS = frozenset({"trade", "national"})
 
 _WORD = r"[A-Z][\w&’'-]*(?:\.\w+)*"
 _NAME = rf"{_WORD}(?: (?:&|of|for|and|{_WORD})){{0,5}}"
@@ -48,8 +50,9 @@ def identify_outlet(text: str, profiles: Sequence[OutletProfile]) -> OutletMatch
     if by_signals is not None:
         return OutletMatch(by_signals.name, by_signals)
     own_names = _names_the_page_gives(flat)
-    for _, name in own_names:
-        profile = _profile_named(name, profiles)
+    press = [profile for profile in profiles if profile.kind in PRESS_KINDS]
+    for source, name in own_names:
+        profile = _profile_named(name, press if source is _TOLD else profiles)
         if profile is not None:
             return OutletMatch(profile.name, profile)
     for match in _EMAIL_DOMAIN.finditer(flat):

@@ -40,3 +40,9 @@ def test_a_page_naming_an_unknown_outlet_keeps_that_name():
 def test_told_someone_does_not_name_an_unknown_outlet():
     match = identify_outlet("The minister told Parliament on Tuesday.", PROFILES)
     assert (match.name, match.known) == (UNKNOWN_OUTLET, False)
+
+
+def test_telling_an_official_body_does_not_make_the_page_its_own():
+    official = OutletProfile(name="Independent Review", kind="official")
+    match = identify_outlet("Parents told the Independent Review about delays.", (official,))
+    assert (match.name, match.known) == (UNKNOWN_OUTLET, False)

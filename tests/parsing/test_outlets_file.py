@@ -1,0 +1,46 @@
+"""fixtures/outlets.toml is data the parser trusts: check it is well formed."""
+
+import re
+
+import pytest
+
+from articles.parsing.authority import load_authority
+from articles.parsing.dates import ORDERS
+from articles.parsing.furniture import furniture_for
+from articles.parsing.names import normalise_name
+
+from .seeds import ROOT
+
+PROFILES = load_authority(
+    ROOT / "fixtures" / "authority.toml", ROOT / "fixtures" / "outlets.toml"
+).outlets
+
+
+def test_the_outlets_the_archive_meets_have_profiles():
+    assert {profile.name for profile in PROFILES} >= {
+        "Community Care",
+        "The Guardian",
+        "BBC News",
+        "GOV.UK",
+        "Children & Young People Now",
+        "Social Work Today",
+        "Children First",
+        "Independent Review of Children’s Social Care",
+    }
+
+
+def test_names_and_aliases_are_unique():
+    names = [normalise_name(name) for p in PROFILES for name in (p.name, *p.aliases)]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.name)
+def test_profile_is_well_formed(profile):
+    assert profile.signals
+    assert profile.kind in {"trade", "national", "official", "charity", "campaign"}
+    assert profile.article_kind in {"news", "opinion", "official"}
+    assert profile.date_order in ORDERS
+    assert profile.homepage == "" or profile.homepage.startswith("https://")
+    for pattern in profile.furniture:
+        re.compile(pattern)
+    assert furniture_for(profile.furniture) is not None
