@@ -1,5 +1,6 @@
 """Outlets, articles and what the loader extracts from them."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -138,7 +139,9 @@ class Article(FuzzyDated, LoaderTracked):
     review_bodies = models.ManyToManyField(
         "people.ReviewBody", through="ReviewBodyMention", related_name="articles"
     )
-    history = HistoricalRecords(excluded_fields=["source_text"])
+    # Kept current by a database trigger on PostgreSQL (migration 0003); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["source_text", "search_vector"])
 
     class Meta:
         ordering = [models.F("published").desc(nulls_last=True), "title"]
