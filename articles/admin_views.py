@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import FormView, TemplateView, View
 
+from articles.services.loading import LOADED, UNCHANGED, UPDATED, load_source
 from people.review_queue import (
     QueueItem,
     clear_flag,
@@ -29,6 +30,11 @@ from people.review_queue import (
 QUEUE_PAGE_SIZE = 50
 ADDED_BY_STAFF = "added by staff"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+SAVED_MESSAGES = {
+    LOADED: "Loaded “{}”: check the article below, then clear its review flag.",
+    UPDATED: "Updated “{}” from the new text, keeping staff corrections: check it below.",
+    UNCHANGED: "“{}” is already in the archive with exactly this text: nothing changed.",
+}
 
 
 def change_url(admin_site: AdminSite, record) -> str:
@@ -202,17 +208,14 @@ class AddArticleFromTextView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        from articles.services.loading import LOADED, UNCHANGED, UPDATED, load_source
-
         raw = form.source_bytes()
         outcome = load_source(form.source_file_name(raw), raw, review_reason=ADDED_BY_STAFF)
-        if outcome.status in (LOADED, UPDATED, UNCHANGED):
+        name = outcome.source_file
+        if outcome.status in SAVED_MESSAGES:
             level = messages.WARNING if outcome.status == UNCHANGED else messages.SUCCESS
-            messages.add_message(
-                self.request, level, f"{outcome.source_file}: {outcome.status}. Check it below."
-            )
+            messages.add_message(self.request, level, SAVED_MESSAGES[outcome.status].format(name))
             return redirect(change_url(self.model_admin.admin_site, outcome.article))
-        form.add_error(None, f"{outcome.source_file} was {outcome.status}: {outcome.message}")
+        form.add_error(None, f"“{name}” was not loaded: {outcome.message}.")
         return self.form_invalid(form)
 
     def get_context_data(self, **kwargs):

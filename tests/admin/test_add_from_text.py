@@ -53,10 +53,10 @@ def test_the_same_file_again_is_unchanged_and_a_copy_is_refused(editor_client):
     raw = seed_bytes("000")
     editor_client.post(ADD, {"upload": SimpleUploadedFile("a.txt", raw)})
     again = editor_client.post(ADD, {"upload": SimpleUploadedFile("a.txt", raw)}, follow=True)
-    assert "a.txt: unchanged" in again.content.decode()
+    assert "“a.txt” is already in the archive with exactly this text" in again.content.decode()
     copy = editor_client.post(ADD, {"upload": SimpleUploadedFile("b.txt", raw)})
     assert copy.status_code == 200
-    assert "b.txt was skipped: same content as a.txt" in copy.content.decode()
+    assert "“b.txt” was not loaded: same content as a.txt." in copy.content.decode()
     assert Article.objects.count() == 1
 
 
@@ -70,7 +70,10 @@ def test_the_same_file_again_is_unchanged_and_a_copy_is_refused(editor_client):
             "Paste the page text or upload a file",
         ),
         ({"upload": SimpleUploadedFile("page.pdf", b"%PDF-1.4")}, "Upload a plain-text .txt file"),
-        ({"upload": SimpleUploadedFile("binary.txt", b"\x00\x01\x02" * 100)}, "was failed"),
+        (
+            {"upload": SimpleUploadedFile("binary.txt", b"\x00\x01\x02" * 100)},
+            "“binary.txt” was not loaded",
+        ),
     ],
     ids=["nothing", "blank", "both", "not-txt", "binary"],
 )
