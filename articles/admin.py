@@ -1,6 +1,7 @@
 """Staff admin for outlets, articles, quotes, mentions and milestones."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -64,9 +65,8 @@ class OutletAdmin(ArchiveModelAdmin):
     list_filter = ["kind", "needs_review"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+    list_counts = {"article_count": Count("articles")}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(description="Articles", ordering="article_count")
     def article_count(self, obj) -> int:
@@ -198,9 +198,7 @@ class MilestoneAdmin(ArchiveModelAdmin):
     search_fields = ["title", "key"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [MilestoneSourceInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(source_count=Count("sources"))
+    list_counts = {"source_count": Count("sources")}
 
     @admin.display(description="Date", ordering="date")
     def dated(self, obj) -> str:

@@ -96,9 +96,9 @@ class NamedRecordAdmin(ArchiveModelAdmin):
         return TemplateResponse(request, "admin/merge_confirmation.html", context)
 
     def merge_candidates(self, queryset):
-        return queryset.annotate(mention_count=Count("mentions", distinct=True)).prefetch_related(
-            "aliases"
-        )
+        """The selected records with their counts, to help choose the one to keep."""
+        selected = self.model.objects.filter(pk__in=queryset.values("pk"))
+        return selected.annotate(**self.list_counts).prefetch_related("aliases")
 
     def has_merge_permission(self, request) -> bool:
         """Merging changes the survivor and deletes the others."""
@@ -114,20 +114,10 @@ class PersonAdmin(NamedRecordAdmin):
     fields = ["name", "slug", "role", "known", "needs_review", "review_reason"]
     inlines = [PersonAliasInline, MembershipInline]
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                mention_count=Count("mentions", distinct=True),
-                quote_count=Count("quotes", distinct=True),
-            )
-        )
-
-    def merge_candidates(self, queryset):
-        return (
-            super().merge_candidates(queryset).annotate(quote_count=Count("quotes", distinct=True))
-        )
+    list_counts = {
+        "mention_count": Count("mentions", distinct=True),
+        "quote_count": Count("quotes", distinct=True),
+    }
 
     @admin.display(description="Quotes", ordering="quote_count")
     def quote_count(self, obj) -> int:
@@ -142,8 +132,7 @@ class OrganisationAdmin(NamedRecordAdmin):
     fields = ["name", "slug", "description", "known", "needs_review", "review_reason"]
     inlines = [OrganisationAliasInline]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(mention_count=Count("mentions"))
+    list_counts = {"mention_count": Count("mentions")}
 
 
 class AliasAdmin(ArchiveModelAdmin):
@@ -175,8 +164,7 @@ class ReviewBodyAdmin(ArchiveModelAdmin):
     fields = ["name", "slug", "purpose", "aliases", "needs_review", "review_reason"]
     inlines = [MembershipInline, ReviewBodyFactInline]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(member_count=Count("memberships"))
+    list_counts = {"member_count": Count("memberships")}
 
     @admin.display(description="Members", ordering="member_count")
     def member_count(self, obj) -> int:

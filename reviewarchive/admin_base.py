@@ -61,6 +61,21 @@ class ArchiveStackedInline(admin.StackedInline):
 class ArchiveModelAdmin(SimpleHistoryAdmin):
     form = ArchiveModelForm
     list_per_page = 50
+    # Count columns of the list, e.g. {"mention_count": Count("mentions")}: computed for the
+    # list only, so autocomplete and change pages never pay for them.
+    list_counts: dict = {}
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        opts = self.model._meta
+        match = request.resolver_match
+        on_list = (
+            match is not None and match.url_name == f"{opts.app_label}_{opts.model_name}_changelist"
+        )
+        if self.list_counts and on_list:
+            # An aggregate drops Meta.ordering, which pagination needs.
+            queryset = queryset.annotate(**self.list_counts).order_by(*opts.ordering)
+        return queryset
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
