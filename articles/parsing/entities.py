@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .authority import Authority
 from .known_names import KnownNames, alternation, form_pattern, known_names
@@ -33,10 +34,8 @@ from .types import (
 
 NEW_PERSON_REASON = "newly discovered person"
 NEW_ORGANISATION_REASON = "newly discovered organisation"
-_HONORIFIC = "|".join(sorted(HONORIFICS))
-_SINGLE_NAME_WORD = re.compile(
-    rf"(?<![\w’'@./-])(?:(?:{_HONORIFIC})\.?\s+)?(?P<word>{NAME_WORD})(?![\w-])"
-)
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.? +$")
+_LONGEST_HONORIFIC = max(map(len, HONORIFICS)) + 2
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _MIN_MISSPELT_LENGTH = 5
 
@@ -100,11 +99,12 @@ def _masked(paragraphs, addresses, mentions: list[Mention]) -> list[str]:
     return [mask(text, addresses[i] + spans[i]) for i, text in enumerate(paragraphs)]
 
 
+@lru_cache(maxsize=1024)
 def _looks_like_headline(text: str) -> bool:
-    """A Title Case Headline capitalises every word, so capitals say nothing there."""
+    """A Title Case Headline capitalises every word but the shortest, so capitals say
+    nothing there; a sentence has lower-case words of four letters or more."""
     words = _WORD.findall(text)
-    capitalised = sum(word[0].isupper() for word in words)
-    return len(words) >= 5 and capitalised >= 0.7 * len(words)
+    return len(words) >= 4 and all(word[0].isupper() for word in words if len(word) > 3)
 
 
 class _PeopleFinder:
@@ -129,7 +129,7 @@ class _PeopleFinder:
                 found.append(
                     Mention(PERSON, name, index, candidate.start, candidate.end, candidate.name)
                 )
-        found = _canonical_spacing(found)
+        found = _without_bare_surnames(_canonical_spacing(found))
         return found + self._repeated(found, masked)
 
     def _known_person_spelt(self, written: str) -> str | None:
@@ -158,16 +158,16 @@ class _PeopleFinder:
         forms = self._short_forms_of({m.name for m in people})
         masked = _masked(self.paragraphs, self.addresses, others + people)
         pattern = re.compile(
-            rf"(?<![\w’'@./-])(?:(?:{_HONORIFIC})\.?\s+)?"
-            rf"(?P<word>{'|'.join(form_pattern(f) for f in sorted(forms, key=len, reverse=True))})"
+            rf"(?<![\w’'@./-])"
+            rf"(?:{'|'.join(form_pattern(f) for f in sorted(forms, key=len, reverse=True))})"
             r"(?![\w-])"
         )
         found = []
         for index, text in enumerate(masked):
             for match in pattern.finditer(text) if forms else ():
-                person = self._nearest(forms[match.group("word")], people + found, index, match)
+                person = self._nearest(forms[match.group()], people + found, index, match)
                 if person:
-                    found.append(Mention(PERSON, person, index, *match.span(), match.group()))
+                    found.append(_titled_mention(person, index, text, match))
         return found + self._misspelt_surnames(people, masked, found)
 
     def _short_forms_of(self, people: set[str]) -> dict[str, set[str]]:
@@ -206,17 +206,19 @@ class _PeopleFinder:
         spans = defaultdict(list)
         for mention in short:
             spans[mention.paragraph].append(mention.span)
+        # Only words that start like one of the surnames can be a misspelling of it.
+        pattern = re.compile(rf"(?<![\w’'@./-])(?=[{''.join(surnames)}]){NAME_WORD}(?![\w-])")
         found = []
         for index, text in enumerate(masked):
-            for match in _SINGLE_NAME_WORD.finditer(mask(text, spans[index])):
-                word = match.group("word")
-                if len(word) < _MIN_MISSPELT_LENGTH or is_first_name(word):
+            for match in pattern.finditer(mask(text, spans[index])) if surnames else ():
+                word = match.group()
+                if len(word) < _MIN_MISSPELT_LENGTH:
                     continue
-                close = {p for s, p in surnames.get(word[0], ()) if similar_surnames(word, s)}
-                if len(close) == 1:
+                close = {p for s, p in surnames[word[0]] if similar_surnames(word, s)}
+                if len(close) == 1 and not is_first_name(word):
                     person = close.pop()
                     self.misspellings[person].append(word)
-                    found.append(Mention(PERSON, person, index, *match.span(), match.group()))
+                    found.append(_titled_mention(person, index, text, match))
         return found
 
     def person_refs(self, people: list[Mention], masked: list[str]) -> list[PersonRef]:
@@ -249,6 +251,22 @@ class _PeopleFinder:
         return PersonRef(name=name, needs_review=True, review_reason=NEW_PERSON_REASON)
 
 
+def _titled_mention(person: str, index: int, text: str, match: re.Match) -> Mention:
+    """A mention that takes in the honorific before the name ("Mr MacAllister")."""
+    start = match.start()
+    honorific = _HONORIFIC_BEFORE.search(text[max(0, start - _LONGEST_HONORIFIC) : start])
+    if honorific:
+        start -= len(honorific.group())
+    return Mention(PERSON, person, index, start, match.end(), text[start : match.end()])
+
+
+def _without_bare_surnames(mentions: list[Mention]) -> list[Mention]:
+    """ "Van der Berg" opening a sentence is Laura van der Berg's surname, not a new person;
+    the short-form pass finds it again."""
+    surnames = {normalise_name(split_name(m.name)[1]) for m in mentions if len(m.name.split()) > 2}
+    return [m for m in mentions if normalise_name(m.name) not in surnames]
+
+
 def _canonical_spacing(mentions: list[Mention]) -> list[Mention]:
     """One canonical name per person however the text spaced or cased it."""
     canonical: dict[str, str] = {}
@@ -274,15 +292,9 @@ def _discovered_organisations(masked: list[str], people: list[Mention]) -> list[
                 forms.append(form)
     pattern = alternation(forms)
     return [
-        Mention(
-            ORGANISATION,
-            canonical[normalise_name(match.group())],
-            index,
-            *match.span(),
-            match.group(),
-        )
+        Mention(ORGANISATION, canonical[normalise_name(m.group())], index, *m.span(), m.group())
         for index, text in enumerate(masked)
-        for match in (pattern.finditer(text) if pattern else ())
+        for m in (pattern.finditer(text) if pattern else ())
     ]
 
 

@@ -19,6 +19,7 @@ _APOSTROPHES = "'’‘`"
 _DASHES = "-‐–—"
 
 
+@lru_cache(maxsize=4096)
 def form_pattern(form: str) -> str:
     """A regular expression for ``form`` that tolerates typography and spacing."""
     parts = []
@@ -64,6 +65,8 @@ class KnownNames:
     organisation_by_form: dict[str, str]
     body_pattern: re.Pattern | None
     body_by_form: dict[str, str]
+    # The last word of every body's name: a paragraph without one names no body.
+    body_head_words: tuple[str, ...]
     body_pairs: tuple[BodyPair, ...]
     short_form_pattern: re.Pattern | None
     bodies_by_short_form: dict[str, tuple[str, ...]]
@@ -122,6 +125,7 @@ def known_names(authority: Authority) -> KnownNames:
         organisation_by_form=organisation_by_form,
         body_pattern=alternation(body_forms, re.IGNORECASE),
         body_by_form=body_by_form,
+        body_head_words=tuple({form.split()[-1].lower() for form in body_forms}),
         body_pairs=_body_pairs(authority),
         short_form_pattern=alternation(_with_capital_variants(short_forms)),
         bodies_by_short_form={key: tuple(names) for key, names in bodies_by_short_form.items()},

@@ -44,7 +44,9 @@ def find_memberships_and_facts(
 ) -> tuple[list[MembershipRef], list[BodyFact]]:
     memberships: list[MembershipRef] = []
     facts: list[BodyFact] = []
-    for index, text in enumerate(paragraphs):
+    with_bodies = {m.paragraph for m in mentions if m.kind == REVIEW_BODY}
+    for index in sorted(with_bodies):
+        text = paragraphs[index]
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             inside = in_span(mentions, index, start, end)

@@ -20,6 +20,7 @@ from .lexicon import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORGANISATION_WORDS,
+    POST_NOMINALS,
     ROLE_WORDS,
     SPEECH_VERBS,
     WEEKDAY_NAMES,
@@ -38,6 +39,8 @@ _RUN = re.compile(
     rf"(?:\s+(?:[{UPPER}]\.\s+)?(?:(?:{_PARTICLE})\s+)*{NAME_WORD}(?![\w]))*"
 )
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
+# Letters after a name ("OBE") sit between it and what follows.
+_POST_NOMINAL_RUN = re.compile(rf"(?:\s+(?:{'|'.join(sorted(POST_NOMINALS))})\b)*")
 _CONTEXT_AFTER = re.compile(
     r"(?:[’']s\b)?\s*(?:"
     r",\s*(?:a|an|the|who|whose|former|emeritus|now|then|currently|[a-z]+\s+of)\b"
@@ -73,6 +76,7 @@ _BACK_STOPS = frozenset(
         "with",
     }
 )
+_PIECE = re.compile(r"\S+")
 _BREAKERS = NOT_NAME_WORDS | ORGANISATION_WORDS | MONTH_NAMES | WEEKDAY_NAMES
 _MAX_ROLE_WORDS = 12
 
@@ -116,7 +120,7 @@ def find_person_candidates(text: str) -> list[PersonCandidate]:
     for run in _RUN.finditer(text):
         titled = _preceded_by_role(text, run.start())
         segment: list[re.Match] = []
-        for piece in re.finditer(r"\S+", run.group()):
+        for piece in _PIECE.finditer(run.group()):
             word = piece.group()
             if _is_breaker(word):
                 candidates += _segment_candidates(text, run.start(), segment, titled)
@@ -147,7 +151,7 @@ def _segment_candidates(
     if not 2 <= len(words) <= 4:
         return []
     start, end = offset + words[0].start(), offset + words[-1].end()
-    context = titled or bool(_CONTEXT_AFTER.match(text, end))
+    context = titled or bool(_CONTEXT_AFTER.match(text, _POST_NOMINAL_RUN.match(text, end).end()))
     return [
         PersonCandidate(
             start=start,
@@ -170,7 +174,7 @@ def role_near(text: str, start: int, end: int) -> str:
     ``text`` should have every other name masked, so the title of the previous
     person in a list is not taken for this one's.
     """
-    apposition = _APPOSITION.match(text, end)
+    apposition = _APPOSITION.match(text, _POST_NOMINAL_RUN.match(text, end).end())
     if apposition:
         role = (apposition.group("role") or apposition.group("paren") or "").strip()
         if _names_a_role(role) and role.split()[0] not in ("and", "or", "but"):

@@ -13,6 +13,9 @@ def find_body_mentions(paragraphs: list[str], names: KnownNames) -> list[Mention
     once a body has been named in full, its short forms ("the Board")."""
     found: list[Mention] = []
     for index, text in enumerate(paragraphs):
+        lowered = text.lower()
+        if not any(word in lowered for word in names.body_head_words):
+            continue
         paired = []
         for pair in names.body_pairs:
             for match in pair.pattern.finditer(text):
@@ -35,6 +38,8 @@ def _short_form_mentions(
     full_positions = sorted((_position(m), m.name) for m in full)
     found = []
     for index, text in enumerate(paragraphs):
+        if not any(form in text.casefold() for form in names.bodies_by_short_form):
+            continue
         spans = [m.span for m in full if m.paragraph == index]
         for match in names.short_form_pattern.finditer(text):
             if overlaps(match.span(), spans):
