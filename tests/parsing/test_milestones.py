@@ -1,0 +1,182 @@
+import pytest
+
+from articles.parsing.fuzzydate import FuzzyDate
+from articles.parsing.milestones import extract_milestones, slug
+from articles.parsing.relative_dates import Reference, find_date_mentions
+
+from .seed_body import body_paragraphs, published
+from .seeds import EXPECTED, SEED_NAMES
+
+
+def milestones_of(published_on, *paragraphs):
+    return extract_milestones(list(paragraphs), published_on)
+
+
+def by_title(milestones):
+    return {m.title: m for m in milestones}
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {name: extract_milestones(body_paragraphs(name), published(name)) for name in SEED_NAMES}
+
+
+# --- The seeds, against expected.json ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [n for n in SEED_NAMES if EXPECTED[n].get("milestones")])
+def test_seed_milestones_are_all_found(seeds, name):
+    found = {(m.date.edtf(), m.date.precision) for m in seeds[name]}
+    for wanted in EXPECTED[name]["milestones"]:
+        assert (wanted["date"], wanted["precision"]) in found, wanted["about"]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "kind", "key"),
+    [
+        (
+            "001_25bb43c5fd41dc62.txt",
+            "Call for Evidence closes",
+            "deadline",
+            "call-for-evidence-closes:2021-03-30",
+        ),
+        ("002_5dc0658c0538405e.txt", "Call for Ideas closes", "deadline", None),
+        ("002_5dc0658c0538405e.txt", "Delivery phase begins", "phase", None),
+        ("002_5dc0658c0538405e.txt", "Final recommendations expected", "publication", None),
+        ("003_d6ae2bbb91ba916e.txt", "Application window closes", "deadline", None),
+        (
+            "003_d6ae2bbb91ba916e.txt",
+            "Plan to engage the system’s workforce published",
+            "publication",
+            "plan-to-engage-the-systems-workforce-published:2021-05-10",
+        ),
+        ("004_e96da8d9b78644c1.txt", "Munro review of child protection", "event", None),
+    ],
+)
+def test_seed_milestones_have_short_titles_kinds_and_keys(seeds, name, title, kind, key):
+    milestone = by_title(seeds[name])[title]
+    assert milestone.kind == kind
+    assert milestone.key == (key or f"{slug(title)}:{milestone.date.edtf()}")
+    assert milestone.sentence in " ".join(body_paragraphs(name))
+
+
+def test_the_same_event_in_two_wordings_of_two_articles_has_one_key(seeds):
+    other = milestones_of(
+        FuzzyDate(2021, 3, 3), "The Call for Evidence closes on 30 March 2021, the review said."
+    )
+    assert [m.key for m in other] == ["call-for-evidence-closes:2021-03-30"]
+    assert other[0].key in {m.key for m in seeds["001_25bb43c5fd41dc62.txt"]}
+
+
+def test_the_standfirst_and_body_state_one_milestone_once(seeds):
+    case_for_change = [m for m in seeds["004_e96da8d9b78644c1.txt"] if "ase for change" in m.title]
+    assert len(case_for_change) == 1
+    assert case_for_change[0].date == FuzzyDate(2021, season="summer")
+
+
+def test_dates_without_an_event_are_not_milestones(seeds):
+    # "in early 2022 as we write the final report" names no event verb or event phrase.
+    assert "2022" not in {m.date.edtf() for m in seeds["002_5dc0658c0538405e.txt"]}
+
+
+# --- Relative dates ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "edtf"),
+    [
+        ("It runs until 31 December.", FuzzyDate(2021, 11, 9), "2021-12-31"),
+        ("It runs until 31 December.", FuzzyDate(2022, 1, 10), "2022-12-31"),
+        ("Applications closed on 5 March.", FuzzyDate(2021, 4, 10), "2021-03-05"),
+        ("Applications closed on 5 March.", FuzzyDate(2021, 2, 10), "2020-03-05"),
+        ("It will report on March 5th.", FuzzyDate(2021, 2, 10), "2021-03-05"),
+        ("From January next year it changes.", FuzzyDate(2021, 11, 9), "2022-01"),
+        ("It starts in January.", FuzzyDate(2021, 11, 9), "2021-01"),
+        ("It will start in January.", FuzzyDate(2021, 11, 9), "2022-01"),
+        ("Results come next spring.", FuzzyDate(2021, 11, 9), "2022-21"),
+        ("Results come next spring.", FuzzyDate(2022, 1, 10), "2022-21"),
+        ("Results come next spring.", FuzzyDate(2022, 4, 1), "2023-21"),
+        ("It is due in the summer.", FuzzyDate(2021, 3, 3), "2021-22"),
+        ("It was published in the summer.", FuzzyDate(2021, 11, 9), "2021-22"),
+        ("It was busy last winter.", FuzzyDate(2022, 1, 15), "2020-24"),
+        ("The report follows this year.", FuzzyDate(2021, 3, 3), "2021"),
+        ("It opened today.", FuzzyDate(2021, 3, 3), "2021-03-03"),
+        ("The review published in 2011 was a landmark.", None, "2011"),
+    ],
+)
+def test_relative_dates_are_read_against_the_article_date(sentence, published_on, edtf):
+    mentions = find_date_mentions(sentence, Reference(published_on, None))
+    assert [m.date.edtf() for m in mentions][-1] == edtf
+
+
+def test_a_bare_number_or_year_without_a_preposition_is_no_date():
+    reference = Reference(FuzzyDate(2021, 3, 3), None)
+    assert find_date_mentions("We heard from 1000 people and 2021 members.", reference) == []
+
+
+def test_an_undated_article_takes_the_year_of_its_other_dates():
+    milestones = milestones_of(
+        None,
+        "The survey opened on Friday 5th February 2021.",
+        "On 10th May we published a plan to reach every council.",
+    )
+    dates = {m.title: m.date for m in milestones}
+    assert dates["Plan to reach every council published"] == FuzzyDate(2021, 5, 10)
+
+
+def test_an_undated_article_with_no_year_anywhere_gives_no_date():
+    assert milestones_of(None, "On 10th May we published a plan to reach every council.") == []
+
+
+# --- Events in texts of our own ------------------------------------------------------------
+
+
+def test_a_consultation_deadline():
+    (milestone,) = milestones_of(
+        FuzzyDate(2021, 12, 1), "The consultation will close on 14 February 2022."
+    )
+    assert (milestone.title, milestone.kind, milestone.date) == (
+        "Consultation closes",
+        "deadline",
+        FuzzyDate(2022, 2, 14),
+    )
+
+
+def test_a_launch_of_a_call_is_a_consultation():
+    (milestone,) = milestones_of(
+        FuzzyDate(2021, 3, 3), "The review launched a Call for Evidence on 3 March 2021."
+    )
+    assert (milestone.title, milestone.kind) == ("Call for Evidence launches", "consultation")
+
+
+def test_an_expected_report_and_a_plural_subject():
+    milestones = by_title(
+        milestones_of(
+            FuzzyDate(2021, 3, 3),
+            "The final report is expected in the autumn.",
+            "Both the Advisory Board and Youth Panel will meet before the end of April.",
+        )
+    )
+    assert milestones["Final report expected"].date == FuzzyDate(2021, season="autumn")
+    assert milestones["Advisory Board and Youth Panel meet"].date == FuzzyDate(2021, 4)
+
+
+def test_a_verb_in_another_clause_does_not_date_the_event():
+    assert (
+        milestones_of(
+            FuzzyDate(2021, 3, 3),
+            "The review launched after the government said it would be set up in January.",
+        )
+        == []
+    )
+
+
+def test_births_and_numbers_are_not_milestones():
+    assert milestones_of(FuzzyDate(2021, 3, 3), "He was born in 1970 and met 300 families.") == []
+
+
+def test_keys_ignore_typography():
+    assert slug("Plan to engage the system's workforce") == slug(
+        "Plan to engage the system’s workforce"
+    )
+    assert slug("Café – “Call” for Ideas") == "cafe-call-for-ideas"
