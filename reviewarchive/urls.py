@@ -1,8 +1,16 @@
-"""Top-level URLs: the public archive and the staff admin."""
+"""Top-level URLs: the public archive, files for crawlers and the staff admin."""
 
 from django.contrib import admin
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from articles.sitemaps import SITEMAPS
+from articles.views.site import robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("", include("articles.urls")),
+    path("", include("people.urls")),
 ]

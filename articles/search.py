@@ -1,0 +1,125 @@
+"""Full-text search over articles.
+
+PostgreSQL: the query is read as a web-search expression (words, "quoted phrases",
+-exclusions, or), matched against the stored weighted vector that a trigger keeps
+current (title A, standfirst B, body C; migration 0003), ranked with ``SearchRank``
+and excerpted with ``SearchHeadline``.
+
+SQLite is the development fallback: every word of the query must occur,
+case-insensitively (ASCII letters only, like SQLite's LIKE), in the title, the
+standfirst or the body; relevance counts title matches above standfirst matches
+above body matches; the excerpt is cut in Python around the first match.
+
+Excerpts mark matches with two control characters rather than HTML, because the
+database copies the source text unescaped: ``render_marked`` escapes the text and
+only then turns the markers into ``<mark>`` elements.
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, ExpressionWrapper, F, FloatField, IntegerField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+CONFIG = "english"
+MARK_START, MARK_STOP = "\x02", "\x03"
+_MARKERS = re.compile(f"([{MARK_START}{MARK_STOP}])")
+EXCERPT_RADIUS = 120
+
+
+def uses_full_text() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def query_terms(q: str) -> list[str]:
+    """The words of a query as the SQLite fallback matches them."""
+    return [term.strip('"') for term in q.split() if term.strip('"')]
+
+
+def _search_query(q: str) -> SearchQuery:
+    return SearchQuery(q, search_type="websearch", config=CONFIG)
+
+
+def filter_matching(queryset, q: str):
+    """Restrict articles to those that match ``q``."""
+    if uses_full_text():
+        return queryset.filter(search_vector=_search_query(q))
+    for term in query_terms(q):
+        queryset = queryset.filter(
+            Q(title__icontains=term) | Q(standfirst__icontains=term) | Q(body__icontains=term)
+        )
+    return queryset
+
+
+def annotate_relevance(queryset, q: str):
+    """Add ``relevance`` (higher is better) and, on PostgreSQL, the ``headline`` excerpt."""
+    if uses_full_text():
+        query = _search_query(q)
+        return queryset.annotate(
+            relevance=SearchRank(F("search_vector"), query),
+            headline=SearchHeadline(
+                "body",
+                query,
+                config=CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+    score = Value(0, output_field=IntegerField())
+    for term in query_terms(q):
+        score = (
+            score
+            + Case(When(title__icontains=term, then=Value(4)), default=Value(0))
+            + Case(When(standfirst__icontains=term, then=Value(2)), default=Value(0))
+            + Case(When(body__icontains=term, then=Value(1)), default=Value(0))
+        )
+    return queryset.annotate(relevance=ExpressionWrapper(score, output_field=FloatField()))
+
+
+def marked_excerpt(text: str, terms: list[str], radius: int = EXCERPT_RADIUS) -> str:
+    """The part of ``text`` around the first match of any term, matches between markers."""
+    if not terms:
+        return ""
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    first = pattern.search(text)
+    if first is None:
+        return ""
+    start = max(0, first.start() - radius)
+    if start > 0:
+        space = text.find(" ", start, first.start())
+        start = space + 1 if space != -1 else start
+    end = min(len(text), first.end() + radius)
+    if end < len(text):
+        space = text.rfind(" ", first.end(), end)
+        end = space if space != -1 else end
+    excerpt = pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_STOP}", text[start:end])
+    return ("… " if start > 0 else "") + excerpt.strip() + (" …" if end < len(text) else "")
+
+
+def render_marked(text: str) -> SafeString:
+    """Escape an excerpt and turn its match markers into balanced ``<mark>`` elements."""
+    parts, inside = [], False
+    for chunk in _MARKERS.split(text):
+        if chunk == MARK_START:
+            inside = True
+        elif chunk == MARK_STOP:
+            inside = False
+        elif chunk:
+            parts.append(f"<mark>{escape(chunk)}</mark>" if inside else escape(chunk))
+    return mark_safe("".join(parts))
+
+
+def attach_excerpts(articles, q: str) -> None:
+    """Give each article of a result page its highlighted ``excerpt``."""
+    terms = query_terms(q)
+    for article in articles:
+        marked = getattr(article, "headline", None)
+        if marked is None:
+            marked = marked_excerpt(article.body, terms)
+        article.excerpt = render_marked(marked) if MARK_START in marked else None

@@ -1,0 +1,133 @@
+"""Read-only queries behind the article pages; each costs a fixed number of queries."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import TruncMonth
+from django.shortcuts import get_object_or_404
+
+from articles.models import (
+    Article,
+    Milestone,
+    MilestoneSource,
+    OrganisationMention,
+    Outlet,
+    PersonMention,
+    Quote,
+    ReviewBodyMention,
+)
+from articles.parsing.fuzzydate import DAY, MONTH
+from people.models import Person
+
+LIST_DEFERRED = ("source_text", "search_vector", "loader_values")
+
+
+def archive_counts() -> dict[str, int]:
+    return {
+        "articles": Article.objects.count(),
+        "outlets": Outlet.objects.count(),
+        "people": Person.objects.count(),
+        "milestones": Milestone.objects.count(),
+    }
+
+
+def article_cards():
+    """Articles ready for an article card: outlet joined, heavy columns left behind."""
+    return Article.objects.select_related("outlet").defer(*LIST_DEFERRED)
+
+
+def latest_articles(limit: int = 6):
+    return article_cards().order_by("-published", "-pk").filter(published__isnull=False)[:limit]
+
+
+def key_people(limit: int = 8):
+    """The people the coverage mentions in the most articles."""
+    return (
+        Person.objects.annotate(article_count=Count("mentions"))
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")[:limit]
+    )
+
+
+def dated_milestones(limit: int | None = None):
+    milestones = Milestone.objects.filter(date__isnull=False).order_by("date", "title")
+    return milestones[:limit] if limit else milestones
+
+
+def article_page(slug: str) -> Article:
+    """One article with everything its page shows, in seven queries."""
+    return get_object_or_404(
+        Article.objects.select_related("outlet")
+        .defer("source_text", "search_vector")
+        .prefetch_related(
+            Prefetch("person_mentions", PersonMention.objects.select_related("person")),
+            Prefetch(
+                "organisation_mentions", OrganisationMention.objects.select_related("organisation")
+            ),
+            Prefetch(
+                "review_body_mentions", ReviewBodyMention.objects.select_related("review_body")
+            ),
+            Prefetch("quotes", Quote.objects.select_related("speaker").order_by("position")),
+            Prefetch(
+                "milestone_sources",
+                MilestoneSource.objects.select_related("milestone").order_by(
+                    "milestone__date", "milestone__title"
+                ),
+            ),
+        ),
+        slug=slug,
+    )
+
+
+def article_source(slug: str) -> Article:
+    return get_object_or_404(
+        Article.objects.only("slug", "title", "source_file", "sha256", "source_text"), slug=slug
+    )
+
+
+def timeline_milestones():
+    """Every milestone in date order (undated last) with the articles that report it."""
+    return Milestone.objects.prefetch_related(
+        Prefetch(
+            "sources",
+            MilestoneSource.objects.select_related("article__outlet")
+            .defer(*(f"article__{name}" for name in (*LIST_DEFERRED, "body")))
+            .order_by("article__published", "article__title"),
+        )
+    )
+
+
+def monthly_coverage() -> list[tuple]:
+    """(first day of month, articles) for the articles dated to a day or a month."""
+    rows = (
+        Article.objects.filter(published_precision__in=(DAY, MONTH))
+        .annotate(month=TruncMonth("published"))
+        .order_by()
+        .values_list("month")
+        .annotate(count=Count("pk"))
+        .order_by("month")
+    )
+    return list(rows)
+
+
+def coverage_precision_counts() -> dict[str, int]:
+    """How many articles the monthly chart leaves out, and why."""
+    return Article.objects.aggregate(
+        coarse=Count(
+            "pk", filter=Q(published__isnull=False) & ~Q(published_precision__in=(DAY, MONTH))
+        ),
+        undated=Count("pk", filter=Q(published__isnull=True)),
+    )
+
+
+def outlets_with_counts():
+    return Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
+
+
+def outlet_articles(outlet):
+    return Article.objects.filter(outlet=outlet)
+
+
+def mentioning(mention_model, **target):
+    """The articles with a mention of ``target`` (e.g. ``person=ian``)."""
+    return Article.objects.filter(
+        Exists(mention_model.objects.filter(article=OuterRef("pk"), **target))
+    )

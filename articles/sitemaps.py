@@ -1,0 +1,74 @@
+"""sitemap.xml: every public page with its own address, one query per section."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from articles.models import Article, Outlet
+from people.models import Organisation, Person, ReviewBody
+
+
+class IndexPagesSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return [
+            "articles:home",
+            "articles:article-list",
+            "articles:timeline",
+            "articles:outlet-list",
+            "people:person-list",
+            "people:organisation-list",
+            "people:reviewbody-list",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return Article.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+class SlugSitemap(Sitemap):
+    """The detail pages of one model, by slug."""
+
+    changefreq = "weekly"
+    priority = 0.5
+    model = None
+
+    def items(self):
+        return self.model.objects.only("slug").order_by("pk")
+
+
+class PersonSitemap(SlugSitemap):
+    model = Person
+
+
+class OrganisationSitemap(SlugSitemap):
+    model = Organisation
+
+
+class ReviewBodySitemap(SlugSitemap):
+    model = ReviewBody
+
+
+class OutletSitemap(SlugSitemap):
+    model = Outlet
+
+
+SITEMAPS = {
+    "pages": IndexPagesSitemap,
+    "articles": ArticleSitemap,
+    "people": PersonSitemap,
+    "organisations": OrganisationSitemap,
+    "review-bodies": ReviewBodySitemap,
+    "outlets": OutletSitemap,
+}

@@ -1,0 +1,96 @@
+"""One article: its reading page and its verbatim source."""
+
+from django.shortcuts import render
+
+from articles import selectors
+from articles.parsing.fuzzydate import DAY, MONTH, YEAR
+from articles.views.markup import MentionLinker, is_web_address, json_ld
+
+SITE_NAME = "Care Review Archive"
+
+
+def mention_links(article) -> dict[str, str]:
+    """Every spelling the article uses for someone or something, with the page it links to."""
+    links = {}
+    for mentions, field in (
+        (article.review_body_mentions.all(), "review_body"),
+        (article.organisation_mentions.all(), "organisation"),
+        (article.person_mentions.all(), "person"),
+    ):
+        for mention in mentions:
+            target = getattr(mention, field)
+            for spelling in {target.name, *mention.spellings}:
+                if isinstance(spelling, str) and spelling.strip():
+                    links[spelling] = target.get_absolute_url()
+    return links
+
+
+def citation(article, url: str) -> str:
+    parts = [article.author] if article.author else []
+    parts += [f"“{article.title}”", article.outlet.name, article.date_display]
+    return ", ".join(parts) + f". {SITE_NAME}, {url}"
+
+
+def schema_org(article, absolute_url) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "url": absolute_url(article.get_absolute_url()),
+        "publisher": {"@type": "Organization", "name": article.outlet.name},
+        "isAccessibleForFree": True,
+    }
+    if article.outlet.homepage:
+        data["publisher"]["url"] = article.outlet.homepage
+    if article.published_precision in (DAY, MONTH, YEAR):
+        data["datePublished"] = article.date_edtf  # these EDTF forms are also ISO 8601
+    if article.author:
+        data["author"] = {"@type": "Person", "name": article.author}
+    if article.standfirst:
+        data["description"] = article.standfirst
+    mentions = [
+        {"@type": "Person", "name": m.person.name, "url": absolute_url(m.person.get_absolute_url())}
+        for m in article.person_mentions.all()
+    ] + [
+        {
+            "@type": "Organization",
+            "name": m.organisation.name,
+            "url": absolute_url(m.organisation.get_absolute_url()),
+        }
+        for m in article.organisation_mentions.all()
+    ]
+    if mentions:
+        data["mentions"] = mentions
+    return data
+
+
+def _by_name(mentions, field):
+    return sorted(mentions, key=lambda mention: getattr(mention, field).name)
+
+
+def article_detail(request, slug):
+    article = selectors.article_page(slug)
+    linker = MentionLinker(mention_links(article))
+    url = request.build_absolute_uri(article.get_absolute_url())
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "paragraphs": [linker.link(paragraph) for paragraph in article.paragraphs],
+            "links": [{"url": link, "web": is_web_address(link)} for link in article.links],
+            "people": _by_name(article.person_mentions.all(), "person"),
+            "organisations": _by_name(article.organisation_mentions.all(), "organisation"),
+            "review_bodies": _by_name(article.review_body_mentions.all(), "review_body"),
+            "quotes": article.quotes.all(),
+            "milestone_sources": article.milestone_sources.all(),
+            "citation": citation(article, url),
+            "json_ld": json_ld(schema_org(article, request.build_absolute_uri)),
+        },
+    )
+
+
+def article_source(request, slug):
+    return render(
+        request, "articles/article_source.html", {"article": selectors.article_source(slug)}
+    )

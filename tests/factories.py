@@ -1,0 +1,191 @@
+"""Data builders for tests: each makes one valid, saved object with sensible defaults.
+
+Every builder takes keyword arguments for the fields a test cares about and fills
+the rest with unique values, so tests say only what matters to them.
+"""
+
+import datetime
+import hashlib
+import itertools
+import random
+
+from django.utils.text import slugify
+
+from articles.models import (
+    Article,
+    Milestone,
+    MilestoneSource,
+    OrganisationMention,
+    Outlet,
+    PersonMention,
+    Quote,
+    ReviewBodyMention,
+)
+from articles.parsing.fuzzydate import DAY
+from people.models import (
+    Membership,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    PersonAlias,
+    ReviewBody,
+    ReviewBodyFact,
+    SlugRedirect,
+)
+
+_serial = itertools.count(1)
+
+
+def _next() -> int:
+    return next(_serial)
+
+
+def make_outlet(name: str | None = None, **fields) -> Outlet:
+    name = name or f"Outlet {_next()}"
+    fields.setdefault("slug", slugify(name))
+    return Outlet.objects.create(name=name, **fields)
+
+
+def make_person(name: str | None = None, aliases=(), **fields) -> Person:
+    name = name or f"Person {_next()}"
+    fields.setdefault("slug", slugify(name))
+    person = Person.objects.create(name=name, **fields)
+    for alias in aliases:
+        PersonAlias.objects.create(person=person, name=alias)
+    return person
+
+
+def make_organisation(name: str | None = None, aliases=(), **fields) -> Organisation:
+    name = name or f"Organisation {_next()}"
+    fields.setdefault("slug", slugify(name))
+    organisation = Organisation.objects.create(name=name, **fields)
+    for alias in aliases:
+        OrganisationAlias.objects.create(organisation=organisation, name=alias)
+    return organisation
+
+
+def make_review_body(name: str | None = None, **fields) -> ReviewBody:
+    name = name or f"Review body {_next()}"
+    fields.setdefault("slug", slugify(name))
+    return ReviewBody.objects.create(name=name, **fields)
+
+
+def make_article(
+    title: str | None = None,
+    *,
+    outlet: Outlet | None = None,
+    published: datetime.date | None = None,
+    precision: str = DAY,
+    people=(),
+    organisations=(),
+    review_bodies=(),
+    **fields,
+) -> Article:
+    """An article; ``people`` etc. are objects or (object, spellings) pairs it mentions."""
+    serial = _next()
+    title = title or f"Article {serial}"
+    fields.setdefault("slug", f"{slugify(title)[:200]}-{serial}")
+    fields.setdefault("body", f"First paragraph of {title}.\n\nSecond paragraph.")
+    fields.setdefault("source_file", f"{serial:04d}_test.txt")
+    fields.setdefault("source_text", f"{title}\n\n{fields['body']}")
+    fields.setdefault("sha256", hashlib.sha256(f"{serial}:{title}".encode()).hexdigest())
+    article = Article.objects.create(
+        title=title,
+        outlet=outlet or make_outlet(),
+        published=published,
+        published_precision=precision if published else "unknown",
+        **fields,
+    )
+    for target, spellings in _with_spellings(people):
+        PersonMention.objects.create(article=article, person=target, spellings=spellings)
+    for target, spellings in _with_spellings(organisations):
+        OrganisationMention.objects.create(
+            article=article, organisation=target, spellings=spellings
+        )
+    for target, spellings in _with_spellings(review_bodies):
+        ReviewBodyMention.objects.create(article=article, review_body=target, spellings=spellings)
+    return article
+
+
+def _with_spellings(items):
+    for item in items:
+        target, spellings = item if isinstance(item, tuple) else (item, [item.name])
+        yield target, list(spellings)
+
+
+def make_quote(article: Article, text: str = "We will listen.", speaker=None, **fields) -> Quote:
+    fields.setdefault("position", article.quotes.count())
+    return Quote.objects.create(article=article, text=text, speaker=speaker, **fields)
+
+
+def make_milestone(
+    title: str | None = None,
+    date: datetime.date | None = None,
+    precision: str = DAY,
+    articles=(),
+    **fields,
+) -> Milestone:
+    title = title or f"Milestone {_next()}"
+    fields.setdefault("slug", slugify(title))
+    fields.setdefault("key", fields["slug"])
+    milestone = Milestone.objects.create(
+        title=title, date=date, date_precision=precision if date else "unknown", **fields
+    )
+    for article in articles:
+        MilestoneSource.objects.create(
+            milestone=milestone, article=article, sentence=f"{title} was reported."
+        )
+    return milestone
+
+
+def make_membership(person, body, role=Membership.MEMBER, **fields) -> Membership:
+    return Membership.objects.create(person=person, body=body, role=role, **fields)
+
+
+def make_fact(body, article, text="It met monthly.") -> ReviewBodyFact:
+    return ReviewBodyFact.objects.create(body=body, article=article, text=text)
+
+
+def make_redirect(old_slug: str, person=None, organisation=None) -> SlugRedirect:
+    kind = SlugRedirect.PERSON if person else SlugRedirect.ORGANISATION
+    return SlugRedirect.objects.create(
+        kind=kind, old_slug=old_slug, person=person, organisation=organisation
+    )
+
+
+def build_archive(articles: int, people: int, seed: int = 1) -> list[Article]:
+    """A generated archive: outlets, people, organisations, bodies, quotes and milestones.
+
+    The same ``seed`` gives the same archive. Each article mentions three people,
+    one organisation and one review body, and every third one has a quote.
+    """
+    chooser = random.Random(seed)
+    outlets = [make_outlet() for _ in range(5)]
+    persons = [make_person() for _ in range(people)]
+    organisations = [make_organisation() for _ in range(10)]
+    bodies = [make_review_body() for _ in range(3)]
+    start = datetime.date(2021, 1, 1)
+    made = []
+    for index in range(articles):
+        undated = index % 10 == 9
+        article = make_article(
+            outlet=chooser.choice(outlets),
+            published=None if undated else start + datetime.timedelta(days=index % 900),
+            kind=chooser.choice([Article.NEWS, Article.OPINION]),
+            people=chooser.sample(persons, 3),
+            organisations=[chooser.choice(organisations)],
+            review_bodies=[chooser.choice(bodies)],
+        )
+        if index % 3 == 0:
+            make_quote(article, speaker=chooser.choice(persons))
+        made.append(article)
+    for index in range(5):
+        make_milestone(
+            date=start + datetime.timedelta(days=90 * index),
+            articles=chooser.sample(made, min(3, len(made))),
+        )
+    for body in bodies:
+        make_membership(persons[0], body, role=Membership.CHAIR)
+        make_membership(persons[1], body)
+        make_fact(body, made[0])
+    return made
