@@ -134,10 +134,11 @@ class _PeopleFinder:
 
     def _known_person_spelt(self, written: str) -> str | None:
         """The known person a near-miss full name ("Ian Dickinson") stands for."""
-        for person in self.names.people.values():
-            if any(similar_full_names(written, form) for form in (person.name, *person.aliases)):
-                self.misspellings[person.name].append(written)
-                return person.name
+        initial = split_name(written)[1][:1].upper()
+        for form, person in self.names.full_names_by_surname_initial.get(initial, ()):
+            if similar_full_names(written, form):
+                self.misspellings[person].append(written)
+                return person
         return None
 
     def _repeated(self, found: list[Mention], masked: list[str]) -> list[Mention]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .authority import Authority, KnownPerson
 from .names import normalise_name
+from .spelling import split_name
 
 _APOSTROPHES = "'’‘`"
 _DASHES = "-‐–—"
@@ -58,6 +59,9 @@ class KnownNames:
     # Full names and every alias of two words or more: these name a person anywhere.
     person_pattern: re.Pattern | None
     person_by_form: dict[str, str]
+    # (full name or alias, canonical name) by the surname's initial, so a near-miss
+    # spelling is compared with a few names, not all of them.
+    full_names_by_surname_initial: dict[str, tuple[tuple[str, str], ...]]
     # One-word aliases as written ("MacAllister"): they count only once the full name
     # has appeared in the article.
     single_word_aliases: dict[str, str]
@@ -120,6 +124,7 @@ def known_names(authority: Authority) -> KnownNames:
         people={person.name: person for person in authority.people},
         person_pattern=alternation(full_person_forms),
         person_by_form=person_by_form,
+        full_names_by_surname_initial=_by_surname_initial(authority),
         single_word_aliases=single_word_aliases,
         organisation_pattern=alternation(organisation_forms),
         organisation_by_form=organisation_by_form,
@@ -157,3 +162,12 @@ def _body_pairs(authority: Authority) -> tuple[BodyPair, ...]:
         )
         pairs.append(BodyPair(pattern, body_by_modifier))
     return tuple(pairs)
+
+
+def _by_surname_initial(authority: Authority) -> dict[str, tuple[tuple[str, str], ...]]:
+    index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for person in authority.people:
+        for form in (person.name, *person.aliases):
+            if " " in form.strip():
+                index[split_name(form)[1][:1].upper()].append((form, person.name))
+    return {initial: tuple(forms) for initial, forms in index.items()}

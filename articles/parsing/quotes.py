@@ -10,7 +10,7 @@ The speaker is read, in this order, from an attribution right after the quote
 ("…,” MacAlister said", "…,” said Jones"), from the nearest name before it in
 the same sentence that is followed by a speech verb ("X, who chairs the review,
 said it was “…”", "X accused the review of being “…”, adding: “…”"), from the
-sentence's subject, and, for a paragraph that is nothing but a quote, from the
+sentence's subject, and, for a sentence that is nothing but a quote, from the
 quote before it. "He" and "she" stand for the sentence's subject or the last
 speaker whose first name fits.
 """
@@ -42,7 +42,7 @@ _ATTRIBUTION_LEAD = re.compile(r"\s*[,.!?;:–—-]*\s*$")
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
 _PRONOUN_GENDER = {"he": "male", "she": "female", "they": None}
 _LABEL = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w’'&-]*\s+(?:(?:for|of|and)\s+)?)*"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'&-]+\s+){0,4}?"
     r"(?:spokesperson|spokesman|spokeswoman|spokespeople|representative)"
     r"(?:\s+(?:for|from|at|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*|[a-z]+))?"
 )
@@ -258,9 +258,11 @@ class _SpeakerResolver:
         return None
 
     def _previous(self, quote: _Quote) -> _Speaker | None:
-        """A paragraph that is only a quote goes on with the speaker of the quote before."""
-        opens_paragraph = not self.paragraphs[quote.paragraph][: quote.open_at].strip()
-        if opens_paragraph and self.last and self.last_end_paragraph >= quote.paragraph - 1:
+        """A sentence or paragraph that is nothing but a quote goes on with the speaker of
+        the quote just before ("“…,” he said. “…”")."""
+        start, end = self._sentence(quote.paragraph, quote.open_at)
+        only_quote = not any(char.isalpha() for char in self.quoted[quote.paragraph][start:end])
+        if only_quote and self.last and self.last_end_paragraph >= quote.paragraph - 1:
             return self.last
         return None
 

@@ -4,6 +4,7 @@ from articles.parsing.entities import NEW_ORGANISATION_REASON, NEW_PERSON_REASON
 from articles.parsing.mentions import PERSON
 from articles.parsing.spelling import similar_full_names, similar_surnames, split_name
 
+from . import other_outlet
 from .seed_body import EXPECTED_BODIES, authority, body_paragraphs
 from .seeds import EXPECTED, SEED_NAMES
 
@@ -306,3 +307,31 @@ def test_every_mention_span_points_at_its_words():
     paragraphs = body_paragraphs("000_53d296c89f0bca95.txt")
     for mention in extract_entities(paragraphs, authority()).mentions:
         assert paragraphs[mention.paragraph][mention.start : mention.end] == mention.text
+
+
+# --- A page of another outlet ---------------------------------------------------------------
+
+
+def test_a_national_newspaper_page():
+    entities = extract_entities(other_outlet.PARAGRAPHS, authority())
+    assert names(entities.people) == [
+        "Anne Longfield",
+        "Josh MacAlister",
+        "Louise Gittins",
+        "Mark Russell",
+    ]
+    assert person(entities, "Louise Gittins").role == (
+        "chair of the LGA’s children and young people board"
+    )
+    assert person(entities, "Mark Russell").role == "chief executive of the Children’s Society"
+    organisations = {o.name: o for o in entities.organisations}
+    assert set(organisations) == {
+        "Children’s Society",
+        "Department for Education",
+        "Local Government Association",
+    }
+    assert organisations["Local Government Association"].spellings == [
+        "Local Government Association",
+        "LGA",
+    ]
+    assert entities.review_bodies == []

@@ -4,6 +4,7 @@ from articles.parsing.fuzzydate import FuzzyDate
 from articles.parsing.milestones import extract_milestones, slug
 from articles.parsing.relative_dates import Reference, find_date_mentions
 
+from . import other_outlet
 from .seed_body import body_paragraphs, published
 from .seeds import EXPECTED, SEED_NAMES
 
@@ -180,3 +181,11 @@ def test_keys_ignore_typography():
         "Plan to engage the system’s workforce"
     )
     assert slug("Café – “Call” for Ideas") == "cafe-call-for-ideas"
+
+
+def test_a_national_newspaper_page():
+    milestones = extract_milestones(other_outlet.PARAGRAPHS, other_outlet.PUBLISHED)
+    # "by 2032" dates a forecast and "in January 2021" a pronoun ("after it launched"): no events.
+    assert [(m.title, m.date.edtf(), m.kind) for m in milestones] == [
+        ("Final report published", "2022-05-23", "publication")
+    ]

@@ -3,6 +3,7 @@ import pytest
 from articles.parsing.entities import extract_entities
 from articles.parsing.quotes import UNRESOLVED_REASON, extract_quotes
 
+from . import other_outlet
 from .seed_body import authority, body_paragraphs
 from .seeds import EXPECTED, SEED_NAMES
 
@@ -162,3 +163,17 @@ def test_an_unattributed_quote_after_other_text_is_flagged():
         "Critics were unconvinced. A letter said it was “a disaster for families in care”.",
     )
     assert (quotes[0].speaker, quotes[0].needs_review) == (None, True)
+
+
+def test_a_national_newspaper_page():
+    quotes = quotes_of(*other_outlet.PARAGRAPHS)
+    assert [(q.speaker or q.speaker_label, q.text[:24]) for q in quotes] == [
+        ("Josh MacAlister", "a 40-year-old car that n"),
+        ("Josh MacAlister", "We need a radical reset"),
+        ("Josh MacAlister", "Families must be helped "),  # a sentence that is only a quote
+        ("Anne Longfield", "sustained investment ove"),
+        ("Louise Gittins", "Councils share the revie"),
+        ("A government spokesperson", "We will set out our plan"),
+        ("Mark Russell", "a once-in-a-generation o"),
+    ]
+    assert not any(q.needs_review for q in quotes)
