@@ -238,11 +238,11 @@ class _PeopleFinder:
                 if not self.names.is_known_spelling(spelling, ref.name)
             ]
             if unknown:
+                spellings = ", ".join(f"“{spelling}”" for spelling in unknown)
+                reasons = [ref.review_reason, f"spelling {spellings} linked to {ref.name}"]
                 ref.new_aliases = unknown
                 ref.needs_review = True
-                ref.review_reason = (
-                    "spelling " + ", ".join(f"“{s}”" for s in unknown) + (f" linked to {ref.name}")
-                )
+                ref.review_reason = "; ".join(filter(None, reasons))
         return list(refs.values())
 
     def _new_ref(self, name: str) -> PersonRef:

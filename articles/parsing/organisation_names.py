@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_WORDS
-from .person_names import UPPER
+from .person_names import NAME_WORD, UPPER
 
 _WORD = rf"[{UPPER}][\w’'&.-]*(?<![.’'-])(?:\?(?=\s+[{UPPER}]))?"
 _CONNECTORS = ("of", "for", "and", "&", "the", "in", "on")
@@ -24,23 +24,27 @@ _OF_FOR = ("of", "for")
 _PIECE = re.compile(r"\S+")
 _ORGANISATION_WORD = re.compile(rf"\b(?:{'|'.join(sorted(ORGANISATION_WORDS))})\b")
 _POSSESSIVE = re.compile(r"[’']s$")
+_PERSON_SHAPED = re.compile(rf"{NAME_WORD}(?:[’']s)?")
 
 _CONTEXT_ROLES = (
     r"(?:CEO|chief\s+executive|founder|co-founder|president|chair(?:man|woman)?|director|trustee)"
 )
-# Each context pattern with the words it cannot match without, tested first because a
-# substring test is far cheaper than the pattern.
-_CONTEXTS = [
-    (
-        re.compile(
-            r"\b(?:charity|organisation|organization|provider|think[- ]tank|consultancy|firm|"
-            r"company|agency|watchdog|regulator|campaign\s+group)\s+(?:called\s+)?",
-        ),
-        (
-            *("charity", "organi", "provider", "think", "consultancy", "firm", "company"),
-            *("agency", "watchdog", "regulator", "campaign"),
-        ),
+# A noun that says outright that the next name is an organisation's.
+_NAMED_AS_ORGANISATION = (
+    re.compile(
+        r"\b(?:charity|organisation|organization|provider|think[- ]tank|consultancy|firm|"
+        r"company|agency|watchdog|regulator|campaign\s+group)\s+(?:called\s+)?",
     ),
+    (
+        *("charity", "organi", "provider", "think", "consultancy", "firm", "company"),
+        *("agency", "watchdog", "regulator", "campaign"),
+    ),
+)
+# Contexts where a person could stand as well ("a report by ...", "told ..."): a name
+# shaped like a person's ("Zubeda Limbada") does not count there. Each pattern comes
+# with the words it cannot match without, tested first because a substring test is
+# far cheaper than the pattern.
+_CONTEXTS = [
     (
         re.compile(rf"\b{_CONTEXT_ROLES}\s+(?:of|at)\s+(?:the\s+)?", re.IGNORECASE),
         ("ceo", "chief", "founder", "president", "chair", "director", "trustee"),
@@ -154,18 +158,34 @@ def _is_role(word: str) -> bool:
 def _from_context(text: str) -> list[OrganisationCandidate]:
     found = []
     lowered = text.lower()
-    for context, needed in _CONTEXTS:
+    for context, needed in (_NAMED_AS_ORGANISATION, *_CONTEXTS):
         if not any(word in lowered for word in needed):
             continue
         for cue in context.finditer(text):
             run = _RUN.match(text, cue.end())
-            if run and not _only_generic(run.group()):
-                words = _words(run)
-                last = len(words) - 1
-                while last > 0 and words[last][0] in _CONNECTORS:
-                    last -= 1
-                found.append(_candidate(text, run.start(), words, 0, last))
+            if not run or _only_generic(run.group()):
+                continue
+            words = _words(run)
+            last = len(words) - 1
+            while last > 0 and words[last][0] in _CONNECTORS:
+                last -= 1
+            if context is not _NAMED_AS_ORGANISATION[0] and _shaped_like_a_person(
+                words[: last + 1]
+            ):
+                continue
+            found.append(_candidate(text, run.start(), words, 0, last))
     return [c for c in found if c and len(c.name.split()) <= 6]
+
+
+def _shaped_like_a_person(words) -> bool:
+    """Two or three plain capitalised words, none of an organisation's vocabulary."""
+    plain = [w for w, _, _ in words]
+    return 2 <= len(plain) <= 3 and all(
+        _PERSON_SHAPED.fullmatch(w)
+        and _bare(w) not in ORGANISATION_WORDS
+        and _bare(w) not in NOT_NAME_WORDS
+        for w in plain
+    )
 
 
 def _before_titles(runs: list[re.Match]) -> list[OrganisationCandidate]:

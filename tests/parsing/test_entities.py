@@ -194,6 +194,16 @@ def test_a_near_miss_spelling_of_a_known_surname_is_linked_and_flagged():
     assert "Trowller" in trowler.review_reason
 
 
+def test_a_misspelt_surname_of_a_newly_found_person_keeps_both_reasons():
+    williamson = person(
+        entities_of("Gavin Williamson spoke.", "Mr Wiliamson then left."), "Gavin Williamson"
+    )
+    assert williamson.spellings == ["Gavin Williamson", "Mr Wiliamson"]
+    assert williamson.review_reason == (
+        "newly discovered person; spelling “Wiliamson” linked to Gavin Williamson"
+    )
+
+
 def test_a_near_miss_full_name_of_a_known_person_is_linked_and_flagged():
     trowler = person(entities_of("Isabel Trowler said practice must change."), "Isabelle Trowler")
     assert (trowler.known, trowler.new_aliases, trowler.needs_review) == (
@@ -244,6 +254,12 @@ def test_organisations_from_their_words_and_their_context():
     # Named in full, as "(LGA)" and as "The LGA".
     assert found["Local Government Association"].count == 3
     assert "Anne Longfield" in names(entities.people)
+
+
+def test_a_name_that_could_be_a_persons_is_not_taken_for_an_organisation():
+    entities = entities_of("He told MPs that a report by Zubeda Limbada was right.")
+    assert entities.organisations == []
+    assert names(entities_of("She told Community Care so.").organisations) == ["Community Care"]
 
 
 def test_known_organisations_are_found_by_every_alias():
