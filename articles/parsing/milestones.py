@@ -80,6 +80,7 @@ def _verb(words: str, singular: str, plural: str, kind: str) -> _Verb:
 _UNTIL = _verb(r"until|till", "closes", "close", "deadline")
 _VERBS = (
     _UNTIL,
+    _verb(r"deadline\s+for", "closes", "close", "deadline"),
     _verb(r"clos(?:e|es|ed|ing)", "closes", "close", "deadline"),
     _verb(r"open(?:s|ed|ing)?", "opens", "open", "launch"),
     _verb(r"launch(?:es|ed|ing)?", "launches", "launch", "launch"),
@@ -137,6 +138,15 @@ _AUXILIARIES = frozenset(
 )
 _PHRASE_STOPS = frozenset(
     {
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
         "as",
         "soon",
         "that",
@@ -278,10 +288,11 @@ def _nearest_verb(sentence: str, mention: DateMention) -> tuple[re.Match | None,
 def _phrase_after(sentence: str, position: int) -> str | None:
     """The object of a verb: "published a plan to engage the system’s workforce"."""
     tokens = _TOKEN.findall(sentence[position:])
-    if not tokens or tokens[0].strip(_QUOTE_MARKS).lower() not in _DETERMINERS:
-        return None
+    first = 0
+    while first < len(tokens) and tokens[first].strip(_QUOTE_MARKS).lower() in _DETERMINERS:
+        first += 1
     taken = []
-    for index, token in enumerate(tokens[1:], 1):
+    for index, token in enumerate(tokens[first:], first):
         word = token.strip(_QUOTE_MARKS)
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if not word[:1].isalnum() or word.lower() in _PHRASE_STOPS:

@@ -143,6 +143,18 @@ def test_a_consultation_deadline():
     )
 
 
+def test_a_deadline_is_the_same_milestone_as_a_closing():
+    milestones = milestones_of(
+        FuzzyDate(2021, 3, 3),
+        "The deadline for the Call for Evidence is 30 March 2021.",
+        "Submissions close on 1 June.",
+    )
+    assert [(m.key, m.kind) for m in milestones] == [
+        ("call-for-evidence-closes:2021-03-30", "deadline"),
+        ("submissions-close:2021-06-01", "deadline"),
+    ]
+
+
 def test_a_launch_of_a_call_is_a_consultation():
     (milestone,) = milestones_of(
         FuzzyDate(2021, 3, 3), "The review launched a Call for Evidence on 3 March 2021."
