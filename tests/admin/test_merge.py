@@ -145,6 +145,7 @@ def test_every_relation_is_handled_by_the_merge(model, handled):
 
 
 def test_merge_action_asks_for_the_survivor_then_merges(editor_client, two_ians):
+    """The confirmation page, the merge, and the merged person's public page redirecting."""
     ian, typo, _, _ = two_ians
     url = reverse("admin:people_person_changelist")
     selection = {"action": "merge_selected", "_selected_action": [ian.pk, typo.pk]}
@@ -157,6 +158,9 @@ def test_merge_action_asks_for_the_survivor_then_merges(editor_client, two_ians)
     assert done.url == reverse("admin:people_person_change", args=[ian.pk])
     assert list(Person.objects.all()) == [ian]
     assert ian.history.first().history_user.username == "editor"
+    public = editor_client.get(reverse("people:person-detail", kwargs={"slug": typo.slug}))
+    assert public.status_code == 301
+    assert public.url == ian.get_absolute_url()
 
 
 def test_merge_action_needs_two_records_and_a_choice(editor_client, two_ians):
