@@ -50,9 +50,6 @@ class Entities:
     # Every span that names someone or something, in article order.
     mentions: list[Mention] = field(default_factory=list)
 
-    def mentions_of(self, kind: str, paragraph: int) -> list[Mention]:
-        return [m for m in self.mentions if m.kind == kind and m.paragraph == paragraph]
-
 
 def extract_entities(paragraphs: list[str], authority: Authority) -> Entities:
     """Everything ``paragraphs`` ([title, standfirst, *body]) names."""

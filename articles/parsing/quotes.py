@@ -18,11 +18,12 @@ speaker whose first name fits.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .entities import Entities
 from .lexicon import SPEECH_VERBS
-from .mentions import ORGANISATION, PERSON
+from .mentions import ORGANISATION, PERSON, Mention
 from .person_names import first_name_gender
 from .sentences import sentence_spans
 from .textmask import mask
@@ -41,9 +42,10 @@ _VERB_BEFORE_SPEAKER = re.compile(rf"\s*[,.!?]?\s*(?:{_SPEECH}|according\s+to)\s
 _ATTRIBUTION_LEAD = re.compile(r"\s*[,.!?;:–—-]*\s*$")
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
 _PRONOUN_GENDER = {"he": "male", "she": "female", "they": None}
+_LABEL_WORDS = ("spokes", "representative")
 _LABEL = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'&-]+\s+){0,4}?"
-    r"(?:spokesperson|spokesman|spokeswoman|spokespeople|representative)"
+    r"(?:spokesperson|spokesman|spokeswoman|spokespeople|representative)"  # see _LABEL_WORDS
     r"(?:\s+(?:for|from|at|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*|[a-z]+))?"
 )
 _QUOTE_MARK = re.compile("[“”\"‘’']")
@@ -177,27 +179,30 @@ class _SpeakerResolver:
             sentence_spans(text, [(o, c if c is not None else len(text)) for o, c in spans[i]])
             for i, text in enumerate(paragraphs)
         ]
-        self.anchors = [self._anchors(i) for i in range(len(paragraphs))]
+        by_paragraph = defaultdict(list)
+        for mention in entities.mentions:
+            by_paragraph[mention.paragraph].append(mention)
+        self.anchors = [self._anchors(i, by_paragraph[i]) for i in range(len(paragraphs))]
         self.last: _Speaker | None = None
         self.last_end_paragraph = -1
 
-    def _anchors(self, index: int) -> list[_Anchor]:
+    def _anchors(self, index: int, mentions: list[Mention]) -> list[_Anchor]:
         """Possible speakers outside quotation marks in one paragraph."""
         outside = self.quoted[index]
         anchors = [
             _Anchor(m.start, m.end, m.kind, m.name)
-            for kind in (PERSON, ORGANISATION)
-            for m in self.entities.mentions_of(kind, index)
-            if "\x00" not in outside[m.start : m.end]
+            for m in mentions
+            if m.kind in (PERSON, ORGANISATION) and "\x00" not in outside[m.start : m.end]
         ]
         anchors += [
             _Anchor(*match.span(), "pronoun", match.group().lower())
             for match in _PRONOUN.finditer(outside)
         ]
-        anchors += [
-            _Anchor(*match.span(), "label", match.group()[0].upper() + match.group()[1:])
-            for match in _LABEL.finditer(outside)
-        ]
+        if any(word in outside for word in _LABEL_WORDS):
+            anchors += [
+                _Anchor(*match.span(), "label", match.group()[0].upper() + match.group()[1:])
+                for match in _LABEL.finditer(outside)
+            ]
         return sorted(anchors, key=lambda a: a.start)
 
     def speaker_of(self, quote: _Quote) -> _Speaker:
