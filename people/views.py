@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 
 from articles.models import OrganisationMention, PersonMention, ReviewBodyMention
 from articles.selectors import article_cards
-from articles.views.browse import browse_articles
+from articles.views.browse import browse_articles, page_number
 from people import selectors
 from people.models import SlugRedirect
 
@@ -30,10 +30,10 @@ def _found_or_redirect(found, kind, slug):
 
 def _index(request, template, objects, name):
     paginator = Paginator(objects, INDEX_PAGE_SIZE)
-    raw = request.GET.get("page", "1")
-    if not raw.isdigit() or len(raw) > 6 or not 1 <= int(raw) <= paginator.num_pages:
+    number = page_number(request)
+    if number is None or number > paginator.num_pages:
         raise Http404("No such page of this list.")
-    page_obj = paginator.page(int(raw))
+    page_obj = paginator.page(number)
     return render(request, template, {name: page_obj.object_list, "page_obj": page_obj})
 
 

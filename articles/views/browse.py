@@ -65,9 +65,11 @@ def active_filters(request, filterset) -> list[ActiveFilter]:
     return found
 
 
-def _page_number(request) -> int | None:
+def page_number(request) -> int | None:
+    """The requested page number, or None when ``page`` is not a plausible one."""
     raw = request.GET.get("page", "1")
-    return int(raw) if raw.isdigit() and 0 < len(raw) < 7 else None
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 0
+    return number if number >= 1 else None
 
 
 def _links(request, feed_params: dict) -> dict[str, str]:
@@ -112,7 +114,7 @@ def browse_articles(request, base_queryset, template: str, context: dict, feed_p
     if valid:
         ordered = filterset.ordered().select_related("outlet").defer(*LIST_DEFERRED)
         paginator = Paginator(ordered, PAGE_SIZE)
-        number = _page_number(request)
+        number = page_number(request)
         if number is None or number > max(paginator.num_pages, 1):
             status = 404
             page_error = (

@@ -2,6 +2,9 @@
 
 Only articles dated to a day or a month have a month; the caller says how many
 others there are. Months without coverage inside the period are shown as zero.
+The period runs from the first month of coverage to the last month of coverage
+or of a milestone, and starts earlier for milestones up to a year before the
+coverage; older milestones (background such as an earlier review) are left out.
 """
 
 import calendar
@@ -10,6 +13,7 @@ from dataclasses import dataclass, field
 
 WIDTH, HEIGHT = 720, 260
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 16, 44
+QUARTER_TICKS_UP_TO = 36
 
 
 @dataclass(frozen=True)
@@ -72,12 +76,25 @@ def _nice_max(value: int) -> int:
         scale *= 10
 
 
+def _ticked(position: int, month: datetime.date, count: int) -> bool:
+    """Label the first month, then each January (or each quarter on a short chart)."""
+    if position == 0:
+        return True
+    starts = (1, 4, 7, 10) if count <= QUARTER_TICKS_UP_TO else (1,)
+    return month.month in starts and position > 2
+
+
 def coverage_chart(monthly: list[tuple[datetime.date, int]], milestones) -> Chart:
     """Bars for ``monthly`` counts; markers for the ``milestones`` dated inside the period."""
     if not monthly:
         return Chart(summary="No article is dated to a month yet, so there is nothing to chart.")
     counts = {month.replace(day=1): count for month, count in monthly}
-    months = months_between(min(counts), max(counts))
+    first, last = min(counts), max(counts)
+    lead_in = first.replace(year=first.year - 1)
+    months_of_milestones = [
+        milestone.date.replace(day=1) for milestone in milestones if milestone.date >= lead_in
+    ]
+    months = months_between(min([first, *months_of_milestones]), max([last, *months_of_milestones]))
     top = _nice_max(max(counts.values()))
     plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_width / len(months)
@@ -106,7 +123,7 @@ def coverage_chart(monthly: list[tuple[datetime.date, int]], milestones) -> Char
                 count,
             )
         )
-        if position == 0 or month.month == 1:
+        if _ticked(position, month, len(months)):
             chart.x_ticks.append((x + step / 2, f"{calendar.month_abbr[month.month]} {month.year}"))
         chart.rows.append(Row(month_label(month), count, in_month.get(month, [])))
     shares = (0, 0.5, 1) if top % 2 == 0 else (0, 1)

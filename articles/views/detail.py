@@ -64,8 +64,14 @@ def schema_org(article, absolute_url) -> dict:
     return data
 
 
-def _by_name(mentions, field):
-    return sorted(mentions, key=lambda mention: getattr(mention, field).name)
+def mentioned(mentions, field) -> list[dict]:
+    """Who or what the article mentions, by name, with the other spellings it used."""
+    found = []
+    for mention in mentions:
+        target = getattr(mention, field)
+        others = [s for s in mention.spellings if isinstance(s, str) and s != target.name]
+        found.append({"target": target, "spellings": others})
+    return sorted(found, key=lambda item: item["target"].name)
 
 
 def article_detail(request, slug):
@@ -79,9 +85,18 @@ def article_detail(request, slug):
             "article": article,
             "paragraphs": [linker.link(paragraph) for paragraph in article.paragraphs],
             "links": [{"url": link, "web": is_web_address(link)} for link in article.links],
-            "people": _by_name(article.person_mentions.all(), "person"),
-            "organisations": _by_name(article.organisation_mentions.all(), "organisation"),
-            "review_bodies": _by_name(article.review_body_mentions.all(), "review_body"),
+            "mentioned": [
+                (heading, items)
+                for heading, items in (
+                    ("People", mentioned(article.person_mentions.all(), "person")),
+                    (
+                        "Organisations",
+                        mentioned(article.organisation_mentions.all(), "organisation"),
+                    ),
+                    ("Review bodies", mentioned(article.review_body_mentions.all(), "review_body")),
+                )
+                if items
+            ],
             "quotes": article.quotes.all(),
             "milestone_sources": article.milestone_sources.all(),
             "citation": citation(article, url),
