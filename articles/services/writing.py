@@ -4,6 +4,11 @@ Every record goes through ``apply_loader_values`` (reviewarchive/curation.py):
 the loader rewrites a field only while it still holds what the loader wrote.
 Rows the loader made for this article and no longer finds are removed, unless
 staff have corrected them; rows staff made themselves are never removed.
+
+Rows that hang off the article (mentions, quotes, milestone sources, facts) are
+written in bulk, a few queries per kind whatever their number; bulk writes
+leave no history rows, so the history shows what people changed, and the
+article's own row, which the loader saves one by one, shows each load.
 """
 
 from __future__ import annotations
@@ -82,6 +87,7 @@ def write_article(
     _write_organisations(article, parsed)
     bodies = _write_review_bodies(article, parsed)
     _write_memberships(article, parsed, people, bodies)
+    _write_facts(article, parsed, bodies)
     _write_quotes(article, parsed, people)
     _write_milestones(article, parsed)
     return article
@@ -109,27 +115,67 @@ def _save_if_changed(record, values: dict) -> None:
         record.save()
 
 
-def _remove_stale(queryset, keep_pks: set[int]) -> None:
+def _tracked_fields(model) -> list[str]:
+    """What bulk_update must write for a loader-tracked row."""
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if not f.primary_key and f.name not in {"article", "id"}
+    ]
+
+
+def _sync_rows(queryset, key_attr: str, wanted: dict, build) -> None:
+    """Make an article's rows of one kind match ``wanted`` (key -> loader values), in bulk.
+
+    ``build(key)`` makes a new unsaved row for a key the article does not have yet.
+    """
+    model = queryset.model
+    existing = {getattr(row, key_attr): row for row in queryset}
+    created, updated = [], []
+    for key, values in wanted.items():
+        row = existing.pop(key, None)
+        if row is None:
+            row = build(key)
+            row.apply_loader_values(values)
+            created.append(row)
+        elif row.apply_loader_values(values):
+            updated.append(row)
+    model.objects.bulk_create(created)
+    if updated:
+        model.objects.bulk_update(updated, _tracked_fields(model))
+    _remove_stale(existing.values())
+
+
+def _remove_stale(rows) -> None:
     """Delete what the loader wrote before and no longer finds, unless staff corrected it."""
-    for record in queryset.exclude(pk__in=keep_pks):
-        if record.loader_values and not record.corrected_fields():
-            record.delete()
+    stale = [row.pk for row in rows if row.loader_values and not row.corrected_fields()]
+    if stale:
+        type(next(iter(rows))).objects.filter(pk__in=stale).delete()
 
 
-def _resolve(model, alias_model, name: str):
-    found = model.objects.filter(name=name).first()
-    if found is None:
-        alias = alias_model.objects.filter(normalised=normalise_name(name)).first()
-        if alias is not None:
-            found = getattr(alias, alias_model.owner_field)
+def _resolve_many(model, alias_model, names) -> dict[str, object]:
+    """Canonical name -> record, by exact name first and then by any alias, in two queries."""
+    names = set(names)
+    found = {record.name: record for record in model.objects.filter(name__in=names)}
+    wanted = {normalise_name(name): name for name in names - found.keys()}
+    if wanted:
+        aliases = alias_model.objects.filter(normalised__in=wanted).select_related(
+            alias_model.owner_field
+        )
+        for alias in aliases:
+            found[wanted[alias.normalised]] = getattr(alias, alias_model.owner_field)
     return found
 
 
 def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
-    people: dict[str, Person] = {}
-    kept = set()
+    people = _resolve_many(Person, PersonAlias, (ref.name for ref in parsed.people))
+    known_aliases = set(
+        PersonAlias.objects.filter(
+            normalised__in=[normalise_name(s) for ref in parsed.people for s in ref.new_aliases]
+        ).values_list("normalised", flat=True)
+    )
     for ref in parsed.people:
-        person = _resolve(Person, PersonAlias, ref.name)
+        person = people.get(ref.name)
         if person is None:
             person = Person(name=ref.name, slug=unique_slug(Person, ref.name), known=ref.known)
             _save_if_changed(
@@ -140,26 +186,28 @@ def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
                     "review_reason": ref.review_reason[:300],
                 },
             )
+            people[ref.name] = person
         elif ref.role and not person.role:
             # A role is learnt once; later articles never flip it to their own wording.
             _save_if_changed(person, {"role": ref.role})
         for spelling in ref.new_aliases:
-            if not PersonAlias.objects.filter(normalised=normalise_name(spelling)).exists():
+            if normalise_name(spelling) not in known_aliases:
                 PersonAlias.objects.create(person=person, name=spelling, needs_review=True)
-        people[ref.name] = person
-        mention = PersonMention.objects.filter(article=article, person=person).first()
-        mention = mention or PersonMention(article=article, person=person)
-        _save_if_changed(mention, {"spellings": ref.spellings, "count": ref.count})
-        kept.add(mention.pk)
-    _remove_stale(article.person_mentions.all(), kept)
+                known_aliases.add(normalise_name(spelling))
+    _sync_rows(
+        article.person_mentions.all(),
+        "person_id",
+        {people[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in parsed.people},
+        lambda pk: PersonMention(article=article, person_id=pk),
+    )
     return people
 
 
 def _write_organisations(article: Article, parsed: ParsedArticle) -> None:
-    kept = set()
-    for ref in parsed.organisations:
-        organisation = _resolve(Organisation, OrganisationAlias, ref.name)
-        if organisation is None:
+    refs = parsed.organisations
+    organisations = _resolve_many(Organisation, OrganisationAlias, (r.name for r in refs))
+    for ref in refs:
+        if ref.name not in organisations:
             organisation = Organisation(
                 name=ref.name, slug=unique_slug(Organisation, ref.name), known=ref.known
             )
@@ -167,35 +215,36 @@ def _write_organisations(article: Article, parsed: ParsedArticle) -> None:
                 organisation,
                 {"needs_review": ref.needs_review, "review_reason": ref.review_reason[:300]},
             )
-        mention = OrganisationMention.objects.filter(
-            article=article, organisation=organisation
-        ).first() or OrganisationMention(article=article, organisation=organisation)
-        _save_if_changed(mention, {"spellings": ref.spellings, "count": ref.count})
-        kept.add(mention.pk)
-    _remove_stale(article.organisation_mentions.all(), kept)
+            organisations[ref.name] = organisation
+    _sync_rows(
+        article.organisation_mentions.all(),
+        "organisation_id",
+        {organisations[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in refs},
+        lambda pk: OrganisationMention(article=article, organisation_id=pk),
+    )
 
 
 def _write_review_bodies(article: Article, parsed: ParsedArticle) -> dict[str, ReviewBody]:
-    bodies: dict[str, ReviewBody] = {}
-    kept = set()
-    for ref in parsed.review_bodies:
-        body = ReviewBody.objects.filter(name=ref.name).first()
-        if body is None:
-            body = ReviewBody.objects.create(name=ref.name, slug=unique_slug(ReviewBody, ref.name))
-        bodies[ref.name] = body
-        mention = ReviewBodyMention.objects.filter(
-            article=article, review_body=body
-        ).first() or ReviewBodyMention(article=article, review_body=body)
-        _save_if_changed(mention, {"spellings": ref.spellings, "count": ref.count})
-        kept.add(mention.pk)
-    _remove_stale(article.review_body_mentions.all(), kept)
+    refs = parsed.review_bodies
+    bodies = {b.name: b for b in ReviewBody.objects.filter(name__in=[r.name for r in refs])}
+    for ref in refs:
+        if ref.name not in bodies:
+            bodies[ref.name] = ReviewBody.objects.create(
+                name=ref.name, slug=unique_slug(ReviewBody, ref.name)
+            )
+    _sync_rows(
+        article.review_body_mentions.all(),
+        "review_body_id",
+        {bodies[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in refs},
+        lambda pk: ReviewBodyMention(article=article, review_body_id=pk),
+    )
     return bodies
 
 
 def _write_memberships(article, parsed, people, bodies) -> None:
+    """Memberships belong to a body, not an article: added or updated, never removed."""
     for ref in parsed.memberships:
-        person = people.get(ref.person) or _resolve(Person, PersonAlias, ref.person)
-        body = bodies.get(ref.body) or ReviewBody.objects.filter(name=ref.body).first()
+        person, body = people.get(ref.person), bodies.get(ref.body)
         if person is None or body is None:
             continue
         membership = Membership.objects.filter(person=person, body=body).first()
@@ -204,28 +253,36 @@ def _write_memberships(article, parsed, people, bodies) -> None:
                 person=person, body=body, source_article=article, source_sentence=ref.sentence
             )
         _save_if_changed(membership, {"role": ref.role})
-    kept = set()
-    for fact in parsed.facts:
-        body = bodies.get(fact.body) or ReviewBody.objects.filter(name=fact.body).first()
-        if body is not None:
-            record, _ = ReviewBodyFact.objects.get_or_create(
-                body=body, article=article, text=fact.text
-            )
-            kept.add(record.pk)
-    article.review_body_facts.exclude(pk__in=kept).delete()
+
+
+def _write_facts(article, parsed, bodies) -> None:
+    wanted = {(bodies[f.body].pk, f.text) for f in parsed.facts if f.body in bodies}
+    existing = {(f.body_id, f.text): f.pk for f in article.review_body_facts.all()}
+    ReviewBodyFact.objects.bulk_create(
+        ReviewBodyFact(body_id=body_id, text=text, article=article)
+        for body_id, text in wanted - existing.keys()
+    )
+    stale = [pk for key, pk in existing.items() if key not in wanted]
+    if stale:
+        ReviewBodyFact.objects.filter(pk__in=stale).delete()
 
 
 def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Person]) -> None:
     """Quotes are matched to earlier loads by the text the loader wrote, then renumbered."""
     existing = list(article.quotes.all())
     by_loader_text = {q.loader_values.get("text"): q for q in existing if q.loader_values}
+    unmatched = {q.pk: q for q in existing}
     article.quotes.update(position=F("position") + _POSITION_OFFSET)
-    kept = set()
+    created, updated = [], []
     for position, ref in enumerate(parsed.quotes):
-        quote = by_loader_text.pop(ref.text, None) or Quote(article=article)
+        quote = by_loader_text.pop(ref.text, None)
+        if quote is None:
+            quote = Quote(article=article)
+            created.append(quote)
+        else:
+            unmatched.pop(quote.pk)
+            updated.append(quote)
         speaker = people.get(ref.speaker) if ref.speaker else None
-        if ref.speaker and speaker is None:
-            speaker = _resolve(Person, PersonAlias, ref.speaker)
         quote.position = position
         quote.apply_loader_values(
             {
@@ -236,20 +293,24 @@ def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Per
                 "review_reason": ref.review_reason[:300],
             }
         )
-        quote.save()
-        kept.add(quote.pk)
-    _remove_stale(article.quotes.all(), kept)
-    # Quotes staff added by hand follow the loader's, in their previous order.
-    leftovers = article.quotes.exclude(pk__in=kept).order_by("position")
-    for offset, quote in enumerate(leftovers, start=len(parsed.quotes)):
-        Quote.objects.filter(pk=quote.pk).update(position=offset)
+    _remove_stale(list(unmatched.values()))
+    # Quotes that stay without the loader (staff's own, or corrected) follow, in their order.
+    survivors = sorted(
+        (q for q in unmatched.values() if not (q.loader_values and not q.corrected_fields())),
+        key=lambda q: q.position,
+    )
+    for position, quote in enumerate(survivors, start=len(parsed.quotes)):
+        quote.position = position
+    Quote.objects.bulk_update([*updated, *survivors], _tracked_fields(Quote))
+    Quote.objects.bulk_create(created)
 
 
 def _write_milestones(article: Article, parsed: ParsedArticle) -> None:
-    kept = set()
-    for ref in parsed.milestones:
-        milestone = Milestone.objects.filter(key=ref.key).first() or Milestone(
-            key=ref.key, slug=unique_slug(Milestone, f"{ref.title} {ref.date.edtf()}")
+    refs = {ref.key: ref for ref in parsed.milestones}
+    milestones = {m.key: m for m in Milestone.objects.filter(key__in=refs)}
+    for key, ref in refs.items():
+        milestone = milestones.get(key) or Milestone(
+            key=key, slug=unique_slug(Milestone, f"{ref.title} {ref.date.edtf()}")
         )
         _save_if_changed(
             milestone,
@@ -260,14 +321,13 @@ def _write_milestones(article: Article, parsed: ParsedArticle) -> None:
                 "kind": ref.kind,
             },
         )
-        source = MilestoneSource.objects.filter(milestone=milestone, article=article).first()
-        source = source or MilestoneSource(milestone=milestone, article=article)
-        _save_if_changed(source, {"sentence": ref.sentence})
-        kept.add(source.pk)
-    stale_milestones = set(
-        article.milestone_sources.exclude(pk__in=kept).values_list("milestone_id", flat=True)
+        milestones[key] = milestone
+    previous = set(article.milestone_sources.values_list("milestone_id", flat=True))
+    _sync_rows(
+        article.milestone_sources.all(),
+        "milestone_id",
+        {milestones[key].pk: {"sentence": ref.sentence} for key, ref in refs.items()},
+        lambda pk: MilestoneSource(article=article, milestone_id=pk),
     )
-    _remove_stale(article.milestone_sources.all(), kept)
-    for milestone in Milestone.objects.filter(pk__in=stale_milestones, sources__isnull=True):
-        if milestone.loader_values and not milestone.corrected_fields():
-            milestone.delete()
+    orphans = Milestone.objects.filter(pk__in=previous, sources__isnull=True)
+    _remove_stale(list(orphans))
