@@ -1,6 +1,6 @@
 """Read-only queries behind the article pages; each costs a fixed number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
@@ -83,14 +83,22 @@ def article_source(slug: str) -> Article:
     )
 
 
-def timeline_milestones():
-    """Every milestone in date order (undated last) with the articles that report it."""
-    return Milestone.objects.prefetch_related(
-        Prefetch(
-            "sources",
-            MilestoneSource.objects.select_related("article__outlet")
-            .defer(*(f"article__{name}" for name in (*LIST_DEFERRED, "body")))
-            .order_by("article__published", "article__title"),
+def timeline_milestones(sources_shown: int = 5):
+    """Every milestone in date order (undated last), how many articles report it, and the
+    first ``sources_shown`` of them."""
+    return (
+        Milestone.objects.annotate(source_count=Count("sources"))
+        .order_by(F("date").asc(nulls_last=True), "title")
+        .prefetch_related(
+            Prefetch(
+                "sources",
+                MilestoneSource.objects.select_related("article__outlet")
+                .defer(*(f"article__{name}" for name in (*LIST_DEFERRED, "body")))
+                .order_by(F("article__published").asc(nulls_last=True), "article__title")[
+                    :sources_shown
+                ],
+                to_attr="shown_sources",
+            )
         )
     )
 

@@ -46,6 +46,7 @@ def person_page(slug: str) -> Person | None:
 
 
 def quotes_by(person):
+    """What the person is quoted saying, newest article first."""
     return (
         Quote.objects.filter(speaker=person)
         .select_related("article__outlet")

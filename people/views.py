@@ -16,6 +16,7 @@ from people import selectors
 from people.models import SlugRedirect
 
 INDEX_PAGE_SIZE = 200
+QUOTES_SHOWN = 10
 
 
 def _found_or_redirect(found, kind, slug):
@@ -55,7 +56,8 @@ def person_detail(request, slug):
         "people/person_detail.html",
         {
             "person": person,
-            "quotes": selectors.quotes_by(person),
+            "quotes": selectors.quotes_by(person)[:QUOTES_SHOWN],
+            "quote_count": selectors.quotes_by(person).count(),
             "co_mentioned": selectors.co_mentioned(person),
         },
         feed_params={"person": person.slug},

@@ -8,6 +8,7 @@ import datetime
 import hashlib
 import itertools
 import random
+from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
@@ -153,39 +154,58 @@ def make_redirect(old_slug: str, person=None, organisation=None) -> SlugRedirect
     )
 
 
-def build_archive(articles: int, people: int, seed: int = 1) -> list[Article]:
+@dataclass
+class GeneratedArchive:
+    outlets: list[Outlet]
+    people: list[Person]
+    organisations: list[Organisation]
+    review_bodies: list[ReviewBody]
+    articles: list[Article] = field(default_factory=list)
+    chooser: random.Random = field(default_factory=random.Random)
+
+
+def build_archive(articles: int, people: int, seed: int = 1) -> GeneratedArchive:
     """A generated archive: outlets, people, organisations, bodies, quotes and milestones.
 
-    The same ``seed`` gives the same archive. Each article mentions three people,
-    one organisation and one review body, and every third one has a quote.
+    The same ``seed`` gives the same archive; ``add_articles`` grows it later.
     """
-    chooser = random.Random(seed)
-    outlets = [make_outlet() for _ in range(5)]
-    persons = [make_person() for _ in range(people)]
-    organisations = [make_organisation() for _ in range(10)]
-    bodies = [make_review_body() for _ in range(3)]
-    start = datetime.date(2021, 1, 1)
-    made = []
-    for index in range(articles):
-        undated = index % 10 == 9
-        article = make_article(
-            outlet=chooser.choice(outlets),
-            published=None if undated else start + datetime.timedelta(days=index % 900),
-            kind=chooser.choice([Article.NEWS, Article.OPINION]),
-            people=chooser.sample(persons, 3),
-            organisations=[chooser.choice(organisations)],
-            review_bodies=[chooser.choice(bodies)],
-        )
-        if index % 3 == 0:
-            make_quote(article, speaker=chooser.choice(persons))
-        made.append(article)
+    archive = GeneratedArchive(
+        outlets=[make_outlet() for _ in range(5)],
+        people=[make_person() for _ in range(people)],
+        organisations=[make_organisation() for _ in range(10)],
+        review_bodies=[make_review_body() for _ in range(3)],
+        chooser=random.Random(seed),
+    )
+    add_articles(archive, articles)
     for index in range(5):
         make_milestone(
-            date=start + datetime.timedelta(days=90 * index),
-            articles=chooser.sample(made, min(3, len(made))),
+            date=datetime.date(2021, 1, 1) + datetime.timedelta(days=90 * index),
+            articles=archive.chooser.sample(archive.articles, min(3, len(archive.articles))),
         )
-    for body in bodies:
-        make_membership(persons[0], body, role=Membership.CHAIR)
-        make_membership(persons[1], body)
-        make_fact(body, made[0])
-    return made
+    for body in archive.review_bodies:
+        make_membership(archive.people[0], body, role=Membership.CHAIR)
+        make_membership(archive.people[1], body)
+        make_fact(body, archive.articles[0])
+    return archive
+
+
+def add_articles(archive: GeneratedArchive, count: int) -> None:
+    """Add ``count`` articles: each mentions three people (always including the first one
+    every other time), one organisation and one review body; one in three has a quote,
+    one in ten is undated."""
+    chooser, start = archive.chooser, datetime.date(2021, 1, 1)
+    for _ in range(count):
+        index = len(archive.articles)
+        people = chooser.sample(archive.people[1:], 2)
+        people.append(archive.people[0] if index % 2 == 0 else chooser.choice(archive.people[1:]))
+        article = make_article(
+            outlet=chooser.choice(archive.outlets),
+            published=None if index % 10 == 9 else start + datetime.timedelta(days=index % 900),
+            kind=chooser.choice([Article.NEWS, Article.OPINION]),
+            people=list(dict.fromkeys(people)),
+            organisations=[chooser.choice(archive.organisations)],
+            review_bodies=[chooser.choice(archive.review_bodies)],
+        )
+        if index % 3 == 0:
+            make_quote(article, speaker=chooser.choice(archive.people[:5]))
+        archive.articles.append(article)

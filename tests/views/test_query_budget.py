@@ -1,0 +1,86 @@
+"""Every page costs a fixed number of queries, whatever the size of the archive.
+
+Each page is requested on a generated archive of 30 articles, then again after it
+grew to 300 articles (50 people): the query count must not change, and must stay
+within the page's budget.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.views import browse
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# Page -> most queries allowed. List pages: up to 4 slug look-ups for the filters, the
+# count, the page, 5 facets and the quoted count.
+BUDGETS = {
+    "/": 7,
+    "/articles/": 8,
+    "/articles/?person={person}&organisation={organisation}&review_body={body}"
+    "&outlet={outlet}&kind=news&has_quotes=1&date_from=2021&sort=oldest": 12,
+    "/articles/?q=Article": 8,
+    "/articles/{article}/": 7,
+    "/articles/{article}/source/": 1,
+    "/people/": 2,
+    "/people/{person}/": 15,
+    "/people/{person}/?outlet={outlet}&kind=opinion": 16,
+    "/organisations/": 2,
+    "/organisations/{organisation}/": 12,
+    "/review-bodies/": 1,
+    "/review-bodies/{body}/": 12,
+    "/outlets/": 1,
+    "/outlets/{outlet}/": 9,
+    "/timeline/": 5,
+    "/articles/feed/?person={person}": 2,
+    "/sitemap.xml": 10,
+}
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_page_costs_do_not_grow_with_the_archive(client):
+    archive = factories.build_archive(articles=30, people=50)
+    names = {
+        "person": archive.people[0].slug,
+        "organisation": archive.organisations[0].slug,
+        "body": archive.review_bodies[0].slug,
+        "outlet": archive.outlets[0].slug,
+        "article": archive.articles[0].slug,
+    }
+    urls = {pattern.format(**names): budget for pattern, budget in BUDGETS.items()}
+    small = {url: count_queries(client, url) for url in urls}
+    factories.add_articles(archive, 270)
+    large = {url: count_queries(client, url) for url in urls}
+    assert large == small
+    over = {url: (count, urls[url]) for url, count in large.items() if count > urls[url]}
+    assert not over, f"over budget (queries, budget): {over}"
+
+
+def test_list_page_budget_with_django_assert(client, django_assert_max_num_queries):
+    archive = factories.build_archive(articles=300, people=50)
+    person = archive.people[0].slug
+    with django_assert_max_num_queries(9):
+        response = client.get(f"/articles/?person={person}")
+    assert response.status_code == 200
+    assert len(response.context["articles"]) == browse.PAGE_SIZE
+    assert response.context["page_obj"].paginator.count == 150
+
+
+def test_exports_cost_a_fixed_number_of_queries_per_chunk(client, monkeypatch):
+    from articles import exports
+
+    monkeypatch.setattr(exports, "CHUNK_SIZE", 50)
+    factories.build_archive(articles=200, people=50)
+    # 4 chunks of 50, each: the rows plus one query per kind of mention.
+    assert count_queries(client, "/articles/?format=csv") <= 4 * 4 + 1
+    assert count_queries(client, "/articles/?format=json") <= 4 * 4 + 1
