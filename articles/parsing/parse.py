@@ -13,6 +13,7 @@ def parse_article(text: str, authority: Authority) -> ParsedArticle:
     # The headline and standfirst name people too; the byline and captions do not count as mentions.
     paragraphs = [part for part in (page.title, page.standfirst, *page.paragraphs) if part]
     entities = extract_entities(paragraphs, authority)
+    profile = next((o for o in authority.outlets if o.name == page.outlet), None)
     return ParsedArticle(
         page=page,
         people=entities.people,
@@ -21,5 +22,7 @@ def parse_article(text: str, authority: Authority) -> ParsedArticle:
         memberships=entities.memberships,
         facts=entities.facts,
         quotes=extract_quotes(paragraphs, entities),
-        milestones=extract_milestones(paragraphs, page.published),
+        milestones=extract_milestones(
+            paragraphs, page.published, order=profile.date_order if profile else "dmy"
+        ),
     )
