@@ -1,0 +1,137 @@
+"""Debian's Chromium driven by Playwright, and the seeded archive on a live server.
+
+The seeds are loaded once for the whole package and the database is put back as it
+was afterwards; one server and one browser serve every test. The tests are marked
+``django_db`` so that pytest-django creates the test database; each also runs in a
+transaction of its own, which only undoes what the test itself writes.
+"""
+
+import os
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+
+import pytest
+from django.core.management import call_command
+from django.test.utils import override_settings
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from tests.browser.database import is_test_database, restored_afterwards
+from tests.browser.server import live_archive_server
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 10_000
+# Subresources whose failure to load breaks a page.
+ASSET_TYPES = {"stylesheet", "script", "image", "font"}
+
+
+@dataclass(frozen=True)
+class Archive:
+    root: str
+
+    def url(self, path: str) -> str:
+        return self.root + path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Never a downloaded browser: the system's Chromium, headless."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="package")
+def playwright() -> Iterator[Playwright]:
+    """Playwright for this package only (pytest-playwright's lasts the whole session).
+
+    Its sync API runs an event loop in the main thread, where Django refuses ORM
+    calls; stopping it with the package keeps the tests after it unaffected.
+    """
+    with sync_playwright() as started:
+        yield started
+
+
+@pytest.fixture(scope="package")
+def browser(playwright, browser_type_launch_args) -> Iterator[Browser]:
+    """One Chromium for every browser test."""
+    launched = playwright.chromium.launch(**browser_type_launch_args)
+    yield launched
+    launched.close()
+
+
+@pytest.fixture(scope="package")
+def browser_context_args() -> dict:
+    return {"locale": "en-GB", "timezone_id": "Europe/London"}
+
+
+@contextmanager
+def _orm_beside_playwright() -> Iterator[None]:
+    """Let the tests use the ORM while Playwright's event loop is in the main thread:
+    it is safe, as the tests do one thing at a time."""
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+@pytest.fixture(scope="package")
+def archive(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Archive]:
+    """The seeds loaded and served with production settings, except plain HTTP.
+
+    Static files are collected with production's manifest storage into a temporary
+    STATIC_ROOT, so the pages link the hashed names that WhiteNoise serves.
+    """
+    with ExitStack() as stack:
+        stack.enter_context(_orm_beside_playwright())
+        stack.enter_context(django_db_blocker.unblock())
+        if not is_test_database():
+            pytest.fail("no test database: mark browser tests with pytest.mark.django_db")
+        stack.enter_context(
+            override_settings(
+                STATIC_ROOT=tmp_path_factory.mktemp("static"), SECURE_SSL_REDIRECT=False
+            )
+        )
+        call_command("collectstatic", interactive=False, verbosity=0)
+        stack.enter_context(restored_afterwards())
+        call_command("load_articles", verbosity=0)
+        yield Archive(stack.enter_context(live_archive_server()))
+
+
+@pytest.fixture
+def page(page) -> Iterator:
+    """A page that fails its test on an uncaught script error or a missing asset."""
+    problems = []
+    page.set_default_timeout(TIMEOUT_MS)
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on(
+        "requestfailed",
+        lambda request: problems.append(f"{request.url} failed: {request.failure}"),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.request.resource_type in ASSET_TYPES
+            and response.status >= 400
+            and problems.append(f"{response.url} answered {response.status}")
+        ),
+    )
+    yield page
+    assert not problems, "\n".join(problems)

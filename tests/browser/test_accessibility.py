@@ -1,0 +1,47 @@
+"""axe-core finds no accessibility violation on any kind of page, at desktop or phone width."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.browser.pages import PAGE_TYPES, page_path
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = {"desktop": 1280, "phone": 375}
+
+
+def describe(violations: list[dict]) -> str:
+    """One paragraph per violated rule: what, how bad, where, and how to fix it."""
+    lines = []
+    for violation in violations:
+        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']}")
+        lines.append(f"    {violation['helpUrl']}")
+        for node in violation["nodes"]:
+            lines.append(f"    at {' '.join(node['target'])}: {node['html'][:160]}")
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            if summary:
+                lines.append(f"       {summary}")
+    return "\n".join(lines)
+
+
+def test_axe_is_installed():
+    assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (make test does)"
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_no_axe_violations(archive, page, page_type):
+    url = archive.url(page_path(page_type))
+    found = {}
+    for name, width in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(url)
+        page.add_script_tag(path=AXE)
+        result = page.evaluate("() => axe.run(document)")
+        assert result["passes"], "axe checked nothing"
+        if result["violations"]:
+            found[name] = describe(result["violations"])
+    report = "".join(f"\n{url} at {name} width:\n{text}" for name, text in found.items())
+    assert not found, report
