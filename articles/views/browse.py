@@ -22,6 +22,7 @@ PAGE_SIZE = 20
 EXPORT_FORMATS = ("csv", "json")
 NOT_FILTERS = ("page", "format", "sort")
 ECHOED = ("q", "date_from", "date_to")
+CHOICE_FILTERS = ("person", "organisation", "review_body", "outlet", "kind", "has_quotes")
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,18 @@ def active_filters(request, filterset) -> list[ActiveFilter]:
     if data.get("has_quotes"):
         found.append(ActiveFilter("With quotes", _without(request, "has_quotes")))
     return found
+
+
+def kept_choices(request, filterset) -> list[tuple[str, str]]:
+    """The valid checkbox choices of an invalid form, carried as hidden inputs so that
+    correcting one field does not lose the others."""
+    valid = filterset.form.cleaned_data if filterset.form.is_bound else {}
+    return [
+        (name, value)
+        for name in CHOICE_FILTERS
+        if name in valid and name not in filterset.errors
+        for value in request.GET.getlist(name)
+    ]
 
 
 def page_number(request) -> int | None:
@@ -149,6 +162,7 @@ def browse_articles(request, base_queryset, template: str, context: dict, feed_p
             "filtered": filtered,
             "page_error": page_error,
             "problems": filterset.problems(),
+            "kept_choices": [] if valid else kept_choices(request, filterset),
             "typed": {name: printable(request.GET.get(name, "")) for name in ECHOED},
             "clear_url": request.path,
             "links": _links(request, feed_params or {}),

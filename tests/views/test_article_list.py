@@ -216,3 +216,10 @@ def test_unknown_format_is_a_bad_request(client, archive):
     response = client.get("/articles/?format=xml")
     assert response.status_code == 400
     assert b"use csv or json" in response.content
+
+
+def test_an_invalid_field_keeps_the_valid_choices_for_the_corrected_form(client, archive):
+    response = client.get("/articles/?person=ian-dickson&kind=news&date_from=someday")
+    assert response.context["kept_choices"] == [("person", "ian-dickson"), ("kind", "news")]
+    assert '<input type="hidden" name="person" value="ian-dickson">' in response.text
+    assert "Download this list" not in response.text

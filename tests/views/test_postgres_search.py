@@ -21,7 +21,9 @@ def test_trigger_keeps_the_vector_current_whatever_writes_the_row(db):
     Article.objects.filter(pk=article.pk).update(standfirst="Fostering allowances")
     assert "'foster':" in vector_of(article)
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE articles_article SET body = 'Adoption orders' WHERE id = %s", [article.pk])
+        cursor.execute(
+            "UPDATE articles_article SET body = 'Adoption orders' WHERE id = %s", [article.pk]
+        )
     assert "'adopt':" in vector_of(article) and "grandpar" not in vector_of(article)
     article.refresh_from_db()
     article.title = "Residential homes"
