@@ -142,7 +142,9 @@ def browse_articles(request, base_queryset, template: str, context: dict, feed_p
             facets = article_facets(filterset)
             quoted = quoted_count(filterset.matching())
     active = active_filters(request, filterset) if valid else []
-    filtered = any(name not in NOT_FILTERS for name in request.GET)
+    filtered = any(
+        value for name, values in request.GET.lists() if name not in NOT_FILTERS for value in values
+    )
     return render(
         request,
         template,

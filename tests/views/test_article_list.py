@@ -223,3 +223,10 @@ def test_an_invalid_field_keeps_the_valid_choices_for_the_corrected_form(client,
     assert response.context["kept_choices"] == [("person", "ian-dickson"), ("kind", "news")]
     assert '<input type="hidden" name="person" value="ian-dickson">' in response.text
     assert "Download this list" not in response.text
+
+
+def test_empty_fields_from_a_submitted_form_are_not_filters(client, archive):
+    response = client.get("/articles/?q=&date_from=&date_to=&sort=newest")
+    assert len(titles(response)) == 5
+    assert not response.context["filtered"]
+    assert 'content="noindex"' not in response.text
