@@ -246,7 +246,7 @@ class ArticleFilter(django_filters.FilterSet):
         if not self.is_bound or not self.is_valid():
             return ""
         data = self.form.cleaned_data
-        parts = [f"matching “{data['q']}”"] if data.get("q") else []
+        parts = [f"matching “{printable(data['q'])}”"] if data.get("q") else []
         for name, verb, joiner in (
             ("person", "mentioning", " and "),
             ("organisation", "mentioning", " and "),

@@ -51,7 +51,7 @@ def active_filters(request, filterset) -> list[ActiveFilter]:
     data = filterset.form.cleaned_data
     found = []
     if data.get("q"):
-        found.append(ActiveFilter(f"Search: {data['q']}", _without(request, "q")))
+        found.append(ActiveFilter(f"Search: {printable(data['q'])}", _without(request, "q")))
     for name in ("person", "organisation", "review_body", "outlet"):
         for item in data.get(name) or ():
             found.append(ActiveFilter(item.name, _without(request, name, item.slug)))
@@ -131,7 +131,7 @@ def browse_articles(request, base_queryset, template: str, context: dict, feed_p
         if number is None or number > max(paginator.num_pages, 1):
             status = 404
             page_error = (
-                f"There is no page “{request.GET.get('page', '')[:20]}” of this list; "
+                f"There is no page “{printable(request.GET.get('page', '')[:20])}” of this list; "
                 f"it has {paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}."
             )
         else:

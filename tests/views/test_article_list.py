@@ -190,6 +190,16 @@ def test_invalid_filters_give_a_normal_page_with_the_error(client, archive, quer
     assert "No articles are shown until the filters are corrected." in response.text
 
 
+def test_control_characters_in_a_valid_search_stay_out_of_the_page(client, archive):
+    response = client.get("/articles/?q=care%01%1B&page=%01")
+    assert response.status_code == 404
+    assert "\x01" not in response.text and "\x1b" not in response.text
+    response = client.get("/articles/?q=care%01%1B")
+    assert response.status_code == 200
+    assert "Search: care" in response.text
+    assert "\x01" not in response.text and "\x1b" not in response.text
+
+
 def test_lone_surrogates_and_control_characters_never_break_the_page(client, archive):
     response = client.get("/articles/?q=%ED%A0%80care%01&date_from=%ED%A0%80")
     assert response.status_code == 200
