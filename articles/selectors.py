@@ -1,6 +1,6 @@
 """Read-only queries behind the article pages; each costs a fixed number of queries."""
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
@@ -128,14 +128,3 @@ def coverage_precision_counts() -> dict[str, int]:
 
 def outlets_with_counts():
     return Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
-
-
-def outlet_articles(outlet):
-    return Article.objects.filter(outlet=outlet)
-
-
-def mentioning(mention_model, **target):
-    """The articles with a mention of ``target`` (e.g. ``person=ian``)."""
-    return Article.objects.filter(
-        Exists(mention_model.objects.filter(article=OuterRef("pk"), **target))
-    )
