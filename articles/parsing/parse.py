@@ -1,6 +1,7 @@
 """From a page of text to a ParsedArticle: the structure first, then what it mentions."""
 
 from .authority import Authority
+from .decode import decode_source
 from .entities import extract_entities
 from .milestones import extract_milestones
 from .page import split_page
@@ -26,3 +27,9 @@ def parse_article(text: str, authority: Authority) -> ParsedArticle:
             paragraphs, page.published, order=profile.date_order if profile else "dmy"
         ),
     )
+
+
+def read_source(raw: bytes, source_file: str, authority: Authority) -> tuple[str, ParsedArticle]:
+    """Decode and parse one file's bytes (raises SourceError); runs in worker processes."""
+    text = decode_source(raw, source_file)
+    return text, parse_article(text, authority)

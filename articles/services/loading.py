@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +21,7 @@ from django.db import transaction
 
 from articles.models import Article
 from articles.parsing.authority import Authority, load_authority
-from articles.parsing.decode import decode_source
-from articles.parsing.parse import parse_article
+from articles.parsing.parse import read_source
 from articles.parsing.types import SourceError
 
 from .authority_sync import sync_authority
@@ -28,6 +31,9 @@ logger = logging.getLogger(__name__)
 
 LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED = "loaded", "updated", "unchanged", "skipped", "failed"
 STATUSES = (LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED)
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 50
 
 
 @dataclass
@@ -52,7 +58,6 @@ def load_source(
     *,
     authority: Authority | None = None,
     review_reason: str = "",
-    sync: bool = True,
 ) -> LoadOutcome:
     """Load one source file's bytes under its base name.
 
@@ -60,9 +65,19 @@ def load_source(
     thought of it (used for articles that staff paste into the admin).
     """
     authority = authority or default_authority()
-    if sync:
-        sync_authority(authority)
+    sync_authority(authority)
     digest = hashlib.sha256(raw).hexdigest()
+    return _store(
+        source_file,
+        digest,
+        lambda: read_source(raw, source_file, authority),
+        authority,
+        review_reason=review_reason,
+    )
+
+
+def _store(source_file, digest, parsed_source, authority, *, review_reason="") -> LoadOutcome:
+    """Write a parsed file unless it is unchanged or a duplicate; ``parsed_source()`` parses."""
     existing = Article.objects.filter(source_file=source_file).first()
     if existing is not None and existing.sha256 == digest:
         return LoadOutcome(source_file, UNCHANGED, article=existing)
@@ -70,8 +85,7 @@ def load_source(
     if twin is not None:
         return LoadOutcome(source_file, SKIPPED, f"same content as {twin.source_file}")
     try:
-        text = decode_source(raw, source_file)
-        parsed = parse_article(text, authority)
+        text, parsed = parsed_source()
     except SourceError as error:
         return LoadOutcome(source_file, FAILED, str(error))
     with transaction.atomic():
@@ -104,26 +118,80 @@ def load_paths(
     authority: Authority | None = None,
     on_outcome: Callable[[int, int, LoadOutcome], None] | None = None,
 ) -> list[LoadOutcome]:
-    """Load every file; a file that fails is reported and never stops the others."""
+    """Load every file; a file that fails is reported and never stops the others.
+
+    Parsing is pure and runs in worker processes (one per core) while this
+    process writes, in file order, one transaction per file. Files whose bytes
+    are already stored under their name are not parsed at all.
+    """
     authority = authority or default_authority()
     sync_authority(authority)
     files = source_files(paths)
+    stored = _stored_digests([path.name for path in files])
     outcomes = []
-    for index, path in enumerate(files, start=1):
-        outcome = _load_file(path, authority)
-        outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(index, len(files), outcome)
+    with _parser_pool(len(files)) as pool:
+        pending = [_submit(pool, path, stored, authority) for path in files]
+        for index, (path, job) in enumerate(zip(files, pending, strict=True), start=1):
+            outcome = _finish(path, job, authority)
+            outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(index, len(files), outcome)
     return outcomes
 
 
-def _load_file(path: Path, authority: Authority) -> LoadOutcome:
+def _stored_digests(names: list[str]) -> dict[str, str]:
+    stored = {}
+    for start in range(0, len(names), 500):
+        batch = names[start : start + 500]
+        stored.update(
+            Article.objects.filter(source_file__in=batch).values_list("source_file", "sha256")
+        )
+    return stored
+
+
+@contextmanager
+def _parser_pool(file_count: int):
+    """Worker processes for parsing, or none for a handful of files."""
+    workers = min(os.cpu_count() or 1, 4)
+    if file_count < PARALLEL_FROM or workers < 2:
+        yield None
+        return
+    # Workers start fresh (no copy of this process's database connections).
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+@dataclass
+class _Job:
+    raw: bytes | None = None
+    digest: str = ""
+    error: str = ""
+    future: Future | None = None
+
+
+def _submit(pool, path: Path, stored: dict[str, str], authority: Authority) -> _Job:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return LoadOutcome(path.name, FAILED, f"cannot read file: {error.strerror or error}")
+        return _Job(error=f"cannot read file: {error.strerror or error}")
+    job = _Job(raw=raw, digest=hashlib.sha256(raw).hexdigest())
+    if pool is not None and stored.get(path.name) != job.digest:
+        job.future = pool.submit(read_source, raw, path.name, authority)
+    return job
+
+
+def _finish(path: Path, job: _Job, authority: Authority) -> LoadOutcome:
+    if job.error:
+        return LoadOutcome(path.name, FAILED, job.error)
+    if job.future is not None:
+        parsed_source = job.future.result
+    else:
+
+        def parsed_source():
+            return read_source(job.raw, path.name, authority)
+
     try:
-        return load_source(path.name, raw, authority=authority, sync=False)
+        return _store(path.name, job.digest, parsed_source, authority)
     except Exception as error:  # one bad file must never stop the others
         logger.exception("loading %s failed", path)
         return LoadOutcome(path.name, FAILED, f"unexpected error: {type(error).__name__}: {error}")

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from articles.management.commands import load_articles
 from articles.models import Article, Quote
-from articles.services import writing
+from articles.services import loading, writing
 from people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +146,29 @@ def test_long_runs_show_progress(tmp_path, capsys, monkeypatch):
     assert not failed
     assert "Loading 5 file(s)" in out.out
     assert "2/5 files" in out.out and "4/5 files" in out.out
+
+
+def test_many_files_are_parsed_in_worker_processes_with_the_same_results(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 2)
+    started = []
+    real_pool = loading.ProcessPoolExecutor
+
+    def counting_pool(*args, **kwargs):
+        started.append(args)
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "ProcessPoolExecutor", counting_pool)
+    copy_seeds(tmp_path)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out, failed = run(tmp_path, capsys=capsys)
+    assert started, "no worker pool was started"
+    assert failed and "5 loaded" in failed and "1 failed" in failed
+    assert out.err.startswith("empty.txt: failed:")
+    article = Article.objects.get(source_file=SEEDS[2].name)
+    assert article.author == "Fiona Simpson"
+    assert "Ian Dickson" in article.people.values_list("name", flat=True)
+    # A second run parses nothing: every stored file is unchanged.
+    out, failed = run(tmp_path, capsys=capsys)
+    assert "0 loaded, 0 updated, 5 unchanged" in failed
