@@ -1,22 +1,29 @@
 """CSV and JSON downloads of a filtered article list, streamed in bounded memory.
 
-Rows are read in chunks (``iterator(chunk_size=...)`` with the mentions prefetched
-per chunk), so memory does not grow with the size of the archive; the number of
-queries grows by two per chunk. CSV cells that a spreadsheet would run as a
-formula (starting with =, +, -, @, tab or carriage return) get a leading
-apostrophe, the usual defence against formula injection; JSON is left verbatim.
+Articles are read as plain rows in chunks of ``CHUNK_SIZE``; for each chunk one
+query per kind of mention fetches the names. Memory does not grow with the
+archive, and the number of queries grows by three per chunk. No model instances
+are built: at 10,000 articles that is what keeps a download fast.
+
+CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @,
+tab or carriage return) get a leading apostrophe, the usual defence against
+formula injection; JSON is left verbatim.
 """
 
 import csv
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterator
+from itertools import islice
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 
 from articles.models import OrganisationMention, PersonMention, Quote, ReviewBodyMention
+from articles.parsing.fuzzydate import display_date, edtf_or_none
 
 CHUNK_SIZE = 500
 FIELDS = [
@@ -38,11 +45,32 @@ FIELDS = [
     "source_file",
     "sha256",
 ]
+COLUMNS = (
+    "pk",
+    "slug",
+    "title",
+    "outlet__name",
+    "kind",
+    "published",
+    "published_precision",
+    "published_end",
+    "author",
+    "standfirst",
+    "body",
+    "source_file",
+    "sha256",
+    "quote_count",
+)
+MENTIONS = (
+    ("people", PersonMention, "person"),
+    ("organisations", OrganisationMention, "organisation"),
+    ("review_bodies", ReviewBodyMention, "review_body"),
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_queryset(articles):
-    """The articles with everything a row needs, a fixed number of queries per chunk."""
+def export_rows(articles):
+    """The articles, in their order, as dicts of ``COLUMNS``."""
     quotes = (
         Quote.objects.filter(article=OuterRef("pk"))
         .order_by()
@@ -50,52 +78,54 @@ def export_queryset(articles):
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return (
-        articles.select_related("outlet")
-        .defer("source_text", "search_vector", "loader_values")
-        .annotate(quote_count=Coalesce(Subquery(quotes, output_field=IntegerField()), Value(0)))
-        .prefetch_related(
-            Prefetch("person_mentions", PersonMention.objects.select_related("person")),
-            Prefetch(
-                "organisation_mentions", OrganisationMention.objects.select_related("organisation")
-            ),
-            Prefetch(
-                "review_body_mentions", ReviewBodyMention.objects.select_related("review_body")
-            ),
+    return articles.annotate(
+        quote_count=Coalesce(Subquery(quotes, output_field=IntegerField()), Value(0))
+    ).values(*COLUMNS)
+
+
+def mention_names(article_ids: list[int]) -> dict[str, dict[int, list[dict]]]:
+    """For each kind of mention, article id -> [{"name", "slug"}] sorted by name."""
+    found = {}
+    for key, model, field in MENTIONS:
+        by_article = defaultdict(list)
+        rows = (
+            model.objects.filter(article_id__in=article_ids)
+            .order_by(f"{field}__name", f"{field}__slug")
+            .values_list("article_id", f"{field}__name", f"{field}__slug")
         )
-    )
+        for article_id, name, slug in rows:
+            by_article[article_id].append({"name": name, "slug": slug})
+        found[key] = by_article
+    return found
 
 
-def _named(mentions, field) -> list[dict]:
-    targets = sorted((getattr(mention, field) for mention in mentions), key=lambda t: t.name)
-    return [{"name": target.name, "slug": target.slug} for target in targets]
-
-
-def article_record(article, absolute_url: Callable[[str], str]) -> dict:
+def article_record(row: dict, names: dict, absolute_url: Callable[[str], str]) -> dict:
+    start, precision = row["published"], row["published_precision"]
     return {
-        "url": absolute_url(article.get_absolute_url()),
-        "title": article.title,
-        "outlet": article.outlet.name,
-        "kind": article.kind,
-        "published": article.date_edtf,
-        "published_display": article.date_display,
-        "published_start": article.published,
-        "published_end": article.published_end,
-        "author": article.author,
-        "standfirst": article.standfirst,
-        "people": _named(article.person_mentions.all(), "person"),
-        "organisations": _named(article.organisation_mentions.all(), "organisation"),
-        "review_bodies": _named(article.review_body_mentions.all(), "review_body"),
-        "quotes": article.quote_count,
-        "body": article.body,
-        "source_file": article.source_file,
-        "sha256": article.sha256,
+        "url": absolute_url(reverse("articles:article-detail", kwargs={"slug": row["slug"]})),
+        "title": row["title"],
+        "outlet": row["outlet__name"],
+        "kind": row["kind"],
+        "published": edtf_or_none(start, precision),
+        "published_display": display_date(start, precision),
+        "published_start": start,
+        "published_end": row["published_end"],
+        "author": row["author"],
+        "standfirst": row["standfirst"],
+        **{key: names[key].get(row["pk"], []) for key, _, _ in MENTIONS},
+        "quotes": row["quote_count"],
+        "body": row["body"],
+        "source_file": row["source_file"],
+        "sha256": row["sha256"],
     }
 
 
 def _records(articles, absolute_url) -> Iterator[dict]:
-    for article in export_queryset(articles).iterator(chunk_size=CHUNK_SIZE):
-        yield article_record(article, absolute_url)
+    rows = export_rows(articles).iterator(chunk_size=CHUNK_SIZE)
+    while chunk := list(islice(rows, CHUNK_SIZE)):
+        names = mention_names([row["pk"] for row in chunk])
+        for row in chunk:
+            yield article_record(row, names, absolute_url)
 
 
 def _csv_cell(value) -> str:

@@ -1,10 +1,16 @@
-"""sitemap.xml: every public page with its own address, one query per section."""
+"""sitemap.xml: an index of section sitemaps that list every public page once.
+
+Each section is paged at ``PAGE_LIMIT`` addresses, so no response grows with the
+archive: /sitemap.xml names /sitemap-articles.xml?p=1, ?p=2 and so on.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from articles.models import Article, Outlet
 from people.models import Organisation, Person, ReviewBody
+
+PAGE_LIMIT = 2000
 
 
 class IndexPagesSitemap(Sitemap):
@@ -29,6 +35,7 @@ class IndexPagesSitemap(Sitemap):
 class ArticleSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.6
+    limit = PAGE_LIMIT
 
     def items(self):
         return Article.objects.only("slug", "updated_at").order_by("pk")
@@ -42,6 +49,7 @@ class SlugSitemap(Sitemap):
 
     changefreq = "weekly"
     priority = 0.5
+    limit = PAGE_LIMIT
     model = None
 
     def items(self):

@@ -127,10 +127,25 @@ def test_list_pages_link_their_exports_and_feed(client, archive):
     assert 'type="application/atom+xml"' in response.text
 
 
-def test_sitemap_lists_every_public_page(client, archive):
+def locations(response) -> list[str]:
+    return [element.text for element in ET.fromstring(response.content).iter(f"{SITEMAP}loc")]
+
+
+def test_sitemap_index_names_every_section(client, archive):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    locations = {element.text for element in ET.fromstring(response.content).iter(f"{SITEMAP}loc")}
+    assert sorted(locations(response)) == sorted(
+        f"https://testserver/sitemap-{section}.xml"
+        for section in ("pages", "articles", "people", "organisations", "review-bodies", "outlets")
+    )
+
+
+def test_sitemap_sections_list_every_public_page_once(client, archive):
+    found = []
+    for section_url in locations(client.get("/sitemap.xml")):
+        response = client.get(section_url.removeprefix("https://testserver"))
+        assert response.status_code == 200
+        found += locations(response)
     base = "https://testserver"
     expected = {
         f"{base}/",
@@ -146,8 +161,24 @@ def test_sitemap_lists_every_public_page(client, archive):
         f"{base}/review-bodies/experts-by-experience-board/",
         f"{base}/outlets/cyp-now/",
     }
-    assert expected <= locations
-    assert len(locations) == 7 + 5 + 3 + 1 + 1 + 2
+    assert expected <= set(found)
+    assert len(found) == len(set(found)) == 7 + 5 + 3 + 1 + 1 + 2
+
+
+def test_large_sitemap_sections_are_paged(client, archive, monkeypatch):
+    from articles import sitemaps
+
+    monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 2)
+    index = locations(client.get("/sitemap.xml"))
+    pages = [url for url in index if "sitemap-articles.xml" in url]
+    assert pages == [
+        "https://testserver/sitemap-articles.xml",
+        "https://testserver/sitemap-articles.xml?p=2",
+        "https://testserver/sitemap-articles.xml?p=3",
+    ]
+    assert len(locations(client.get("/sitemap-articles.xml?p=3"))) == 1
+    assert client.get("/sitemap-articles.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, db):
