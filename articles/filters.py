@@ -32,7 +32,7 @@ MAX_SLUG_LENGTH = 320
 NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
 SORT_CHOICES = [(NEWEST, "Newest first"), (OLDEST, "Oldest first"), (RELEVANCE, "Relevance")]
 
-_FUZZY_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_FUZZY_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", re.ASCII)
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -92,12 +92,10 @@ class FuzzyDateFilter(django_filters.Filter):
     field_class = FuzzyDateField
 
 
-class TickField(forms.BooleanField):
+class TickFilter(django_filters.Filter):
     """A checkbox: ticked means "only these", unticked means no filter."""
 
-
-class TickFilter(django_filters.Filter):
-    field_class = TickField
+    field_class = forms.BooleanField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
