@@ -8,6 +8,7 @@ MANAGE := DJANGO_DEBUG=1 $(BIN)/python manage.py
 # The suite sets its own secret key and debug flag (pytest-env in pyproject.toml).
 PYTEST := $(BIN)/pytest
 CHROMIUM := /usr/bin/chromium
+JAVA := /usr/bin/java
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BENCH_SCRIPTS := $(sort $(wildcard bench/*.py))
 
@@ -44,12 +45,18 @@ $(CHROMIUM):
 	$(SUDO) apt-get update
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
 
+# The Nu HTML Checker (vnu-jar) runs on Java.
+$(JAVA):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends default-jre-headless
+
 # The browser tests' npm packages (axe-core, vnu-jar), once a package.json declares them.
+# No install scripts: vnu-jar's would try to download a Java runtime of its own.
 node_modules/.installed: package.json $(wildcard package-lock.json)
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-test-deps: $(VENV)/.installed-test $(CHROMIUM) $(if $(wildcard package.json),node_modules/.installed)
+test-deps: $(VENV)/.installed-test $(CHROMIUM) $(JAVA) $(if $(wildcard package.json),node_modules/.installed)
 
 # --- Everyday targets.
 
