@@ -1,9 +1,7 @@
 """Debian's Chromium driven by Playwright, and the seeded archive on a live server.
 
 The seeds are loaded once for the whole package and the database is put back as it
-was afterwards; one server and one browser serve every test. The tests are marked
-``django_db`` so that pytest-django creates the test database; each also runs in a
-transaction of its own, which only undoes what the test itself writes.
+was afterwards; one server and one browser serve every test.
 """
 
 import os
@@ -13,11 +11,12 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 from django.test.utils import override_settings
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from tests.browser.database import is_test_database, restored_afterwards
-from tests.browser.server import live_archive_server
+from tests.browser.database import restored_afterwards
+from tests.browser.server import LiveServer, live_archive_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -62,6 +61,9 @@ def playwright() -> Iterator[Playwright]:
     """
     with sync_playwright() as started:
         yield started
+        # Django keeps the connections it opened beside the event loop apart; close them
+        # while it still runs, or PostgreSQL cannot drop the test database at the end.
+        connections.close_all()
 
 
 @pytest.fixture(scope="package")
@@ -93,8 +95,9 @@ def _orm_beside_playwright() -> Iterator[None]:
 
 
 @pytest.fixture(scope="package")
-def archive(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Archive]:
-    """The seeds loaded and served with production settings, except plain HTTP.
+def archive_server(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[LiveServer]:
+    """The seeds loaded and served with production settings, except plain HTTP (tests
+    use it through ``archive``).
 
     Static files are collected with production's manifest storage into a temporary
     STATIC_ROOT, so the pages link the hashed names that WhiteNoise serves.
@@ -102,8 +105,6 @@ def archive(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Ar
     with ExitStack() as stack:
         stack.enter_context(_orm_beside_playwright())
         stack.enter_context(django_db_blocker.unblock())
-        if not is_test_database():
-            pytest.fail("no test database: mark browser tests with pytest.mark.django_db")
         stack.enter_context(
             override_settings(
                 STATIC_ROOT=tmp_path_factory.mktemp("static"), SECURE_SSL_REDIRECT=False
@@ -112,26 +113,51 @@ def archive(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Ar
         call_command("collectstatic", interactive=False, verbosity=0)
         stack.enter_context(restored_afterwards())
         call_command("load_articles", verbosity=0)
-        yield Archive(stack.enter_context(live_archive_server()))
+        yield stack.enter_context(live_archive_server())
 
 
 @pytest.fixture
-def page(page) -> Iterator:
-    """A page that fails its test on an uncaught script error or a missing asset."""
+def archive(archive_server, db) -> Iterator[Archive]:
+    """The seeded archive, served on the database connection this test uses.
+
+    Asking for ``db`` makes pytest-django create the test database before the server
+    fills it, and runs each test in a transaction of its own.
+    """
+    with archive_server.sharing_connections():
+        yield Archive(archive_server.root)
+
+
+def watch_for_breakage(page) -> list[str]:
+    """Collect, as they happen, uncaught script errors and assets that fail to load."""
     problems = []
+
+    def check_request(request):
+        if request.resource_type in ASSET_TYPES:
+            problems.append(f"{request.url}: {request.failure}")
+
+    def check_response(response):
+        if response.request.resource_type in ASSET_TYPES and response.status >= 400:
+            problems.append(f"{response.url} answered {response.status}")
+
     page.set_default_timeout(TIMEOUT_MS)
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    page.on(
-        "requestfailed",
-        lambda request: problems.append(f"{request.url} failed: {request.failure}"),
-    )
-    page.on(
-        "response",
-        lambda response: (
-            response.request.resource_type in ASSET_TYPES
-            and response.status >= 400
-            and problems.append(f"{response.url} answered {response.status}")
-        ),
-    )
+    page.on("requestfailed", check_request)
+    page.on("response", check_response)
+    return problems
+
+
+@pytest.fixture
+def page(archive, page) -> Iterator[Page]:
+    """A page that fails its test on an uncaught script error or a missing asset."""
+    problems = watch_for_breakage(page)
+    yield page
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def page_without_javascript(archive, new_context) -> Iterator[Page]:
+    """A page in a browser that has JavaScript turned off."""
+    page = new_context(java_script_enabled=False).new_page()
+    problems = watch_for_breakage(page)
     yield page
     assert not problems, "\n".join(problems)

@@ -6,12 +6,6 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 
 
-def is_test_database(alias: str = DEFAULT_DB_ALIAS) -> bool:
-    """Whether pytest-django has switched ``alias`` to a test database."""
-    settings = connections[alias].settings_dict
-    return settings["NAME"] == connections[alias].creation._get_test_db_name()
-
-
 @contextmanager
 def restored_afterwards():
     """Undo every write of the block, as Django's serialized rollback does.

@@ -6,7 +6,9 @@ collected, hashed files exactly as it does behind a real web server.
 """
 
 import socket
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
@@ -26,8 +28,7 @@ class _OneRequestPerConnection(QuietWSGIRequestHandler):
 
 
 class _JoiningServer(ThreadedWSGIServer):
-    """Closing the server waits for the requests in flight (they may share a connection
-    to the in-memory database, which must outlive them)."""
+    """Closing the server waits for the requests in flight."""
 
     daemon_threads = False
     block_on_close = True
@@ -50,21 +51,40 @@ def _whole_site(application):
     return application
 
 
-def _shared_connections() -> dict:
-    """In-memory SQLite lives in one connection, which the server's threads must share."""
-    return {
-        conn.alias: conn
-        for conn in connections.all()
-        if conn.vendor == "sqlite" and conn.is_in_memory_db()
-    }
+@dataclass(frozen=True)
+class LiveServer:
+    root: str
+    _shared: dict
+
+    @contextmanager
+    def sharing_connections(self) -> Iterator[None]:
+        """Answer requests on the calling thread's in-memory SQLite connection.
+
+        Such a database lives in one connection, so the server must use the very one
+        the test uses (and is in a transaction on). It is looked up when the test
+        starts: Django keeps a thread's connections apart from those of code running
+        beside an event loop, such as Playwright's, in the same thread.
+        """
+        current = {
+            conn.alias: conn
+            for conn in connections.all()
+            if conn.vendor == "sqlite" and conn.is_in_memory_db()
+        }
+        for conn in current.values():
+            conn.inc_thread_sharing()
+        self._shared.update(current)
+        try:
+            yield
+        finally:
+            self._shared.clear()
+            for conn in current.values():
+                conn.dec_thread_sharing()
 
 
 @contextmanager
-def live_archive_server():
-    """Serve the site on a free port of localhost; yield its root URL without the slash."""
-    shared = _shared_connections()
-    for conn in shared.values():
-        conn.inc_thread_sharing()
+def live_archive_server() -> Iterator[LiveServer]:
+    """Serve the site on a free port of localhost."""
+    shared = {}  # filled while a test runs; read by the server on every request
     thread = _ServerThread(HOST, _whole_site, connections_override=shared)
     thread.daemon = True
     thread.start()
@@ -72,8 +92,6 @@ def live_archive_server():
     try:
         if thread.error:
             raise thread.error
-        yield f"http://{HOST}:{thread.port}"
+        yield LiveServer(f"http://{HOST}:{thread.port}", shared)
     finally:
         thread.terminate()
-        for conn in shared.values():
-            conn.dec_thread_sharing()
