@@ -58,7 +58,10 @@ PAGE_TYPES = {
     "outlets": lambda: reverse("articles:outlet-list"),
     "outlet": lambda: most_covered_outlet().get_absolute_url(),
     "timeline": lambda: reverse("articles:timeline"),
+    "not-found": lambda: reverse("articles:article-detail", args=["no-such-article"]),
 }
+# What a page type answers when not 200 OK.
+STATUS = {"not-found": 404}
 
 
 def page_path(page_type: str) -> str:
