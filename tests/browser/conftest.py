@@ -6,7 +6,7 @@ was afterwards; one server and one browser serve every test.
 
 import os
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 import pytest
@@ -39,6 +39,19 @@ class Archive:
 
     def url(self, path: str) -> str:
         return self.root + path
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _orm_beside_playwright() -> Iterator[None]:
+    """Let the tests use the ORM while Playwright's event loop is in the main thread:
+    it is safe, as the tests do one thing at a time."""
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if before is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
 @pytest.fixture(scope="session")
@@ -79,21 +92,6 @@ def browser_context_args() -> dict:
     return {"locale": "en-GB", "timezone_id": "Europe/London"}
 
 
-@contextmanager
-def _orm_beside_playwright() -> Iterator[None]:
-    """Let the tests use the ORM while Playwright's event loop is in the main thread:
-    it is safe, as the tests do one thing at a time."""
-    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
-
-
 @pytest.fixture(scope="package")
 def archive_server(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[LiveServer]:
     """The seeds loaded and served with production settings, except plain HTTP (tests
@@ -103,7 +101,6 @@ def archive_server(django_db_setup, django_db_blocker, tmp_path_factory) -> Iter
     STATIC_ROOT, so the pages link the hashed names that WhiteNoise serves.
     """
     with ExitStack() as stack:
-        stack.enter_context(_orm_beside_playwright())
         stack.enter_context(django_db_blocker.unblock())
         stack.enter_context(
             override_settings(
