@@ -14,7 +14,7 @@ BENCH_SCRIPTS := $(sort $(wildcard bench/*.py))
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test test-deps lint format bench clean distclean
+.PHONY: help run test test-deps lint format bench bench-pages clean distclean
 
 help:
 	@echo "make run        install, migrate, load fixtures/seeds and serve on http://127.0.0.1:8000/"
@@ -22,6 +22,7 @@ help:
 	@echo "make lint       ruff check and ruff format --check"
 	@echo "make format     ruff format and ruff check --fix"
 	@echo "make bench      run the benchmark scripts in bench/"
+	@echo "make bench-pages  time the public pages at 10,000 articles on a throwaway PostgreSQL"
 	@echo "make clean      remove caches, collected static files and build leftovers"
 	@echo "make distclean  clean, and also remove .venv, node_modules and the SQLite database"
 
@@ -93,6 +94,10 @@ bench: $(VENV)/.installed-runtime
 		echo "== $$script"; \
 		DJANGO_DEBUG=1 $(BIN)/python $$script || exit 1; \
 	done
+
+# docs/performance.md; pass options with e.g. BENCH_ARGS="--articles 1000 --explain".
+bench-pages: $(VENV)/.installed-runtime
+	scripts/with-postgres.sh $(BIN)/python bench/page_bench.py $(BENCH_ARGS)
 
 clean:
 	find . -path ./$(VENV) -prune -o -path ./node_modules -prune -o \
