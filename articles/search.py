@@ -42,10 +42,26 @@ def _search_query(q: str) -> SearchQuery:
     return SearchQuery(q, search_type="websearch", config=CONFIG)
 
 
+class _IndexedSearchQuery(SearchQuery):
+    """The query as a one-row sub-select, ``(SELECT websearch_to_tsquery(...))``.
+
+    PostgreSQL then cannot estimate how many articles match, and reads the matches
+    from the GIN index. Given the constant, it scans the table for a word that nearly
+    every article contains, and pays, uncosted, for unpacking each article's stored
+    vector: 10,000 articles, 70 ms per query against 10 ms (docs/performance.md).
+    """
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = super().as_sql(compiler, connection, **extra_context)
+        return f"(SELECT {sql})", params
+
+
 def filter_matching(queryset, q: str):
     """Restrict articles to those that match ``q``."""
     if uses_full_text():
-        return queryset.filter(search_vector=_search_query(q))
+        return queryset.filter(
+            search_vector=_IndexedSearchQuery(q, search_type="websearch", config=CONFIG)
+        )
     for term in query_terms(q):
         queryset = queryset.filter(
             Q(title__icontains=term) | Q(standfirst__icontains=term) | Q(body__icontains=term)
