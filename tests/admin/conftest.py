@@ -3,30 +3,8 @@
 import pytest
 from axes.utils import reset as reset_axes
 from django.contrib.auth.models import Group, User
-from django.test import Client
 
 PASSWORD = "a-long-test-password-4821"
-
-
-class HttpsClient(Client):
-    """The suite runs with production settings, which redirect plain HTTP to HTTPS."""
-
-    def generic(self, method, path, *args, secure=True, **kwargs):
-        return super().generic(method, path, *args, secure=True, **kwargs)
-
-
-@pytest.fixture
-def client() -> Client:
-    return HttpsClient()
-
-
-@pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    """Production's manifest storage needs collectstatic; admin pages only need the names."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from .conftest import PASSWORD, HttpsClient
+from tests.conftest import HttpsClient
+
+from .conftest import PASSWORD
 from .factories import make_article
 from .payloads import article_form
 

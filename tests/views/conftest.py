@@ -1,40 +1,13 @@
-"""Fixtures for the public pages.
-
-The suite runs with production settings (debug off), so two things differ from a
-browser on a deployed site: plain HTTP is redirected to HTTPS, and static files
-go through the manifest storage, which needs ``collectstatic``. These tests send
-HTTPS requests, and use the plain storage (same ``{% static %}`` names, no
-manifest); ``test_static.py`` checks the real manifest storage once, after
-collecting into a temporary directory.
-"""
+"""Fixtures for the public pages (HTTPS client and static storage: tests/conftest.py)."""
 
 import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.test import Client
 
 from articles.models import Article
 from articles.parsing.fuzzydate import MONTH, SEASON
 from tests import factories
-
-
-class HttpsClient(Client):
-    def generic(self, method, path, *args, secure=True, **kwargs):
-        return super().generic(method, path, *args, secure=True, **kwargs)
-
-
-@pytest.fixture
-def client() -> Client:
-    return HttpsClient()
-
-
-@pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
 
 @pytest.fixture

@@ -1,0 +1,33 @@
+"""Fixtures for every test that talks to Django.
+
+The suite runs with production settings (debug off), so two things differ from a
+browser on a deployed site: plain HTTP is redirected to HTTPS, and static files
+go through the manifest storage, which needs ``collectstatic``. Tests send HTTPS
+requests and use the plain storage (same ``{% static %}`` names, no manifest);
+tests/views/test_static.py and the browser tests check the real manifest storage
+after collecting into a temporary directory.
+"""
+
+import pytest
+from django.test import Client
+
+
+class HttpsClient(Client):
+    def generic(self, method, path, *args, secure=True, **kwargs):
+        return super().generic(method, path, *args, secure=True, **kwargs)
+
+
+@pytest.fixture
+def client() -> Client:
+    return HttpsClient()
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(request):
+    if request.node.get_closest_marker("browser"):
+        return
+    settings = request.getfixturevalue("settings")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
