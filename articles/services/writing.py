@@ -6,14 +6,14 @@ Rows the loader made for this article and no longer finds are removed, unless
 staff have corrected them; rows staff made themselves are never removed.
 
 Rows that hang off the article (mentions, quotes, milestone sources, facts) are
-written in bulk, a few queries per kind whatever their number; bulk writes
-leave no history rows, so the history shows what people changed, and the
-article's own row, which the loader saves one by one, shows each load.
+written in bulk, a few queries per kind whatever their number, with their
+history rows written in bulk too, so staff can revert to what the loader wrote.
 """
 
 from __future__ import annotations
 
 from django.db.models import F
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from articles.models import (
     Article,
@@ -40,6 +40,8 @@ from people.models import (
 )
 
 from .slugs import unique_slug
+
+LOADER_CHANGE_REASON = "load_articles"
 
 # Quote positions are moved out of the way while an article's quotes are renumbered.
 _POSITION_OFFSET = 1_000_000
@@ -82,6 +84,7 @@ def write_article(
             "review_reason": "; ".join(dict.fromkeys(reasons))[:300],
         }
     )
+    article._change_reason = LOADER_CHANGE_REASON
     article.save()
     people = _write_people(article, parsed)
     _write_organisations(article, parsed)
@@ -112,6 +115,7 @@ def _outlet(name: str, known: bool, authority: Authority) -> Outlet:
 
 def _save_if_changed(record, values: dict) -> None:
     if record.apply_loader_values(values) or record._state.adding:
+        record._change_reason = LOADER_CHANGE_REASON
         record.save()
 
 
@@ -140,10 +144,21 @@ def _sync_rows(queryset, key_attr: str, wanted: dict, build) -> None:
             created.append(row)
         elif row.apply_loader_values(values):
             updated.append(row)
-    model.objects.bulk_create(created)
-    if updated:
-        model.objects.bulk_update(updated, _tracked_fields(model))
+    _bulk_create(model, created)
+    _bulk_update(model, updated)
     _remove_stale(existing.values())
+
+
+def _bulk_create(model, rows) -> None:
+    if rows:
+        bulk_create_with_history(rows, model, default_change_reason=LOADER_CHANGE_REASON)
+
+
+def _bulk_update(model, rows) -> None:
+    if rows:
+        bulk_update_with_history(
+            rows, model, _tracked_fields(model), default_change_reason=LOADER_CHANGE_REASON
+        )
 
 
 def _remove_stale(rows) -> None:
@@ -258,9 +273,12 @@ def _write_memberships(article, parsed, people, bodies) -> None:
 def _write_facts(article, parsed, bodies) -> None:
     wanted = {(bodies[f.body].pk, f.text) for f in parsed.facts if f.body in bodies}
     existing = {(f.body_id, f.text): f.pk for f in article.review_body_facts.all()}
-    ReviewBodyFact.objects.bulk_create(
-        ReviewBodyFact(body_id=body_id, text=text, article=article)
-        for body_id, text in wanted - existing.keys()
+    _bulk_create(
+        ReviewBodyFact,
+        [
+            ReviewBodyFact(body_id=body_id, text=text, article=article)
+            for body_id, text in wanted - existing.keys()
+        ],
     )
     stale = [pk for key, pk in existing.items() if key not in wanted]
     if stale:
@@ -301,8 +319,8 @@ def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Per
     )
     for position, quote in enumerate(survivors, start=len(parsed.quotes)):
         quote.position = position
-    Quote.objects.bulk_update([*updated, *survivors], _tracked_fields(Quote))
-    Quote.objects.bulk_create(created)
+    _bulk_update(Quote, [*updated, *survivors])
+    _bulk_create(Quote, created)
 
 
 def _write_milestones(article: Article, parsed: ParsedArticle) -> None:

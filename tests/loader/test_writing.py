@@ -182,3 +182,19 @@ def test_unknown_outlets_and_undated_articles_are_flagged_for_review():
     assert "no publication date" in article.review_reason
     assert article.outlet.needs_review
     assert article.date_display == "date unknown"
+
+
+def test_what_the_loader_wrote_is_in_the_history_so_staff_can_revert_to_it():
+    article = write(parsed_article())
+    quote = article.quotes.get(position=1)
+    quote.speaker = None
+    quote.save()
+    versions = list(quote.history.order_by("history_date"))
+    assert [v.history_change_reason for v in versions] == ["load_articles", None]
+    assert versions[0].speaker.name == "Bob Sample"
+    versions[0].instance.save()
+    quote.refresh_from_db()
+    assert quote.speaker.name == "Bob Sample"
+    assert article.history.get().history_change_reason == "load_articles"
+    mention = article.person_mentions.first()
+    assert mention.history.get().history_change_reason == "load_articles"
