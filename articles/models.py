@@ -170,6 +170,9 @@ class Mention(LoaderTracked):
     class Meta:
         abstract = True
 
+    def get_absolute_url(self):
+        return self.article.get_absolute_url()
+
 
 class PersonMention(Mention):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_mentions")
@@ -252,6 +255,9 @@ class Quote(LoaderTracked):
     def __str__(self):
         return f"{self.speaker_name}: {self.text[:60]}"
 
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#quote-{self.position}"
+
     @property
     def speaker_name(self) -> str:
         return self.speaker.name if self.speaker_id else (self.speaker_label or "Unattributed")
@@ -304,3 +310,6 @@ class MilestoneSource(LoaderTracked):
 
     def __str__(self):
         return f"{self.milestone} — {self.article}"
+
+    def get_absolute_url(self):
+        return self.milestone.get_absolute_url()

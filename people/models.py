@@ -70,6 +70,9 @@ class Alias(models.Model):
         self.normalised = normalise_name(self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return getattr(self, self.owner_field).get_absolute_url()
+
 
 class PersonAlias(Alias):
     owner_field = "person"
@@ -142,6 +145,9 @@ class Membership(LoaderTracked):
     def __str__(self):
         return f"{self.person} ({self.get_role_display().lower()}, {self.body})"
 
+    def get_absolute_url(self):
+        return self.body.get_absolute_url()
+
 
 class ReviewBodyFact(models.Model):
     """A sentence of the coverage that states something about a body (how recruited, purpose)."""
@@ -161,6 +167,9 @@ class ReviewBodyFact(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def get_absolute_url(self):
+        return self.body.get_absolute_url()
 
 
 class SlugRedirect(models.Model):
@@ -182,3 +191,6 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.kind}/{self.old_slug} → {self.person or self.organisation}"
+
+    def get_absolute_url(self):
+        return (self.person or self.organisation).get_absolute_url()
