@@ -288,12 +288,25 @@ def _discovered_organisations(masked: list[str], people: list[Mention]) -> list[
             for form in filter(None, (candidate.name, candidate.acronym)):
                 canonical.setdefault(normalise_name(form), candidate.name)
                 forms.append(form)
+    _fold_bare_acronyms(canonical)
     pattern = alternation(forms)
     return [
         Mention(ORGANISATION, canonical[normalise_name(m.group())], index, *m.span(), m.group())
         for index, text in enumerate(masked)
         for m in (pattern.finditer(text) if pattern else ())
     ]
+
+
+def _fold_bare_acronyms(canonical: dict[str, str]) -> None:
+    """ "the LGA" after "the Local Government Association" is the same organisation."""
+    by_initials = {}
+    for name in set(canonical.values()):
+        words = [w for w in name.split() if w[:1].isupper()]
+        if len(words) >= 2:
+            by_initials.setdefault("".join(w[0] for w in words), name)
+    for form, name in canonical.items():
+        if name.isupper() and name in by_initials:
+            canonical[form] = by_initials[name]
 
 
 def _organisation_refs(organisations: list[Mention], names: KnownNames) -> list[OrganisationRef]:

@@ -351,3 +351,17 @@ def test_a_national_newspaper_page():
         "LGA",
     ]
     assert entities.review_bodies == []
+
+
+def test_a_bare_acronym_is_the_organisation_named_in_full_earlier():
+    paragraphs = [
+        "The Local Government Association welcomed the report.",
+        "Louise Gittins, chair of the LGA's children and young people board, said it mattered.",
+    ]
+    entities = extract_entities(paragraphs, authority())
+    names = {ref.name: ref for ref in entities.organisations}
+    assert "LGA" not in names
+    assert names["Local Government Association"].spellings == [
+        "Local Government Association",
+        "LGA",
+    ]
