@@ -24,7 +24,9 @@ _INLINE_PATTERNS = (
     r"skip to (?:main )?content|skip navigation|back to top",
     r"(?:main )?menu|home|search|close|contact(?: us)?|about(?: us)?",
     r"(?:log|sign) ?(?:in|out)|register|my account",
-    r"share(?: this)?(?: article| story| page| on \w+)?:?|print(?: this)?(?: article| page)?",
+    r"share(?: this)?(?: article| story| page| post| on \w+)?:?|print(?: this)?(?: article| page)?",
+    r"facebook|twitter|x|linkedin|whatsapp|messenger|pinterest|reddit|bluesky|threads",
+    r"if you (?:enjoyed|liked|found) this .{0,80}|stay in touch|enter your e-?mail(?: address)?",
     r"e-?mail(?: this)?(?: article| page)?|save(?: article| for later)?|copy link",
     # Menu bars and breadcrumbs: a few words between separators ("News | Opinion | Jobs").
     r"[^\W\d]+(?: [^\W\d]+){0,3}(?:\s*[|•›»>/]\s*[^\W\d]+(?: [^\W\d]+){0,3}){2,}",
@@ -37,6 +39,11 @@ _INLINE_PATTERNS = (
     r"[\w.-]+\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?)",
     # Campaign banners ("Support our #X campaign today ...").
     r"(?:support|join|back|sign up to) (?:our|the) \S*\s?(?:\S+\s){0,5}?campaign\b.{0,120}",
+    # Donation and support prompts, without a sentence's full stop.
+    r"(?:please )?(?:help us|donate|make a donation)\b[^.!?]{0,80}",
+    r"(?:support|fund) (?:us|our (?:work|journalism)|independent journalism)\b[^.!?]{0,80}",
+    r"[^.!?]{0,60}£\s?\d+(?:\.\d\d)?\s*(?:a|per|/)\s*(?:month|week|year)[^.!?]{0,40}",
+    r"get .{0,60} (?:in|to|delivered to) your inbox.{0,40}",
     # Links that lead away from the article.
     r"read (?:full|the full|more|the rest of this)(?: story| article)?\.?|continue reading",
     r"find out more|learn more|instant access|listen now|watch now|click here",
@@ -56,7 +63,8 @@ _END_PATTERNS = (
     # Sidebars and lists of other stories.
     r"most (?:popular|read|viewed|shared|commented)(?: \w+){0,3}:?",
     r"(?:related|recommended|trending|latest|top|more) (?:articles|stories|news|content|links|"
-    r"topics|reads|jobs|events)(?: \w+){0,2}:?",
+    r"topics|reads|jobs|events|posts)(?: \w+){0,2}:?",
+    r"more [\w&’']+(?: [\w&’']+)? (?:news|stories|articles)|explore the topics?",
     r"more (?:on|from|in) (?:this story|this topic|[\w&’']+(?: [\w&’']+){0,3}):?",
     r"you (?:may|might) also (?:like|be interested in):?|read next:?|editor'?s? picks:?",
     r"what['’]s new(?: today)?:?|in other news:?|explore more on these topics|reuse this content",
@@ -67,13 +75,15 @@ _END_PATTERNS = (
     r"(?:\s*(?:per annum|p\.?a\.?|a year|per year|per hour|an hour|pro rata))?",
     r"closing date:.*",
     # Paywalls, subscriptions and membership.
+    r"to (?:continue|keep) reading.{0,80}|(?:get|gain) unlimited access.{0,80}|free trial",
+    r"(?:this|the full) (?:article|content|story) is (?:only )?(?:available|for) .{0,80}",
     r"subscribe(?: (?:today|now|here))?!?|subscribe (?:to|for) .{0,60}",
     r"from £\s?\d+(?:\.\d\d)?\s*(?:/|per|a)\s*(?:month|year|week|issue|quarter)",
     r"(?:[\w&’']+ ){0,3}(?:digital|print|online|premium|annual) (?:membership|subscription)s?",
     r"(?:membership|subscription)s?(?: options| plans)?",
     r"already a (?:subscriber|member)\??.{0,80}|become a (?:member|subscriber).{0,80}",
     r"(?:sign up|register) (?:for|to) (?:our|the) (?:free )?(?:\w+ )?"
-    r"(?:newsletter|e-?bulletin|bulletin|alerts).{0,80}",
+    r"(?:newsletters?|e-?bulletin|bulletin|alerts|mailing list|e-?mails?|updates).{0,80}",
     # Calls to action of the publisher's own business.
     r"make an enquiry|request a (?:call ?back|quote)|get in touch",
     # Footers.
@@ -82,7 +92,8 @@ _END_PATTERNS = (
     r".{0,120}\b(?:website|web|site) (?:design(?:ed)?|built|developed) by\b.{0,80}",
     r"(?:privacy|cookie) (?:policy|notice)|terms (?:and|&) conditions|accessibility statement",
     r"sitemap|site map",
-    r"comments?(?: \(\d+\))?|leave a (?:reply|comment)|post a comment",
+    r"comments?(?: \(\d+\))?|leave a (?:reply|comment)|post a comment|your (?:thoughts|say)",
+    r"(?:proudly )?powered by .{1,40}",
     r"join the (?:debate|discussion)",
 )
 

@@ -20,6 +20,7 @@ class HeaderLine:
     date: FuzzyDate | None = None
     author: str = ""  # from an explicit byline ("By Jane Doe")
     name: str = ""  # a bare name that may be the byline
+    role: bool = False  # the line names a writer's job ("Education correspondent, BBC News")
 
     @property
     def is_byline_candidate(self) -> bool:
@@ -31,10 +32,36 @@ _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|al|el|ter|ten)"
 _PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
 _PEOPLE = rf"{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})*"
 _ROLE = r"[^\d|]{2,80}"
+_HONORIFIC = r"(?:(?:Dame|Sir|Dr|Prof|Professor|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss)\.?\s+)?"
+# The job a writer's byline gives, ending in a job word ("Social policy editor").
+_JOB_WORDS = (
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "journalist",
+    "columnist",
+    "contributor",
+    "producer",
+    "analyst",
+    "commentator",
+)
+_JOB = rf"(?:[\w’'&-]+\s+){{0,4}}(?:{'|'.join(_JOB_WORDS)})s?"
+_ROLE_LINE = re.compile(rf"{_JOB}(?:\s*,\s*[^\d|,]{{2,40}})?", re.IGNORECASE)
 
-# Several people are joined by "and"; a comma or dash introduces a role.
-_BYLINE = re.compile(rf"(?i:by)\s+(?P<names>{_PEOPLE})(?:\s*(?:,|–|—|-)\s*{_ROLE})?")
-_BARE_NAME = re.compile(rf"(?P<names>{_PEOPLE})(?:\s*,\s*{_ROLE})?")
+# Several people are joined by "and"; a comma or dash introduces a role, and a job may follow
+# the names with no comma ("Patrick Butler Social policy editor").
+_BYLINE = re.compile(
+    rf"(?i:(?:written |words |reported )?by)\s+{_HONORIFIC}(?P<names>{_PEOPLE})"
+    rf"(?:\s*(?:,|–|—|-)\s*{_ROLE}|\s+(?=[A-Z]){_JOB})?"
+)
+_BARE_NAME = re.compile(
+    rf"{_HONORIFIC}(?P<names>{_PEOPLE})(?:\s*,\s*{_ROLE}|\s+(?=[A-Z])(?i:{_JOB}))?"
+)
+# "by Alex Turner on May 23, 2022 in Children, Child protection"
+_BYLINE_ON_DATE = re.compile(
+    r"(?P<byline>(?i:by)\s+.+?)\s+on\s+(?P<date>.+?)(?:\s+in\s+[^\d]{2,200})?"
+)
 _DATE_THEN_BYLINE = re.compile(r"(?P<date>.+?)\s+(?P<byline>(?i:by)\s+.+)")
 _LABEL = re.compile(
     r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: on| at)?:?|dated:?)\s*",
@@ -87,18 +114,19 @@ _NOT_A_PERSON = frozenset(
         "trust",
         "university",
         "work",
+        *_JOB_WORDS,
     }
 )
 
 
 def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
     """The date and byline a header line gives, or None if it is anything else."""
-    date, author, name = None, "", ""
+    date, author, name, role = None, "", "", False
     for part in _SEPARATOR.split(line.strip()):
         part = _LABEL.sub("", part, count=1).strip() if _LABEL.match(part) else part.strip()
         if not part or _TIME.fullmatch(part):
             continue
-        split = _DATE_THEN_BYLINE.fullmatch(part)
+        split = _DATE_THEN_BYLINE.fullmatch(part) or _BYLINE_ON_DATE.fullmatch(part)
         if split and parse_date(split["date"], order) and _byline(split["byline"]):
             date = date or parse_date(split["date"], order)
             author = author or _byline(split["byline"])
@@ -108,9 +136,11 @@ def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
             author = author or by
         elif bare := bare_name(part):
             name = name or bare
+        elif _ROLE_LINE.fullmatch(part):
+            role = True
         else:
             return None
-    return HeaderLine(date=date, author=author, name=name)
+    return HeaderLine(date=date, author=author, name=name, role=role)
 
 
 def bare_name(text: str) -> str:

@@ -10,6 +10,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _TRUNCATED = re.compile(r"[\[(](?:\.\.\.|…)[\])]$")
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
 _HEADLINE_START = re.compile(r"[A-Z0-9‘“'\"£]")
+# A byline starts its own line ("by Alex Turner on May 23, 2022"), whatever came before.
+_BYLINE_START = re.compile(r"by [A-Z]")
 _CONNECTING_END = re.compile(
     r"(?:[,;(–—-]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|on|at|from|that|our|their|its))$"
 )
@@ -73,5 +75,7 @@ def join_wrapped_lines(text: str) -> list[str]:
 
 def _continues(previous: str, line: str) -> bool:
     if ends_sentence(previous) or word_count(previous) < WRAPPED_MIN_WORDS:
+        return False
+    if _BYLINE_START.match(line):
         return False
     return line[0].islower() or bool(_CONNECTING_END.search(previous))

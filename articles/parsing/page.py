@@ -79,6 +79,7 @@ class _Header:
     published: FuzzyDate | None = None
     author: str = ""
     captions: list[str] = field(default_factory=list)
+    found: bool = False  # a date or byline stood under the headline
 
 
 @dataclass
@@ -132,8 +133,14 @@ def split_page(text: str, authority: Authority) -> PageParts:
 
 
 def _find_headline(lines: list[str], furniture: Furniture, order: str, faq: bool) -> int | None:
-    """The first headline-shaped line before any prose, skipping menus and furniture."""
+    """The headline: a headline-shaped line before any prose, skipping menus and furniture.
+
+    Of several candidates (a site's name, a section title, a banner), the one
+    with a header under it (standfirst, byline, date) wins; failing that, the first.
+    (The header lookahead is a few lines, so this stays linear.)
+    """
     menus = menu_runs(lines)
+    candidates = []
     for index, line in enumerate(lines):
         if index in menus or furniture.is_furniture(line) or _caption(line):
             continue
@@ -141,10 +148,20 @@ def _find_headline(lines: list[str], furniture: Furniture, order: str, faq: bool
         if header_line is not None and (header_line.date or header_line.author):
             continue
         if is_headline(line) and not (faq and is_question(line)):
-            return index
-        if is_prose(line):
-            return None
-    return None
+            candidates.append(index)
+        elif is_prose(line):
+            break
+    headers = ((at, _read_header(lines, at, furniture, order)) for at in candidates)
+    headed = [(at, header) for at, header in headers if header.found]
+    if not headed:
+        return candidates[0] if candidates else None
+    chosen, header = headed[0]
+    for at, later in headed[1:]:
+        # A section title above the headline takes headline and standfirst for its
+        # standfirst; the headline, under the same date, has a standfirst of its own.
+        if at < header.body_start and later.standfirst:
+            chosen, header = at, later
+    return chosen
 
 
 def _read_header(
@@ -210,26 +227,38 @@ def _header_from(
     role = entries[last + 1][1] if last + 1 < len(entries) else ""
     if metas[-1].author and role and not ends_sentence(role) and word_count(role) <= ROLE_WORDS:
         end = last + 1
+    label = entries[end + 1][1] if end + 1 < len(entries) else ""
+    if _OPINION_LABEL.fullmatch(label):
+        end += 1
     return _Header(
         body_start=entries[end][0] + 1,
         standfirst=standfirst,
         published=dates[0] if dates else None,
         author=authors[0] if authors else "",
         captions=captions,
+        found=bool(dates or authors),
     )
 
 
 def _is_meta(
     entries: list[tuple[int, str, HeaderLine | None]], position: int, after_headline: bool
 ) -> bool:
-    """A date or explicit byline line, or a bare name under the headline or by a date line."""
+    """A date or explicit byline line, or a bare name or job under the headline or by a date.
+
+    A bare name counts beside a date or a job line ("Eleanor Busby" / "Education
+    Correspondent"), a job line beside a name or a date.
+    """
     header_line = entries[position][2]
     if header_line is None:
         return False
+    neighbours = [
+        other for _, _, other in entries[max(position - 1, 0) : position + 2] if other is not None
+    ]
+    if header_line.role:
+        return any(other.date or other.author or other.name for other in neighbours)
     if not header_line.is_byline_candidate or (after_headline and position == 0):
         return True
-    neighbours = entries[max(position - 1, 0) : position + 2]
-    return any(other is not None and other.date for _, _, other in neighbours)
+    return any(other.date or other.role for other in neighbours)
 
 
 def _with_date_before_headline(
