@@ -43,6 +43,8 @@ FAQ_MIN_QUESTIONS = 3
 # A body does not end on a heading: short unpunctuated last lines are furniture.
 TRAILING_HEADING_WORDS = 8
 INFERRED_TITLE_WORDS = 12
+# A section label ("Opinion") may stand this many lines above the headline.
+KICKER_LINES = 3
 # A line this short right after a byline is the writer's role.
 ROLE_WORDS = 8
 # A line printed twice in a row is a picture's caption, unless it is a whole paragraph.
@@ -100,7 +102,8 @@ def split_page(text: str, authority: Authority) -> PageParts:
 
     questions = sum(1 for line in lines if is_question(line) and not furniture.is_furniture(line))
     faq = questions >= FAQ_MIN_QUESTIONS
-    title_at = _find_headline(lines, furniture, order, faq)
+    menus = menu_runs(lines)
+    title_at = _find_headline(lines, menus, furniture, order, faq)
     headline = lines[title_at] if title_at is not None else None
     header = _read_header(lines, title_at, furniture, order)
     body = _read_body(lines, header.body_start, headline, furniture, order)
@@ -127,19 +130,20 @@ def split_page(text: str, authority: Authority) -> PageParts:
         paragraphs=body.paragraphs,
         captions=list(dict.fromkeys(header.captions + body.captions)),
         links=_links(text),
-        kind=_kind(outlet, title, lines[: header.body_start]),
+        kind=_kind(outlet, title, _label_lines(lines, menus, title_at, header.body_start)),
         warnings=warnings,
     )
 
 
-def _find_headline(lines: list[str], furniture: Furniture, order: str, faq: bool) -> int | None:
+def _find_headline(
+    lines: list[str], menus: set[int], furniture: Furniture, order: str, faq: bool
+) -> int | None:
     """The headline: a headline-shaped line before any prose, skipping menus and furniture.
 
     Of several candidates (a site's name, a section title, a banner), the one
     with a header under it (standfirst, byline, date) wins; failing that, the first.
     (The header lookahead is a few lines, so this stays linear.)
     """
-    menus = menu_runs(lines)
     candidates = []
     for index, line in enumerate(lines):
         if index in menus or furniture.is_furniture(line) or _caption(line):
@@ -355,6 +359,13 @@ def _inferred_title(text: str, paragraphs: list[str], outlet: OutletMatch, faq: 
     if len(words) <= INFERRED_TITLE_WORDS:
         return " ".join(words)
     return " ".join(words[:INFERRED_TITLE_WORDS]) + "…"
+
+
+def _label_lines(lines: list[str], menus: set[int], title_at: int | None, end: int) -> list[str]:
+    """The lines that may label the article ("Opinion"): the header and a kicker above the
+    headline, but not a menu that lists every section."""
+    start = 0 if title_at is None else max(title_at - KICKER_LINES, 0)
+    return [lines[index] for index in range(start, end) if index not in menus]
 
 
 def _kind(outlet: OutletMatch, title: str, header_lines: list[str]) -> str:

@@ -28,6 +28,7 @@ def test_every_page_has_an_expectation():
 def test_header(name):
     expected, page = EXPECTED[name], page_of(name)
     assert page.outlet == expected["outlet"]
+    assert page.kind == expected["kind"]
     assert page.title == expected["title"]
     if expected["standfirst"]:
         assert page.standfirst.startswith(expected["standfirst"])
