@@ -34,6 +34,8 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH = 1000
+OUTLET_COUNT = 36
+DEEP_PAGE = 50  # the list page to time besides the first (or the last, if fewer)
 TARGET_MEDIAN_MS = 300
 COMMON_WORD = "children"
 RARE_PHRASE = "regional care cooperatives"
@@ -147,19 +149,22 @@ class Archive:
 
 
 def make_outlets(settings, rng) -> list:
+    """The outlets file's outlets, then national and local papers up to ``OUTLET_COUNT``."""
     from articles.models import Outlet
 
-    known = read_toml(settings.OUTLETS_FILE)["outlet"]
-    rows = [(o["name"], o.get("homepage", ""), o.get("kind", Outlet.TRADE)) for o in known]
-    rows += [(name, "", Outlet.NATIONAL) for name in WORDS["national_outlets"]]
-    rows += [
-        (f"{place} {rng.choice(WORDS['papers'])}", "", Outlet.NATIONAL)
-        for place in WORDS["places"][:15]
-    ]
+    rows = {
+        o["name"]: (o.get("homepage", ""), o.get("kind", Outlet.TRADE))
+        for o in read_toml(settings.OUTLETS_FILE)["outlet"]
+    }
+    papers = [f"{place} {rng.choice(WORDS['papers'])}" for place in WORDS["places"]]
+    for name in [*WORDS["national_outlets"], *papers]:
+        if len(rows) >= OUTLET_COUNT:
+            break
+        rows.setdefault(name, ("", Outlet.NATIONAL))
     taken: set[str] = set()
     outlets = [
         Outlet(name=name, slug=unique_slug(name, taken), homepage=homepage, kind=kind)
-        for name, homepage, kind in rows
+        for name, (homepage, kind) in rows.items()
     ]
     return Outlet.objects.bulk_create(outlets)
 
@@ -488,21 +493,26 @@ def generate(settings, articles: int, people: int, seed: int) -> Archive:
     return archive
 
 
-def prepare_database() -> None:
-    """Check that the trigger filled every search vector, then do what autovacuum would do
-    after a big load: refresh the planner's statistics and empty the GIN index's pending
-    list (until then every search also reads the recent entries one by one)."""
+def prepare_database() -> str:
+    """Do what autovacuum would do after a big load, and return the statement.
+
+    On PostgreSQL, first check that the trigger filled every search vector; VACUUM also
+    empties the GIN index's pending list, which every search would otherwise read entry
+    by entry. ANALYZE refreshes the planner's statistics.
+    """
     from django.db import connection
 
     from articles.models import Article
 
-    if connection.vendor != "postgresql":
-        return
-    missing = Article.objects.filter(search_vector__isnull=True).count()
-    if missing:
-        raise SystemExit(f"error: {missing} articles have no search vector after bulk_create")
+    statement = "ANALYZE"
+    if connection.vendor == "postgresql":
+        missing = Article.objects.filter(search_vector__isnull=True).count()
+        if missing:
+            raise SystemExit(f"error: {missing} articles have no search vector after bulk_create")
+        statement = "VACUUM ANALYZE"
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
+        cursor.execute(statement)
+    return statement
 
 
 # --- Measuring the pages.
@@ -534,6 +544,7 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
 
     from articles.filters import ArticleFilter
     from articles.models import Article, Outlet
+    from articles.views.browse import PAGE_SIZE
     from people.models import Person
 
     person = Person.objects.annotate(n=Count("mentions")).order_by("-n").first()
@@ -547,6 +558,7 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
         "date_to": FILTER_DATES[1],
     }
     rare = f'"{RARE_PHRASE}"'
+    deep_page = min(DEEP_PAGE, math.ceil(Article.objects.count() / PAGE_SIZE))
 
     def matches(**query) -> int:
         data = QueryDict(mutable=True)
@@ -556,7 +568,7 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
     pages = [
         Page("Home", reverse("articles:home")),
         Page("Article list, page 1", articles),
-        Page("Article list, page 50", f"{articles}?page=50"),
+        Page(f"Article list, page {deep_page}", f"{articles}?page={deep_page}"),
         Page("Filtered list: person + outlet + dates", f"{articles}?{urlencode(filters)}"),
         Page(f"Search: common word ({COMMON_WORD})", f"{articles}?{urlencode({'q': COMMON_WORD})}"),
         Page("Search: rare phrase", f"{articles}?{urlencode({'q': rare})}"),
@@ -670,7 +682,7 @@ def run(args) -> int:
 
     started = time.perf_counter()
     generate(settings, args.articles, args.people, args.seed)
-    prepare_database()
+    prepared = prepare_database()
     generated_in = time.perf_counter() - started
     pages, workload = benchmark_pages()
 
@@ -685,12 +697,17 @@ def run(args) -> int:
         override_settings(STORAGES=plain_static, STATIC_ROOT=static_root),
     ):
         client = Client(SERVER_NAME="localhost")
+        load_before = os.getloadavg()[0]
         results = [measure(client, page, args.warmup, args.repeat) for page in pages]
+        load_after = os.getloadavg()[0]
 
     print(f"database:   {database_description()}")
     print(f"machine:    {os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
+    print(
+        f"load:       1-minute load average {load_before:.1f} before timing, {load_after:.1f} after"
+    )
     print(f"archive:    {args.articles} articles, {args.people} people; {row_counts()}")
-    print(f"generated:  in {generated_in:.0f} s (bulk_create, then VACUUM ANALYZE)")
+    print(f"generated:  in {generated_in:.0f} s (bulk_create, then {prepared})")
     for label, value in workload:
         print(f"  {label}: {value}")
     print(f"timing:     {args.warmup} warm-up requests, then {args.repeat} timed, per page\n")
