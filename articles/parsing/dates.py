@@ -102,8 +102,10 @@ _TIME_SUFFIX = rf"""
     (?:\s*\(\s*(?:last\s+)?updated:?\s+[^()]{{1,40}}\))?
 """
 
+# Some pages put the time first ("06:00, 23 May 2022").
 _WHOLE_DATE = re.compile(
-    rf"\s*(?:{_DATE_PATTERN}){_TIME_SUFFIX}[\s.,]*", re.IGNORECASE | re.VERBOSE
+    rf"\s*(?:{_CLOCK}\s*,?\s*)?(?:{_DATE_PATTERN}){_TIME_SUFFIX}[\s.,]*",
+    re.IGNORECASE | re.VERBOSE,
 )
 _DATE_IN_TEXT = re.compile(
     rf"(?<![\w/.-])(?:{_DATE_PATTERN})(?![\w/-]|\.\d)", re.IGNORECASE | re.VERBOSE

@@ -21,7 +21,12 @@ from functools import lru_cache
 _INLINE_PATTERNS = (
     # Navigation and sharing.
     r"(?:top|bottom) of (?:the )?page",
-    r"skip to (?:main )?content|skip navigation|back to top",
+    r"skip to (?:main )?content|skip navigation|.{0,40}\bback to (?:top|home(?:page)?)",
+    r"bookmark|save(?:d)? (?:for later|article)|listen(?: to (?:this )?article)?",
+    r"\d+ min(?:ute)?s? read",
+    r"this (?:article|story|page) is (?:more than|over) [\w-]+ (?:years?|months?) old",
+    # In-text links to other stories ("Related: The Guardian view on ...").
+    r"(?:related|see also|also read|read more|more on this)\s*:.{0,200}",
     r"(?:main )?menu|home|search|close|contact(?: us)?|about(?: us)?",
     r"(?:log|sign) ?(?:in|out)|register|my account",
     r"share(?: this)?(?: article| story| page| post| on \w+)?:?|print(?: this)?(?: article| page)?",
@@ -43,7 +48,7 @@ _INLINE_PATTERNS = (
     r"(?:please )?(?:help us|donate|make a donation)\b[^.!?]{0,80}",
     r"(?:support|fund) (?:us|our (?:work|journalism)|independent journalism)\b[^.!?]{0,80}",
     r"[^.!?]{0,60}£\s?\d+(?:\.\d\d)?\s*(?:a|per|/)\s*(?:month|week|year)[^.!?]{0,40}",
-    r"get .{0,60} (?:in|to|delivered to) your inbox.{0,40}",
+    r"get .{0,60} (?:(?:in|to|delivered to) your inbox|by e-?mail).{0,40}",
     # Links that lead away from the article.
     r"read (?:full|the full|more|the rest of this)(?: story| article)?\.?|continue reading",
     r"find out more|learn more|instant access|listen now|watch now|click here",

@@ -52,7 +52,7 @@ _ROLE_LINE = re.compile(rf"{_JOB}(?:\s*,\s*[^\d|,]{{2,40}})?", re.IGNORECASE)
 # Several people are joined by "and"; a comma or dash introduces a role, and a job may follow
 # the names with no comma ("Patrick Butler Social policy editor").
 _BYLINE = re.compile(
-    rf"(?i:(?:written |words |reported )?by)\s+{_HONORIFIC}(?P<names>{_PEOPLE})"
+    rf"(?:(?i:(?:written |words |reported )?by)\s+|By(?=[A-Z])){_HONORIFIC}(?P<names>{_PEOPLE})"
     rf"(?:\s*(?:,|–|—|-)\s*{_ROLE}|\s+(?=[A-Z]){_JOB})?"
 )
 _BARE_NAME = re.compile(
@@ -99,6 +99,7 @@ _NOT_A_PERSON = frozenset(
         "ministry",
         "news",
         "now",
+        "the",
         "office",
         "partnership",
         "press",

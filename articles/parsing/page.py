@@ -40,8 +40,8 @@ MAX_STANDFIRST_LINES = 2
 RESUME_PROSE_RUN = 3
 # A page with this many question lines is a page of questions and answers.
 FAQ_MIN_QUESTIONS = 3
-# A body does not end on a heading: short unpunctuated last lines are furniture.
-TRAILING_HEADING_WORDS = 8
+# A body does not start or end on a heading: short unpunctuated lines there are furniture.
+STRAY_HEADING_WORDS = 8
 INFERRED_TITLE_WORDS = 12
 # A section label ("Opinion") may stand this many lines above the headline.
 KICKER_LINES = 3
@@ -298,8 +298,13 @@ def _read_body(
             body.captions.append(caption or line)
         else:
             body.paragraphs.append(line)
-    while body.paragraphs and _is_trailing_heading(body.paragraphs[-1]):
+    while body.paragraphs and _is_stray_heading(body.paragraphs[-1]):
         body.paragraphs.pop()
+    # Nor does it start on one: topic tags and section names left above the first paragraph.
+    lead = 0
+    while lead < len(body.paragraphs) - 1 and _is_stray_heading(body.paragraphs[lead]):
+        lead += 1
+    del body.paragraphs[:lead]
     return body
 
 
@@ -332,10 +337,10 @@ def _resumes(lines: list[str], index: int, furniture: Furniture) -> bool:
     )
 
 
-def _is_trailing_heading(paragraph: str) -> bool:
+def _is_stray_heading(paragraph: str) -> bool:
     return (
         not ends_sentence(paragraph)
-        and word_count(paragraph) <= TRAILING_HEADING_WORDS
+        and word_count(paragraph) <= STRAY_HEADING_WORDS
         and not _URL.search(paragraph)
     )
 

@@ -27,6 +27,17 @@ from articles.parsing.header import HeaderLine, bare_name, read_header_line
         ),
         ("Mon 3 May 2021 06.00 BST", HeaderLine(date=FuzzyDate(2021, 5, 3))),
         ("Published", HeaderLine()),
+        ("By Dame Rachel de Souza", HeaderLine(author="Rachel de Souza")),
+        ("Written by Sam Okafor", HeaderLine(author="Sam Okafor")),
+        ("ByMartin Bagot", HeaderLine(author="Martin Bagot")),
+        ("Patrick Butler Social policy editor", HeaderLine(name="Patrick Butler")),
+        ("Education correspondent, BBC News", HeaderLine(role=True)),
+        ("Policy Editor", HeaderLine(role=True)),
+        (
+            "by Alex Turner on May 23, 2022 in Children, Child protection",
+            HeaderLine(date=FuzzyDate(2022, 5, 23), author="Alex Turner"),
+        ),
+        ("06:00, 23 May 2022", HeaderLine(date=FuzzyDate(2022, 5, 23))),
     ],
 )
 def test_header_lines(line, expected):
@@ -42,6 +53,7 @@ def test_header_lines(line, expected):
         "Department for Education",
         "31/02/21",
         "By the end of the year the review will report.",
+        "Byron Council responds to the review",
     ],
 )
 def test_other_lines_are_not_header_lines(line):
@@ -53,6 +65,7 @@ def test_bare_names_exclude_organisations():
     assert bare_name("Home Office") == ""
     assert bare_name("Social Work Today") == ""
     assert bare_name("the chair") == ""
+    assert bare_name("The Guardian") == ""
 
 
 def test_a_bare_name_is_only_a_byline_candidate():

@@ -485,3 +485,27 @@ def test_a_name_right_under_the_headline_is_the_byline():
     page = split_page(text, Authority())
     assert page.author == "Jane Doe"
     assert page.paragraphs == ["The review launched on Monday."]
+
+
+def test_the_headline_is_the_line_with_a_header_under_it_not_a_section_title_above():
+    text = (
+        "Education, training and skills\n"
+        "Councils to get new duties for family help\n"
+        "The government has set out plans for family help teams in every council.\n"
+        "Published 2 February 2023\n"
+        "Every council will run family help teams from next year, the department said.\n"
+    )
+    page = split_page(text, Authority())
+    assert page.title == "Councils to get new duties for family help"
+    assert page.standfirst.startswith("The government has set out plans")
+    assert page.published == FuzzyDate(2023, 2, 2)
+
+
+def test_a_menu_listing_opinion_does_not_make_an_opinion_piece():
+    text = (
+        "News\nOpinion\nSport\nCulture\n"
+        "Care review calls for overhaul of children's services\n"
+        "By Jane Doe\n"
+        "The review has called for a radical reset of children's social care in England.\n"
+    )
+    assert split_page(text, Authority()).kind == "news"
