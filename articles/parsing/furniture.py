@@ -25,6 +25,9 @@ _INLINE_PATTERNS = (
     r"bookmark|save(?:d)? (?:for later|article)|listen(?: to (?:this )?article)?",
     r"\d+ min(?:ute)?s? read",
     r"this (?:article|story|page) is (?:more than|over) [\w-]+ (?:years?|months?) old",
+    r"[←‹«]?\s*(?:previous|next|older|newer)(?: post| article| story)?\s*[→›»]?",
+    r"why you can trust .{1,40}|please use .{0,40}\bbrowser\b.{0,80}",
+    r"authors?|contributors?|disclosure statement",
     # In-text links to other stories ("Related: The Guardian view on ...").
     r"(?:related|see also|also read|read more|more on this)\s*:.{0,200}",
     r"(?:main )?menu|home|search|close|contact(?: us)?|about(?: us)?",
@@ -81,6 +84,7 @@ _END_PATTERNS = (
     r"closing date:.*",
     # Paywalls, subscriptions and membership.
     r"to (?:continue|keep) reading.{0,80}|(?:get|gain) unlimited access.{0,80}|free trial",
+    r"you(?:['’]ve| have) reached (?:your|the) (?:limit|maximum).{0,80}",
     r"(?:this|the full) (?:article|content|story) is (?:only )?(?:available|for) .{0,80}",
     r"subscribe(?: (?:today|now|here))?!?|subscribe (?:to|for) .{0,60}",
     r"from £\s?\d+(?:\.\d\d)?\s*(?:/|per|a)\s*(?:month|year|week|issue|quarter)",
@@ -89,6 +93,10 @@ _END_PATTERNS = (
     r"already a (?:subscriber|member)\??.{0,80}|become a (?:member|subscriber).{0,80}",
     r"(?:sign up|register) (?:for|to) (?:our|the) (?:free )?(?:\w+ )?"
     r"(?:newsletters?|e-?bulletin|bulletin|alerts|mailing list|e-?mails?|updates).{0,80}",
+    # The end of a press release, and a charity's footer.
+    r"[-–—]?\s*ends\s*[-–—]?|notes? to (?:editors?|eds):?|media enquiries.{0,100}",
+    r"for (?:more|further) information,? (?:please )?contact.{0,200}",
+    r".{0,80}\bis a registered charity\b.{0,160}|registered charity (?:no\.?|number).{0,60}",
     # Calls to action of the publisher's own business.
     r"make an enquiry|request a (?:call ?back|quote)|get in touch",
     # Footers.

@@ -29,7 +29,8 @@ class HeaderLine:
 
 _NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.)"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|al|el|ter|ten)"
-_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
+# Lazy, so that a job after the name keeps its own words ("Jane Doe Local Democracy Reporter").
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}?"
 _PEOPLE = rf"{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})*"
 _ROLE = r"[^\d|]{2,80}"
 _HONORIFIC = r"(?:(?:Dame|Sir|Dr|Prof|Professor|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss)\.?\s+)?"
@@ -45,15 +46,22 @@ _JOB_WORDS = (
     "producer",
     "analyst",
     "commentator",
+    "professor",
+    "lecturer",
+    "researcher",
 )
-_JOB = rf"(?:[\w’'&-]+\s+){{0,4}}(?:{'|'.join(_JOB_WORDS)})s?"
-_ROLE_LINE = re.compile(rf"{_JOB}(?:\s*,\s*[^\d|,]{{2,40}})?", re.IGNORECASE)
+# "Social policy editor", "Professor of Social Work", perhaps with a handle ("@janedoe").
+_JOB = (
+    rf"(?:[\w’'&-]+\s+){{0,4}}(?:{'|'.join(_JOB_WORDS)})s?"
+    r"(?:\s+(?:of|for|at|in)\s+[^\d|,@]{2,60})?(?:\s+@\w+)?"
+)
+_ROLE_LINE = re.compile(rf"{_JOB}(?:\s*,\s*[^\d|,]{{2,60}})?", re.IGNORECASE)
 
 # Several people are joined by "and"; a comma or dash introduces a role, and a job may follow
 # the names with no comma ("Patrick Butler Social policy editor").
 _BYLINE = re.compile(
     rf"(?:(?i:(?:written |words |reported )?by)\s+|By(?=[A-Z])){_HONORIFIC}(?P<names>{_PEOPLE})"
-    rf"(?:\s*(?:,|–|—|-)\s*{_ROLE}|\s+(?=[A-Z]){_JOB})?"
+    rf"(?:\s*(?:,|–|—|-)\s*{_ROLE}|\s+(?=[A-Z])(?i:{_JOB}))?"
 )
 _BARE_NAME = re.compile(
     rf"{_HONORIFIC}(?P<names>{_PEOPLE})(?:\s*,\s*{_ROLE}|\s+(?=[A-Z])(?i:{_JOB}))?"
@@ -68,7 +76,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s+[–—-]\s+")
+_SEPARATOR = re.compile(r"\s+[|•·/]\s+|\s+[–—-]\s+")
 
 # Words that make a capitalised phrase an organisation or a place, not a person.
 _NOT_A_PERSON = frozenset(

@@ -27,7 +27,7 @@ _NAME = rf"{_WORD}(?: (?:&|of|for|and|{_WORD})){{0,5}}"
 _TOLD = re.compile(rf"\b(?:told|speaking to|interview with) (?:the )?(?P<name>{_NAME})")
 _SELF_DESCRIPTION = re.compile(
     rf"(?P<name>{_NAME}) is (?:an?|the) (?:[\w-]+ ){{0,5}}?(?:resource|magazine|website|"
-    r"publication|newspaper|journal|news (?:service|site|website))\b"
+    r"publication|newspaper|journal|news (?:service|site|website)|registered charity)\b"
 )
 _COPYRIGHT = re.compile(rf"(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?(?P<name>{_NAME})")
 _EMAIL_DOMAIN = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")

@@ -26,6 +26,7 @@ from articles.parsing.fuzzydate import FuzzyDate
         ("Monday 10 May 2021, 10:30am", FuzzyDate(2021, 5, 10)),
         ("May 23, 2022 6:00 am(Updated 9:15 am)", FuzzyDate(2022, 5, 23)),
         ("06:00, 23 May 2022", FuzzyDate(2022, 5, 23)),
+        ("Monday 23 May 2022 06:00, UK", FuzzyDate(2022, 5, 23)),
         ("  9 Nov 2021. ", FuzzyDate(2021, 11, 9)),
         ("January 2022", FuzzyDate(2022, 1)),
         ("Autumn 2021", FuzzyDate(2021, season="autumn")),

@@ -36,6 +36,11 @@ GENERAL = Furniture()
         "Related: The Guardian view on children's social care: reform can't wait",
         "Get the latest news and analysis in your inbox",
         "Bookmark",
+        "← Previous post",
+        "Next post →",
+        "Why you can trust Sky News",
+        "Please use Chrome browser for a more accessible video player",
+        "Disclosure statement",
         "Children First is an online resource for professionals working with children presented "
         "by WillisPalmer, providing you with the latest news, features and interviews.",
     ],
@@ -76,6 +81,11 @@ def test_inline_furniture_is_recognised(line):
         "Sign up to our mailing list",
         "Your thoughts",
         "Proudly powered by WordPress",
+        "You've reached your limit of free articles this month",
+        "Ends",
+        "Notes to editors",
+        "For more information please contact the press office on 0300 123 2112.",
+        "Article 39 is a registered charity (1160069).",
     ],
 )
 def test_end_markers_end_the_article(line):
@@ -101,6 +111,8 @@ def test_end_markers_end_the_article(line):
         "Support for care leavers will be extended to the age of 25.",
         "Families on universal credit get £20 a week less than a year ago.",
         "Donations to the charity rose by a third last year.",
+        "The next steps for the review will be set out in the summer.",
+        "Become, the charity for care leavers, said the plans were a start.",
         "i) where there is robust evidence and research about children's social care;",
     ],
 )

@@ -38,6 +38,13 @@ from articles.parsing.header import HeaderLine, bare_name, read_header_line
             HeaderLine(date=FuzzyDate(2022, 5, 23), author="Alex Turner"),
         ),
         ("06:00, 23 May 2022", HeaderLine(date=FuzzyDate(2022, 5, 23))),
+        ("ByJane Doe Local Democracy Reporter", HeaderLine(author="Jane Doe")),
+        (
+            "May 23, 2022 / Carolyne Willow",
+            HeaderLine(date=FuzzyDate(2022, 5, 23), name="Carolyne Willow"),
+        ),
+        ("Political reporter @janedoe", HeaderLine(role=True)),
+        ("Professor of Social Work, University of Sussex", HeaderLine(role=True)),
     ],
 )
 def test_header_lines(line, expected):

@@ -46,3 +46,8 @@ def test_telling_an_official_body_does_not_make_the_page_its_own():
     official = OutletProfile(name="Independent Review", kind="official")
     match = identify_outlet("Parents told the Independent Review about delays.", (official,))
     assert (match.name, match.known) == (UNKNOWN_OUTLET, False)
+
+
+def test_a_charity_footer_names_the_charity_as_the_outlet():
+    text = "Our response.\nAction for Children is a registered charity in England and Wales."
+    assert identify_outlet(text, PROFILES).name == "Action for Children"
