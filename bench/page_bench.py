@@ -145,7 +145,7 @@ class Archive:
     organisations: list
     review_bodies: list
     other_spelling: dict[int, str]  # person pk -> an alias the coverage also uses
-    article_dates: list  # (pk, published) of every article
+    article_ids: list[int]
 
 
 def make_outlets(settings, rng) -> list:
@@ -170,19 +170,20 @@ def make_outlets(settings, rng) -> list:
 
 
 def make_organisations(settings, rng) -> list:
+    """Named organisations first (the authority file's, then well-known ones), then councils
+    and charities in a random order; initials as aliases."""
     from articles.parsing.names import normalise_name
     from people.models import Organisation, OrganisationAlias
 
-    authority = read_toml(settings.AUTHORITY_FILE)
-    names = [o["name"] for o in authority["organisation"]] + WORDS["organisations"]
-    names += [f"{place} Council" for place in WORDS["places"]]
-    names += [f"{w} {s}" for w in WORDS["charity_words"] for s in WORDS["charity_suffixes"]]
-    names = list(dict.fromkeys(names))
-    rng.shuffle(names[len(authority["organisation"]) :])
+    authority = read_toml(settings.AUTHORITY_FILE)["organisation"]
+    named = list(dict.fromkeys([o["name"] for o in authority] + WORDS["organisations"]))
+    others = [f"{place} Council" for place in WORDS["places"]]
+    others += [f"{w} {s}" for w in WORDS["charity_words"] for s in WORDS["charity_suffixes"]]
+    rng.shuffle(others)
     taken: set[str] = set()
     organisations = Organisation.objects.bulk_create(
-        Organisation(name=name, slug=unique_slug(name, taken), known=index < 20)
-        for index, name in enumerate(names)
+        Organisation(name=name, slug=unique_slug(name, taken), known=name in named)
+        for name in [*named, *(name for name in others if name not in named)]
     )
     aliases, seen = [], set()
     for organisation in organisations:
@@ -308,9 +309,9 @@ class ArticleWriter:
         drafts = [self._draft(index) for index in indexes]
         Article.objects.bulk_create(d["article"] for d in drafts)
         PersonMention.objects.bulk_create(
-            PersonMention(article=d["article"], person=p, spellings=s, count=n)
+            PersonMention(article=d["article"], person=person, spellings=spellings)
             for d in drafts
-            for p, s, n in d["people"]
+            for person, spellings in d["people"]
         )
         OrganisationMention.objects.bulk_create(
             OrganisationMention(article=d["article"], organisation=o, spellings=[o.name])
@@ -327,7 +328,7 @@ class ArticleWriter:
             for d in drafts
             for i, (speaker, label, text) in enumerate(d["quotes"])
         )
-        self.archive.article_dates += [(d["article"].pk, d["article"].published) for d in drafts]
+        self.archive.article_ids += [d["article"].pk for d in drafts]
 
     def _draft(self, index: int) -> dict:
         from articles.models import Article, Outlet
@@ -344,7 +345,7 @@ class ArticleWriter:
             spelling = person.name
             if person.pk in self.archive.other_spelling and rng.random() < 0.3:
                 spelling = self.archive.other_spelling[person.pk]
-            mentions.append((person, list(dict.fromkeys([person.name, spelling])), 1))
+            mentions.append((person, list(dict.fromkeys([person.name, spelling]))))
             self._insert(paragraphs, f"{spelling}, {person.role}, said that {prose.clause()}")
         for organisation in organisations:
             self._insert(
@@ -440,7 +441,7 @@ def make_milestones(archive: Archive, prose: Prose, rng) -> None:
             )
         )
     Milestone.objects.bulk_create(milestones)
-    pks = [pk for pk, _ in archive.article_dates]
+    pks = archive.article_ids
     sources = [
         MilestoneSource(milestone=milestone, article_id=pk, sentence=prose.sentence())
         for rank, milestone in enumerate(milestones, start=1)
@@ -450,12 +451,13 @@ def make_milestones(archive: Archive, prose: Prose, rng) -> None:
 
 
 def make_memberships(archive: Archive, prose: Prose, rng) -> None:
+    """The chair of the review chairs every body; members come from the 300 best-known people."""
     from people.models import Membership, ReviewBodyFact
 
-    pks = [pk for pk, _ in archive.article_dates]
+    pks = archive.article_ids
     memberships, facts = [], []
     for body in archive.review_bodies:
-        members = rng.sample(archive.people[4:300], rng.randint(10, 20))
+        members = rng.sample(archive.people[1:300], rng.randint(10, 20))
         for position, person in enumerate([archive.people[0], *members]):
             memberships.append(
                 Membership(
@@ -468,13 +470,13 @@ def make_memberships(archive: Archive, prose: Prose, rng) -> None:
             )
         facts += [
             ReviewBodyFact(body=body, article_id=pk, text=prose.sentence())
-            for pk in rng.sample(pks, 5)
+            for pk in rng.sample(pks, min(5, len(pks)))
         ]
     Membership.objects.bulk_create(memberships)
     ReviewBodyFact.objects.bulk_create(facts)
 
 
-def generate(settings, articles: int, people: int, seed: int) -> Archive:
+def generate(settings, articles: int, people: int, seed: int) -> None:
     rng = random.Random(seed)
     prose = Prose(settings.SEEDS_DIR, rng)
     organisations = make_organisations(settings, rng)
@@ -485,12 +487,11 @@ def generate(settings, articles: int, people: int, seed: int) -> Archive:
         organisations=organisations,
         review_bodies=make_review_bodies(settings),
         other_spelling=other_spelling,
-        article_dates=[],
+        article_ids=[],
     )
     ArticleWriter(archive, prose, rng).write(articles)
     make_milestones(archive, prose, rng)
     make_memberships(archive, prose, rng)
-    return archive
 
 
 def prepare_database() -> str:
