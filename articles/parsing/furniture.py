@@ -28,6 +28,7 @@ _INLINE_PATTERNS = (
     r"[←‹«]?\s*(?:previous|next|older|newer)(?: post| article| story)?\s*[→›»]?",
     r"why you can trust .{1,40}|please use .{0,40}\bbrowser\b.{0,80}",
     r"authors?|contributors?|disclosure statement",
+    r"more (?:by|from) (?:this|the) (?:author|writer|reporter|journalist)",
     # In-text links to other stories ("Related: The Guardian view on ...").
     r"(?:related|see also|also read|read more|more on this)\s*:.{0,200}",
     r"(?:main )?menu|home|search|close|contact(?: us)?|about(?: us)?",
@@ -118,6 +119,13 @@ _ICON_WORDS = (
 )
 _ICON_SOUP = re.compile(rf"(?:(?:{_ICON_WORDS})[\s\-_]*){{3,}}", re.IGNORECASE)
 
+# A picture agency's credit on a line of its own ("Getty Images", "PA Media/Reuters").
+_AGENCY = (
+    r"(?:getty(?: images)?|pa(?: media| wire| images)?|reuters|alamy|shutterstock|afp|ap|epa|"
+    r"adobe ?stock|istock(?:photo)?)"
+)
+_PICTURE_CREDIT = re.compile(rf"\s*{_AGENCY}(?:\s*(?:/|,|via)\s*[^.!?]{{1,40}})?\s*", re.IGNORECASE)
+
 # A UK postcode closing a short line is an address.
 _ADDRESS = re.compile(r"(?=.*,).{0,100}\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\.?", re.ASCII)
 
@@ -151,6 +159,7 @@ class Furniture:
             bool(self._inline.fullmatch(line))
             or self.ends_article(line)
             or is_icon_soup(line)
+            or is_picture_credit(line)
             or bool(_ADDRESS.fullmatch(line.strip()))
         )
 
@@ -159,6 +168,10 @@ class Furniture:
 def furniture_for(outlet_patterns: tuple[str, ...] = ()) -> Furniture:
     """A cached ``Furniture`` for a profile's patterns (compiling once per outlet)."""
     return Furniture(outlet_patterns)
+
+
+def is_picture_credit(line: str) -> bool:
+    return bool(_PICTURE_CREDIT.fullmatch(line))
 
 
 def is_icon_soup(line: str) -> bool:

@@ -55,7 +55,7 @@ _JOB = (
     rf"(?:[\w’'&-]+\s+){{0,4}}(?:{'|'.join(_JOB_WORDS)})s?"
     r"(?:\s+(?:of|for|at|in)\s+[^\d|,@]{2,60})?(?:\s+@\w+)?"
 )
-_ROLE_LINE = re.compile(rf"{_JOB}(?:\s*,\s*[^\d|,]{{2,60}})?", re.IGNORECASE)
+_ROLE_LINE = re.compile(rf"{_JOB}(?:\s*,\s*[^\d|,]{{2,60}})?|@\w{{1,30}}", re.IGNORECASE)
 
 # Several people are joined by "and"; a comma or dash introduces a role, and a job may follow
 # the names with no comma ("Patrick Butler Social policy editor").

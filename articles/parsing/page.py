@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .authority import Authority
 from .dates import parse_date
 from .decode import MAX_SOURCE_BYTES
-from .furniture import Furniture, furniture_for, menu_runs
+from .furniture import Furniture, furniture_for, is_picture_credit, menu_runs
 from .fuzzydate import FuzzyDate
 from .header import HeaderLine, read_header_line
 from .lines import (
@@ -36,6 +36,8 @@ MAX_TEXT_CHARS = MAX_SOURCE_BYTES
 # How many lines after the headline may hold the standfirst, byline and date.
 HEADER_LOOKAHEAD = 6
 MAX_STANDFIRST_LINES = 2
+# A standfirst line says something: shorter lines ("News", "Blog") are menus and labels.
+STANDFIRST_MIN_WORDS = 4
 # This many prose paragraphs in a row after an end marker mean the article goes on.
 RESUME_PROSE_RUN = 3
 # A page with this many question lines is a page of questions and answers.
@@ -81,7 +83,7 @@ class _Header:
     published: FuzzyDate | None = None
     author: str = ""
     captions: list[str] = field(default_factory=list)
-    found: bool = False  # a date or byline stood under the headline
+    found: bool = False  # a date or byline stood under the headline (or a date above it)
 
 
 @dataclass
@@ -141,7 +143,8 @@ def _find_headline(
     """The headline: a headline-shaped line before any prose, skipping menus and furniture.
 
     Of several candidates (a site's name, a section title, a banner), the one
-    with a header under it (standfirst, byline, date) wins; failing that, the first.
+    with a header under it (standfirst, byline, date) or a date above it wins;
+    failing that, the first.
     (The header lookahead is a few lines, so this stays linear.)
     """
     candidates = []
@@ -175,7 +178,8 @@ def _read_header(
 
     The header is found only when a date or byline line follows the headline
     after at most ``MAX_STANDFIRST_LINES`` lines of standfirst; the lines before
-    it are the standfirst. Without one, the body starts right after the headline.
+    it are the standfirst. Without one, the body starts right after the headline
+    (and a date right above the headline may still date the page).
     """
     start = 0 if title_at is None else title_at + 1
     entries: list[tuple[int, str, HeaderLine | None]] = []
@@ -195,7 +199,8 @@ def _read_header(
     allowed_before = 0 if title_at is None else MAX_STANDFIRST_LINES
     leading = entries[:first] if first is not None else []
     texts = [line for _, line, _ in leading if not _caption(line)]
-    if first is None or len(texts) > allowed_before:
+    too_short = any(word_count(text) < STANDFIRST_MIN_WORDS for text in texts)
+    if first is None or len(texts) > allowed_before or too_short:
         header = _Header(body_start=start)
     else:
         header = _header_from(entries, is_meta, first, standfirst=" ".join(texts))
@@ -273,6 +278,7 @@ def _with_date_before_headline(
     if header_line is not None and header_line.date is not None:
         header.published = header_line.date
         header.author = header.author or header_line.author
+        header.found = True
     return header
 
 
@@ -293,7 +299,7 @@ def _read_body(
         if ended or furniture.is_furniture(line) or (headline and _repeats(line, headline)):
             continue
         doubled = position + 1 < len(lines) and lines[position + 1] == line
-        caption = _caption(line)
+        caption = _caption(line) or _credited_caption(lines, position)
         if caption or (doubled and word_count(line) <= CAPTION_MAX_WORDS):
             body.captions.append(caption or line)
         else:
@@ -351,6 +357,17 @@ def _caption(line: str) -> str:
     if labelled:
         return labelled["text"]
     return line if _CAPTION.fullmatch(line) else ""
+
+
+def _credited_caption(lines: list[str], index: int) -> str:
+    """An unpunctuated line under a picture agency's credit is the picture's caption."""
+    line = lines[index]
+    credited = index > 0 and is_picture_credit(lines[index - 1])
+    return (
+        line
+        if credited and not ends_sentence(line) and word_count(line) <= CAPTION_MAX_WORDS
+        else ""
+    )
 
 
 def _inferred_title(text: str, paragraphs: list[str], outlet: OutletMatch, faq: bool) -> str:

@@ -41,6 +41,9 @@ GENERAL = Furniture()
         "Why you can trust Sky News",
         "Please use Chrome browser for a more accessible video player",
         "Disclosure statement",
+        "Getty Images",
+        "PA Media/Reuters",
+        "More by this author",
         "Children First is an online resource for professionals working with children presented "
         "by WillisPalmer, providing you with the latest news, features and interviews.",
     ],
@@ -113,6 +116,7 @@ def test_end_markers_end_the_article(line):
         "Donations to the charity rose by a third last year.",
         "The next steps for the review will be set out in the summer.",
         "Become, the charity for care leavers, said the plans were a start.",
+        "PA Media reported the minister's remarks on Tuesday.",
         "i) where there is robust evidence and research about children's social care;",
     ],
 )

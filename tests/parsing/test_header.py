@@ -44,6 +44,7 @@ from articles.parsing.header import HeaderLine, bare_name, read_header_line
             HeaderLine(date=FuzzyDate(2022, 5, 23), name="Carolyne Willow"),
         ),
         ("Political reporter @janedoe", HeaderLine(role=True)),
+        ("@FCDWhittaker", HeaderLine(role=True)),
         ("Professor of Social Work, University of Sussex", HeaderLine(role=True)),
     ],
 )

@@ -509,3 +509,37 @@ def test_a_menu_listing_opinion_does_not_make_an_opinion_piece():
         "The review has called for a radical reset of children's social care in England.\n"
     )
     assert split_page(text, Authority()).kind == "news"
+
+
+def test_a_date_above_the_headline_makes_it_the_headline_rather_than_the_site_name():
+    text = (
+        "Fostering Matters Network\n"
+        "News\nNews\n"
+        "23 May 2022\n"
+        "Network responds to the final report of the care review\n"
+        "The network has responded to the publication of the review's final report today.\n"
+    )
+    page = split_page(text, Authority())
+    assert page.title == "Network responds to the final report of the care review"
+    assert page.standfirst == ""
+    assert page.published == FuzzyDate(2022, 5, 23)
+
+
+def test_a_writer_block_with_job_and_handle_and_an_agency_credited_caption():
+    text = (
+        "Care review: schools to become safeguarding partners\n"
+        "Freddie Whittaker\n"
+        "Senior reporter\n"
+        "@FCDWhittaker\n"
+        "More by this author\n"
+        "23 May 2022, 0:01\n"
+        "Getty Images\n"
+        "Pupils arriving at a primary school in London\n"
+        "Schools should be statutory partners in local safeguarding, the review has said.\n"
+    )
+    page = split_page(text, Authority())
+    assert (page.author, page.published) == ("Freddie Whittaker", FuzzyDate(2022, 5, 23))
+    assert page.captions == ["Pupils arriving at a primary school in London"]
+    assert page.paragraphs == [
+        "Schools should be statutory partners in local safeguarding, the review has said."
+    ]
