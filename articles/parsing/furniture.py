@@ -51,12 +51,12 @@ _INLINE_PATTERNS = (
     # Donation and support prompts, without a sentence's full stop.
     r"(?:please )?(?:help us|donate|make a donation)\b[^.!?]{0,80}",
     r"(?:support|fund) (?:us|our (?:work|journalism)|independent journalism)\b[^.!?]{0,80}",
-    r"[^.!?]{0,60}£\s?\d+(?:\.\d\d)?\s*(?:a|per|/)\s*(?:month|week|year)[^.!?]{0,40}",
+    r"[^.!?]{0,60}[£$€]\s?\d+(?:\.\d\d)?\s*(?:a|per|/)\s*(?:month|week|year)[^.!?]{0,40}",
     r"get .{0,60} (?:(?:in|to|delivered to) your inbox|by e-?mail).{0,40}",
     # Links that lead away from the article.
     r"read (?:full|the full|more|the rest of this)(?: story| article)?\.?|continue reading",
     r"find out more|learn more|instant access|listen now|watch now|click here",
-    r"(?:tags?|topics?|categories|filed under)\s*:.*",
+    r"(?:tags?|topics?|categories|filed under)\s*:.*|posted in .{1,80}",
     # The publisher's blurb ("X is an online resource for professionals ... presented by Y").
     r"[A-Z][^.!?]{0,60} is (?:an?|the) (?:[\w-]+ ){0,5}?(?:resource|magazine|website|newspaper|"
     r"journal|publication|news (?:service|site|website))"

@@ -71,6 +71,10 @@ _BYLINE_ON_DATE = re.compile(
     r"(?P<byline>(?i:by)\s+.+?)\s+on\s+(?P<date>.+?)(?:\s+in\s+[^\d]{2,200})?"
 )
 _DATE_THEN_BYLINE = re.compile(r"(?P<date>.+?)\s+(?P<byline>(?i:by)\s+.+)")
+# "May 23, 2022 in Children": the date, then the sections the story is filed in.
+_DATE_IN_SECTION = re.compile(r"(?P<date>.+?\d)\s+in\s+[^\d]{2,200}")
+# "by admin": a login rather than a name, which still makes the line a byline.
+_LOGIN_BYLINE = re.compile(r"(?i:by)\s+[a-z0-9_.-]{2,30}")
 _LABEL = re.compile(
     r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: on| at)?:?|dated:?)\s*",
     re.IGNORECASE,
@@ -136,10 +140,10 @@ def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
         if not part or _TIME.fullmatch(part):
             continue
         split = _DATE_THEN_BYLINE.fullmatch(part) or _BYLINE_ON_DATE.fullmatch(part)
-        if split and parse_date(split["date"], order) and _byline(split["byline"]):
+        if split and parse_date(split["date"], order) and _is_byline(split["byline"]):
             date = date or parse_date(split["date"], order)
             author = author or _byline(split["byline"])
-        elif found := parse_date(part, order):
+        elif found := parse_date(part, order) or _date_in_section(part, order):
             date = date or found
         elif by := _byline(part):
             author = author or by
@@ -160,6 +164,15 @@ def bare_name(text: str) -> str:
     names = match["names"]
     words = {word.casefold() for word in re.findall(r"[\w’']+", names)}
     return "" if words & _NOT_A_PERSON else names
+
+
+def _is_byline(text: str) -> bool:
+    return bool(_byline(text) or _LOGIN_BYLINE.fullmatch(text.strip()))
+
+
+def _date_in_section(text: str, order: str) -> FuzzyDate | None:
+    match = _DATE_IN_SECTION.fullmatch(text)
+    return parse_date(match["date"], order) if match else None
 
 
 def _byline(text: str) -> str:

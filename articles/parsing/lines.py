@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
+from .dates import parse_date
+
 # A sentence ends in . ! ? or … perhaps followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 # A teaser cut short ("... more families were turning to schools [...]").
 _TRUNCATED = re.compile(r"[\[(](?:\.\.\.|…)[\])]$")
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
 _HEADLINE_START = re.compile(r"[A-Z0-9‘“'\"£]")
-# A byline starts its own line ("by Alex Turner on May 23, 2022"), whatever came before.
+# A byline or a date starts its own line ("by Alex Turner on May 23, 2022"), whatever came before.
 _BYLINE_START = re.compile(r"by [A-Z]")
 _CONNECTING_END = re.compile(
     r"(?:[,;(–—-]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|on|at|from|that|our|their|its))$"
@@ -76,6 +78,6 @@ def join_wrapped_lines(text: str) -> list[str]:
 def _continues(previous: str, line: str) -> bool:
     if ends_sentence(previous) or word_count(previous) < WRAPPED_MIN_WORDS:
         return False
-    if _BYLINE_START.match(line):
+    if _BYLINE_START.match(line) or parse_date(line):
         return False
     return line[0].islower() or bool(_CONNECTING_END.search(previous))

@@ -165,8 +165,9 @@ def _find_headline(
     chosen, header = headed[0]
     for at, later in headed[1:]:
         # A section title above the headline takes headline and standfirst for its
-        # standfirst; the headline, under the same date, has a standfirst of its own.
-        if at < header.body_start and later.standfirst:
+        # standfirst; the headline, under the same date, is longer and has its own.
+        longer = word_count(lines[at]) > word_count(lines[chosen])
+        if at < header.body_start and later.standfirst and longer:
             chosen, header = at, later
     return chosen
 
@@ -219,13 +220,18 @@ def _header_from(
     """The header whose date and byline lines start at entry ``first``.
 
     Captions may stand between them, and a short line right after a byline is
-    the writer's role ("Education correspondent, BBC News").
+    the writer's role ("Education correspondent, BBC News"). Some pages put the
+    standfirst between byline and date: one line between two header lines is it
+    when there was none above.
     """
     last = first
     for position in range(first + 1, len(entries)):
+        line = entries[position][1]
         if is_meta[position]:
             last = position
-        elif not _caption(entries[position][1]):
+        elif _standfirst_between(entries, is_meta, position, standfirst):
+            standfirst = line
+        elif not _caption(line):
             break
     run = entries[first : last + 1]
     metas = [entries[position][2] for position in range(first, last + 1) if is_meta[position]]
@@ -246,6 +252,23 @@ def _header_from(
         author=authors[0] if authors else "",
         captions=captions,
         found=bool(dates or authors),
+    )
+
+
+def _standfirst_between(
+    entries: list[tuple[int, str, HeaderLine | None]],
+    is_meta: list[bool],
+    position: int,
+    standfirst: str,
+) -> bool:
+    line = entries[position][1]
+    return (
+        not standfirst
+        and is_meta[position - 1]
+        and position + 1 < len(is_meta)
+        and is_meta[position + 1]
+        and word_count(line) >= STANDFIRST_MIN_WORDS
+        and not _caption(line)
     )
 
 

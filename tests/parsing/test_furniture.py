@@ -42,6 +42,8 @@ GENERAL = Furniture()
         "Please use Chrome browser for a more accessible video player",
         "Disclosure statement",
         "Getty Images",
+        "Fund the free press with $5 per month",
+        "Posted in Uncategorized",
         "PA Media/Reuters",
         "More by this author",
         "Children First is an online resource for professionals working with children presented "

@@ -45,6 +45,8 @@ from articles.parsing.header import HeaderLine, bare_name, read_header_line
         ),
         ("Political reporter @janedoe", HeaderLine(role=True)),
         ("@FCDWhittaker", HeaderLine(role=True)),
+        ("May 23, 2022 in Children", HeaderLine(date=FuzzyDate(2022, 5, 23))),
+        ("Posted by admin on 23/05/2022", HeaderLine(date=FuzzyDate(2022, 5, 23))),
         ("Professor of Social Work, University of Sussex", HeaderLine(role=True)),
     ],
 )
@@ -62,6 +64,7 @@ def test_header_lines(line, expected):
         "31/02/21",
         "By the end of the year the review will report.",
         "Byron Council responds to the review",
+        "Councils in England are struggling",
     ],
 )
 def test_other_lines_are_not_header_lines(line):

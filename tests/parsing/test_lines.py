@@ -83,3 +83,13 @@ def test_separate_lines_stay_separate():
         "Then a paragraph.",
         "Spaced out line",
     ]
+
+
+def test_a_byline_or_a_date_after_an_unfinished_line_starts_a_line_of_its_own():
+    text = (
+        "Review's final report proposes overhaul of child protection, with new teams\n"
+        "by Alex Turner on May 23, 2022\n"
+        "Families need help, not investigation, and the report understands that\n"
+        "Tue 24 May 2022 06.00 BST\n"
+    )
+    assert len(join_wrapped_lines(text)) == 4

@@ -543,3 +543,19 @@ def test_a_writer_block_with_job_and_handle_and_an_agency_credited_caption():
     assert page.paragraphs == [
         "Schools should be statutory partners in local safeguarding, the review has said."
     ]
+
+
+def test_a_standfirst_between_byline_and_date():
+    text = (
+        "The care review is right: we must stop treating families as suspects\n"
+        "Jane Doe\n"
+        "Families need help, not investigation, and the report understands that\n"
+        "Tue 24 May 2022 06.00 BST\n"
+        "I have been a social worker for twenty years, and I have seen a lot.\n"
+    )
+    page = split_page(text, Authority())
+    assert (page.author, page.published) == ("Jane Doe", FuzzyDate(2022, 5, 24))
+    assert page.standfirst.startswith("Families need help")
+    assert page.paragraphs == [
+        "I have been a social worker for twenty years, and I have seen a lot."
+    ]
