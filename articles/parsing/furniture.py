@@ -148,12 +148,14 @@ class Furniture:
 
     def __init__(self, outlet_patterns: Iterable[str] = ()):
         self._inline = _whole_line((*_INLINE_PATTERNS, *outlet_patterns))
+        # The page asks about the lines near its headline more than once.
+        self.is_furniture = lru_cache(maxsize=4096)(self._is_furniture)
 
     def ends_article(self, line: str) -> bool:
         """Whether the article is over once this line is reached."""
         return bool(_END.fullmatch(line))
 
-    def is_furniture(self, line: str) -> bool:
+    def _is_furniture(self, line: str) -> bool:
         """Whether the line is furniture of any kind (inline or an end marker)."""
         return (
             bool(self._inline.fullmatch(line))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import parse_date
 from .fuzzydate import FuzzyDate
@@ -132,6 +133,7 @@ _NOT_A_PERSON = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)  # the page reads the lines near its headline more than once
 def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
     """The date and byline a header line gives, or None if it is anything else."""
     date, author, name, role = None, "", "", False
