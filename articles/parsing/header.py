@@ -81,6 +81,10 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?", re.IGNORECASE)
+# A word in capitals ("By JANE DOE").
+_CAPITALS = re.compile(r"\b[A-Z][A-Z’'-]+\b")
+_READING_TIME = re.compile(r"\d+ min(?:ute)?s? read", re.IGNORECASE)
+WRITER_DATE_MAX_WORDS = 14
 _SEPARATOR = re.compile(r"\s+[|•·/]\s+|\s+[–—-]\s+")
 
 # Words that make a capitalised phrase an organisation or a place, not a person.
@@ -112,6 +116,7 @@ _NOT_A_PERSON = frozenset(
         "ministry",
         "news",
         "now",
+        "by",
         "the",
         "office",
         "partnership",
@@ -139,23 +144,46 @@ def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
     date, author, name, role = None, "", "", False
     for part in _SEPARATOR.split(line.strip()):
         part = _LABEL.sub("", part, count=1).strip() if _LABEL.match(part) else part.strip()
-        if not part or _TIME.fullmatch(part):
+        if not part or _TIME.fullmatch(part) or _READING_TIME.fullmatch(part):
             continue
-        split = _DATE_THEN_BYLINE.fullmatch(part) or _BYLINE_ON_DATE.fullmatch(part)
-        if split and parse_date(split["date"], order) and _is_byline(split["byline"]):
-            date = date or parse_date(split["date"], order)
-            author = author or _byline(split["byline"])
-        elif found := parse_date(part, order) or _date_in_section(part, order):
-            date = date or found
-        elif by := _byline(part):
-            author = author or by
-        elif bare := bare_name(part):
-            name = name or bare
-        elif _ROLE_LINE.fullmatch(part):
-            role = True
-        else:
+        found = _read_part(part, order)
+        if found is None:
             return None
+        date, author = date or found.date, author or found.author
+        name, role = name or found.name, role or found.role
     return HeaderLine(date=date, author=author, name=name, role=role)
+
+
+def _read_part(part: str, order: str) -> HeaderLine | None:
+    split = _DATE_THEN_BYLINE.fullmatch(part) or _BYLINE_ON_DATE.fullmatch(part)
+    if split and (date := parse_date(split["date"], order)) and _is_byline(split["byline"]):
+        return HeaderLine(date=date, author=_byline(split["byline"]))
+    if date := parse_date(part, order) or _date_in_section(part, order):
+        return HeaderLine(date=date)
+    if by := _byline(part):
+        return HeaderLine(author=by)
+    if bare := bare_name(part):
+        return HeaderLine(name=bare)
+    if _ROLE_LINE.fullmatch(part):
+        return HeaderLine(role=True)
+    return _writer_then_date(part, order)
+
+
+def _writer_then_date(part: str, order: str) -> HeaderLine | None:
+    """A byline or name, then a date ("By Jack Hughes 24 May 2022", "Jane Doe, 23 May 2022")."""
+    words = part.split()
+    if len(words) > WRITER_DATE_MAX_WORDS or not any(char.isdigit() for char in part):
+        return None
+    for cut in range(2, len(words)):
+        date = parse_date(" ".join(words[cut:]), order)
+        if date is None:
+            continue
+        head = " ".join(words[:cut]).rstrip(",")
+        if by := _byline(head):
+            return HeaderLine(date=date, author=by)
+        bare = bare_name(head)
+        return HeaderLine(date=date, name=bare) if bare else None
+    return None
 
 
 def bare_name(text: str) -> str:
@@ -168,6 +196,10 @@ def bare_name(text: str) -> str:
     return "" if words & _NOT_A_PERSON else names
 
 
+def _title(match: re.Match) -> str:
+    return match.group().title()
+
+
 def _is_byline(text: str) -> bool:
     return bool(_byline(text) or _LOGIN_BYLINE.fullmatch(text.strip()))
 
@@ -178,5 +210,9 @@ def _date_in_section(text: str, order: str) -> FuzzyDate | None:
 
 
 def _byline(text: str) -> str:
-    match = _BYLINE.fullmatch(text.strip())
-    return match["names"] if match else ""
+    text = text.strip()
+    match = _BYLINE.fullmatch(text) or _BYLINE.fullmatch(_CAPITALS.sub(_title, text))
+    if not match:
+        return ""
+    words = {word.casefold() for word in match["names"].split()}
+    return "" if words & set(_JOB_WORDS) else match["names"]

@@ -47,6 +47,17 @@ from articles.parsing.header import HeaderLine, bare_name, read_header_line
         ("@FCDWhittaker", HeaderLine(role=True)),
         ("May 23, 2022 in Children", HeaderLine(date=FuzzyDate(2022, 5, 23))),
         ("Posted by admin on 23/05/2022", HeaderLine(date=FuzzyDate(2022, 5, 23))),
+        (
+            "By Jack Hughes 24 May 2022",
+            HeaderLine(date=FuzzyDate(2022, 5, 24), author="Jack Hughes"),
+        ),
+        ("Jane Doe, 23 May 2022", HeaderLine(date=FuzzyDate(2022, 5, 23), name="Jane Doe")),
+        (
+            "Jane Doe · 23 May 2022 · 4 min read",
+            HeaderLine(date=FuzzyDate(2022, 5, 23), name="Jane Doe"),
+        ),
+        ("By JANE DOE", HeaderLine(author="Jane Doe")),
+        ("By Staff Reporter", HeaderLine(role=True)),
         ("Professor of Social Work, University of Sussex", HeaderLine(role=True)),
     ],
 )
@@ -65,6 +76,7 @@ def test_header_lines(line, expected):
         "By the end of the year the review will report.",
         "Byron Council responds to the review",
         "Councils in England are struggling",
+        "The review reported on 23 May 2022",
     ],
 )
 def test_other_lines_are_not_header_lines(line):
