@@ -29,6 +29,18 @@ _INLINE_PATTERNS = (
     r"why you can trust .{1,40}|please use .{0,40}\bbrowser\b.{0,80}",
     r"authors?|contributors?|disclosure statement",
     r"more (?:by|from) (?:this|the) (?:author|writer|reporter|journalist)",
+    r"(?:follow|contact)(?: us| me| the author)?(?: on [\w ]{1,20})?",
+    r"(?:download|get) (?:the|our) app",
+    r"back|more|next|see all|show more|load more|loading\W{0,3}|updated|image|photograph|video",
+    r"play(?: video)?|watch:.{0,120}|enable javascript.{0,80}|copy url|link copied|show comments",
+    r"(?:save|gift|share|listen to) this (?:article|story)|join the conversation",
+    r"promoted|partner content|in partnership with .{1,60}",
+    # Newsletter boxes inside the article (their own words, without the article's sentences).
+    r"(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|advert|ad))?",
+    r"(?:skip past |after )newsletter promotion|privacy notice:.{0,300}",
+    r"newsletter(?: sign-?up)?|sign up|e-?mail address|get our newsletter",
+    r"(?:sign up|subscribe) (?:to|for) [^.!?]{0,60}\bnewsletters?\b.{0,120}",
+    r"thank you for (?:subscribing|signing up).{0,80}|give now|donate now",
     # In-text links to other stories ("Related: The Guardian view on ...").
     r"(?:related|see also|also read|read more|more on this)\s*:.{0,200}",
     r"(?:main )?menu|home|search|close|contact(?: us)?|about(?: us)?",
@@ -65,7 +77,8 @@ _INLINE_PATTERNS = (
     r".{0,80}\bcookies?\b.{0,80}(?:accept|settings|preferences|policy).{0,40}",
     r"cookies on .{1,40}|(?:we|this (?:web)?site) uses? (?:some )?(?:\w+ )?cookies\b.{0,200}",
     r"(?:accept|reject|view|hide)(?: all| additional| analytics)?(?: cookies)?",
-    r"manage (?:cookies|preferences)|cookie settings",
+    r"manage (?:cookies|preferences|consent)|cookie settings|consent preferences",
+    r"strictly necessary cookies|your privacy|we value your privacy.{0,200}",
 )
 
 _END_PATTERNS = (
@@ -74,6 +87,7 @@ _END_PATTERNS = (
     r"(?:related|recommended|trending|latest|top|more) (?:articles|stories|news|content|links|"
     r"topics|reads|jobs|events|posts)(?: \w+){0,2}:?",
     r"more [\w&’']+(?: [\w&’']+)? (?:news|stories|articles)|explore the topics?",
+    r"related|recommended|up next|read this next|latest|trending|topics",
     r"more (?:on|from|in) (?:this story|this topic|[\w&’']+(?: [\w&’']+){0,3}):?",
     r"you (?:may|might) also (?:like|be interested in):?|read next:?|editor'?s? picks:?",
     r"what['’]s new(?: today)?:?|in other news:?|explore more on these topics|reuse this content",
@@ -86,6 +100,8 @@ _END_PATTERNS = (
     # Paywalls, subscriptions and membership.
     r"to (?:continue|keep) reading.{0,80}|(?:get|gain) unlimited access.{0,80}|free trial",
     r"you(?:['’]ve| have) reached (?:your|the) (?:limit|maximum).{0,80}",
+    r"you have \d+ (?:free )?articles? (?:left|remaining).{0,60}",
+    r"register (?:for free )?to (?:continue|keep) reading.{0,60}",
     r"(?:this|the full) (?:article|content|story) is (?:only )?(?:available|for) .{0,80}",
     r"subscribe(?: (?:today|now|here))?!?|subscribe (?:to|for) .{0,60}",
     r"from £\s?\d+(?:\.\d\d)?\s*(?:/|per|a)\s*(?:month|year|week|issue|quarter)",
@@ -107,6 +123,7 @@ _END_PATTERNS = (
     r"(?:privacy|cookie) (?:policy|notice)|terms (?:and|&) conditions|accessibility statement",
     r"sitemap|site map",
     r"comments?(?: \(\d+\))?|leave a (?:reply|comment)|post a comment|your (?:thoughts|say)",
+    r"comments are closed\.?",
     r"(?:proudly )?powered by .{1,40}",
     r"join the (?:debate|discussion)",
 )
