@@ -12,9 +12,15 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+_JSON_SCALARS = (str, int, float, bool, type(None))
+
 
 def as_json_value(value):
     """Normalise a field value the way it is kept in ``loader_values``."""
+    if isinstance(value, _JSON_SCALARS):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return list(value)
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 

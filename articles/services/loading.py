@@ -12,6 +12,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,12 +184,14 @@ def _submit(pool, path: Path, stored: dict[str, str], authority: Authority) -> _
 def _finish(path: Path, job: _Job, authority: Authority) -> LoadOutcome:
     if job.error:
         return LoadOutcome(path.name, FAILED, job.error)
-    if job.future is not None:
-        parsed_source = job.future.result
-    else:
 
-        def parsed_source():
-            return read_source(job.raw, path.name, authority)
+    def parsed_source():
+        if job.future is not None:
+            try:
+                return job.future.result()
+            except BrokenProcessPool:
+                logger.warning("parser worker died; parsing %s in this process", path.name)
+        return read_source(job.raw, path.name, authority)
 
     try:
         return _store(path.name, job.digest, parsed_source, authority)

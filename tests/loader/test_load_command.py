@@ -1,5 +1,6 @@
 """The load_articles command: bad input, idempotency, progress and its summary."""
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -172,3 +173,17 @@ def test_many_files_are_parsed_in_worker_processes_with_the_same_results(
     # A second run parses nothing: every stored file is unchanged.
     out, failed = run(tmp_path, capsys=capsys)
     assert "0 loaded, 0 updated, 5 unchanged" in failed
+
+
+def test_a_dead_parser_worker_means_parsing_in_this_process_not_failing(tmp_path):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    seed = copy_seeds(tmp_path, {SEEDS[2].name}) / SEEDS[2].name
+    broken = Future()
+    broken.set_exception(BrokenProcessPool("worker killed"))
+    raw = seed.read_bytes()
+    job = loading._Job(raw=raw, digest=hashlib.sha256(raw).hexdigest(), future=broken)
+    outcome = loading._finish(seed, job, loading.default_authority())
+    assert outcome.status == "loaded", outcome
+    assert outcome.article.author == "Fiona Simpson"
