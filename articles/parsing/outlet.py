@@ -2,10 +2,11 @@
 
 First by the profiles' signals (fixtures/outlets.toml): the profile with the
 most distinct signals on the page wins. Failing that, by what the page says of
-itself: a name it reports under ("told CYP Now"), a footer ("Children First is
-an online resource ... presented by WillisPalmer", "© 2021 Example News"), or an
-e-mail address at a known outlet's domain. A page that names an outlet the
-profiles do not know keeps that name; otherwise it is "Unknown outlet".
+itself: a page title on its first line ending in a known outlet's name ("... |
+The Guardian"), a name it reports under ("told CYP Now"), a footer ("Children
+First is an online resource ... presented by WillisPalmer", "© 2021 Example
+News"), or an e-mail address at a known outlet's domain. A page that names an
+outlet the profiles do not know keeps that name; otherwise it is "Unknown outlet".
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ _SELF_DESCRIPTION = re.compile(
     r"publication|newspaper|journal|news (?:service|site|website)|registered charity)\b"
 )
 _COPYRIGHT = re.compile(rf"(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?(?P<name>{_NAME})")
+# A page title heading the dump ("Care review calls for reset | Society | The Guardian").
+_TITLE_SUFFIX = re.compile(r".+\s[|–—-]\s(?P<name>[^|–—]{2,60})")
 _EMAIL_DOMAIN = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:Ltd|Limited|Plc|PLC|LLP|All|and|of|for|&))+\.?$")
 
@@ -49,6 +52,9 @@ def identify_outlet(text: str, profiles: Sequence[OutletProfile]) -> OutletMatch
     by_signals = _best_by_signals(flat, profiles)
     if by_signals is not None:
         return OutletMatch(by_signals.name, by_signals)
+    titled = _profile_in_title(text, profiles)
+    if titled is not None:
+        return OutletMatch(titled.name, titled)
     own_names = _names_the_page_gives(flat)
     press = [profile for profile in profiles if profile.kind in PRESS_KINDS]
     for source, name in own_names:
@@ -71,6 +77,13 @@ def _best_by_signals(flat: str, profiles: Sequence[OutletProfile]) -> OutletProf
         if score > best_score:
             best, best_score = profile, score
     return best
+
+
+def _profile_in_title(text: str, profiles: Sequence[OutletProfile]) -> OutletProfile | None:
+    """The known outlet a page title on the dump's first line ends with."""
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    match = _TITLE_SUFFIX.fullmatch(first_line.strip())
+    return _profile_named(match["name"], profiles) if match else None
 
 
 def _names_the_page_gives(flat: str) -> list[tuple[re.Pattern, str]]:

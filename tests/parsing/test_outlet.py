@@ -51,3 +51,11 @@ def test_telling_an_official_body_does_not_make_the_page_its_own():
 def test_a_charity_footer_names_the_charity_as_the_outlet():
     text = "Our response.\nAction for Children is a registered charity in England and Wales."
     assert identify_outlet(text, PROFILES).name == "Action for Children"
+
+
+def test_a_page_title_on_the_first_line_names_a_known_outlet():
+    text = "Care review calls for reset | Society | CYP Now\nBody text about the review."
+    assert identify_outlet(text, PROFILES).profile is CYP
+    assert identify_outlet("Care review | Society | Weekly Times\nBody.", PROFILES).name == (
+        UNKNOWN_OUTLET
+    )
