@@ -408,9 +408,15 @@ def _inferred_title(text: str, paragraphs: list[str], outlet: OutletMatch, faq: 
 
 def _label_lines(lines: list[str], menus: set[int], title_at: int | None, end: int) -> list[str]:
     """The lines that may label the article ("Opinion"): the header and a kicker above the
-    headline, but not a menu that lists every section."""
+    headline, but not a menu that lists every section. A menu word repeated right above
+    the headline, where the menu runs into the kicker, is the kicker."""
     start = 0 if title_at is None else max(title_at - KICKER_LINES, 0)
-    return [lines[index] for index in range(start, end) if index not in menus]
+    earlier = set(lines[:start])
+    return [
+        lines[index]
+        for index in range(start, end)
+        if index not in menus or (index < (title_at or 0) and lines[index] in earlier)
+    ]
 
 
 def _kind(outlet: OutletMatch, title: str, header_lines: list[str]) -> str:

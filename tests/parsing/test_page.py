@@ -559,3 +559,13 @@ def test_a_standfirst_between_byline_and_date():
     assert page.paragraphs == [
         "I have been a social worker for twenty years, and I have seen a lot."
     ]
+
+
+def test_a_section_kicker_repeating_a_menu_word_right_above_the_headline_labels_the_page():
+    text = (
+        "News\nOpinion\nSport\nCulture\nLifestyle\nOpinion\nChildren\n"
+        "The care review is right: we must stop treating families as suspects\n"
+        "By Jane Doe\n"
+        "I have been a social worker for twenty years, and I have seen a lot.\n"
+    )
+    assert split_page(text, Authority()).kind == "opinion"
