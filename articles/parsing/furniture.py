@@ -79,6 +79,11 @@ _INLINE_PATTERNS = (
     r"(?:accept|reject|view|hide)(?: all| additional| analytics)?(?: cookies)?",
     r"manage (?:cookies|preferences|consent)|cookie settings|consent preferences",
     r"strictly necessary cookies|your privacy|we value your privacy.{0,200}",
+    r"(?:allow|use|accept|reject|deny|refuse)(?: all| only)?(?: necessary| essential)?"
+    r"(?: cookies)?(?: only)?|(?:show|hide) details",
+    # A consent banner's paragraph: cookies, and what they are for.
+    r"(?=.{0,300}\bcookies\b)(?=.{0,600}\b(?:personalis|personaliz|analys|analyz|analytics|"
+    r"advertising|ads\b|consent|browsing|your experience)).{20,800}",
 )
 
 _END_PATTERNS = (

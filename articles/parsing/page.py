@@ -140,28 +140,41 @@ def split_page(text: str, authority: Authority) -> PageParts:
 def _find_headline(
     lines: list[str], menus: set[int], furniture: Furniture, order: str, faq: bool
 ) -> int | None:
-    """The headline: a headline-shaped line before any prose, skipping menus and furniture.
+    """The headline: a headline-shaped line before the prose, skipping menus and furniture.
 
     Of several candidates (a site's name, a section title, a banner), the one
     with a header under it (standfirst, byline, date) or a date above it wins;
-    failing that, the first.
+    failing that, the first. The prose starts with two prose lines in a row: a
+    lone sentence above the headline (a site's tagline) does not end the search,
+    but a candidate after it must have a header to count.
     (The header lookahead is a few lines, so this stays linear.)
     """
-    candidates = []
-    for index, line in enumerate(lines):
-        if index in menus or furniture.is_furniture(line) or _caption(line):
-            continue
+    candidates: list[int] = []
+    plain_candidates: list[int] = []  # before any prose line
+    seen_prose = False
+    kept = [
+        index
+        for index, line in enumerate(lines)
+        if index not in menus and not furniture.is_furniture(line) and not _caption(line)
+    ]
+    for position, index in enumerate(kept):
+        line = lines[index]
         header_line = read_header_line(line, order)
         if header_line is not None and (header_line.date or header_line.author):
             continue
         if is_headline(line) and not (faq and is_question(line)):
             candidates.append(index)
+            if not seen_prose:
+                plain_candidates.append(index)
         elif is_prose(line):
-            break
+            following = kept[position + 1] if position + 1 < len(kept) else None
+            if seen_prose or following is None or is_prose(lines[following]):
+                break
+            seen_prose = True
     headers = ((at, _read_header(lines, at, furniture, order)) for at in candidates)
     headed = [(at, header) for at, header in headers if header.found]
     if not headed:
-        return candidates[0] if candidates else None
+        return plain_candidates[0] if plain_candidates else None
     chosen, header = headed[0]
     for at, later in headed[1:]:
         # A section title above the headline takes headline and standfirst for its

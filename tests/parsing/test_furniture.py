@@ -50,6 +50,9 @@ GENERAL = Furniture()
         "Follow us on Twitter",
         "Watch: Josh MacAlister on the review",
         "We value your privacy",
+        "We use cookies to personalise content and ads, to provide social media features and to "
+        "analyse our traffic. We also share information about your use of our site.",
+        "Use necessary cookies only",
         "PA Media/Reuters",
         "More by this author",
         "Children First is an online resource for professionals working with children presented "

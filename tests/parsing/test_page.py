@@ -569,3 +569,21 @@ def test_a_section_kicker_repeating_a_menu_word_right_above_the_headline_labels_
         "I have been a social worker for twenty years, and I have seen a lot.\n"
     )
     assert split_page(text, Authority()).kind == "opinion"
+
+
+def test_a_tagline_sentence_above_the_headline_does_not_hide_it():
+    text = (
+        "Frontline\n"
+        "We are a social work charity. Our mission is for every child to have the best social worker.\n"
+        "Home\nAbout\n"
+        "Our response to the care review\n"
+        "24 May 2022\n"
+        "The care review's final report sets out a bold vision for children's social care.\n"
+        "We are proud that Josh MacAlister founded Frontline before chairing the review.\n"
+    )
+    page = split_page(text, Authority())
+    assert (page.title, page.published) == (
+        "Our response to the care review",
+        FuzzyDate(2022, 5, 24),
+    )
+    assert page.paragraphs[0].startswith("The care review's final report")
