@@ -574,7 +574,7 @@ def test_a_section_kicker_repeating_a_menu_word_right_above_the_headline_labels_
 def test_a_tagline_sentence_above_the_headline_does_not_hide_it():
     text = (
         "Frontline\n"
-        "We are a social work charity. Our mission is for every child to have the best social worker.\n"
+        "We are a social work charity. Our mission is the best social worker for every child.\n"
         "Home\nAbout\n"
         "Our response to the care review\n"
         "24 May 2022\n"
