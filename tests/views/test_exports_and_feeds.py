@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.http import StreamingHttpResponse
 
+from articles.models import Article
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +190,13 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: https://testserver/sitemap.xml" in lines
+
+
+def test_sitemap_index_dates_the_articles_section_by_the_newest_change(
+    client, archive, django_assert_max_num_queries
+):
+    newest = Article.objects.order_by("-updated_at").first().updated_at
+    with django_assert_max_num_queries(8):
+        response = client.get("/sitemap.xml")
+    lastmods = [e.text for e in ET.fromstring(response.content).iter(f"{SITEMAP}lastmod")]
+    assert newest.strftime("%Y-%m-%d") in " ".join(lastmods)
