@@ -85,7 +85,11 @@ _TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?", re.I
 _CAPITALS = re.compile(r"\b[A-Z][A-Z’'-]+\b")
 _READING_TIME = re.compile(r"\d+ min(?:ute)?s? read", re.IGNORECASE)
 WRITER_DATE_MAX_WORDS = 14
-_SEPARATOR = re.compile(r"\s+[|•·/]\s+|\s+[–—-]\s+")
+# Between the parts of a header line; "Published 3 May 2022 Last updated 4 May 2022" has
+# no separator but its second label.
+_SEPARATOR = re.compile(
+    r"\s+[|•·/]\s+|\s+[–—-]\s+|(?<!last)\s+(?=(?:last\s+)?(?:updated|modified)\b)", re.IGNORECASE
+)
 
 # Words that make a capitalised phrase an organisation or a place, not a person.
 _NOT_A_PERSON = frozenset(

@@ -27,6 +27,8 @@ from articles.parsing.fuzzydate import FuzzyDate
         ("May 23, 2022 6:00 am(Updated 9:15 am)", FuzzyDate(2022, 5, 23)),
         ("06:00, 23 May 2022", FuzzyDate(2022, 5, 23)),
         ("Monday 23 May 2022 06:00, UK", FuzzyDate(2022, 5, 23)),
+        ("2022-05-23T06:00:00Z", FuzzyDate(2022, 5, 23)),
+        ("Mon, 23 May 2022 06:00:00 +0100", FuzzyDate(2022, 5, 23)),
         ("  9 Nov 2021. ", FuzzyDate(2021, 11, 9)),
         ("January 2022", FuzzyDate(2022, 1)),
         ("Autumn 2021", FuzzyDate(2021, season="autumn")),

@@ -58,6 +58,10 @@ from articles.parsing.header import HeaderLine, bare_name, read_header_line
         ),
         ("By JANE DOE", HeaderLine(author="Jane Doe")),
         ("By Staff Reporter", HeaderLine(role=True)),
+        (
+            "Published 23 May 2022 Last updated 24 May 2022",
+            HeaderLine(date=FuzzyDate(2022, 5, 23)),
+        ),
         ("Professor of Social Work, University of Sussex", HeaderLine(role=True)),
     ],
 )
