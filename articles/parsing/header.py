@@ -28,11 +28,18 @@ class HeaderLine:
         return bool(self.name) and self.date is None and not self.author
 
 
-_NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.)"
-_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|al|el|ter|ten)"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_NAME_WORD = (
+    rf"(?:(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]\.)"
+)
+_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|al|el|ter|ten|Ó|Ní|Nic)"
 # Lazy, so that a job after the name keeps its own words ("Jane Doe Local Democracy Reporter").
 _PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}?"
-_PEOPLE = rf"{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})*"
+# "Jane Doe and John Smith", "Jane Doe, John Smith and Sam Lee".
+_PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s+(?:and|&)\s+{_PERSON})*"
+# Handles and the names of social networks left beside a byline ("Jane Doe @janedoe Twitter").
+_SOCIAL = r"(?:\s+(?:@\w{1,30}|Twitter|X|LinkedIn|Facebook|Email|Instagram|Bluesky))*"
 _ROLE = r"[^\d|]{2,80}"
 _HONORIFIC = r"(?:(?:Dame|Sir|Dr|Prof|Professor|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss)\.?\s+)?"
 # The job a writer's byline gives, ending in a job word ("Social policy editor").
@@ -61,11 +68,12 @@ _ROLE_LINE = re.compile(rf"{_JOB}(?:\s*,\s*[^\d|,]{{2,60}})?|@\w{{1,30}}", re.IG
 # Several people are joined by "and"; a comma or dash introduces a role, and a job may follow
 # the names with no comma ("Patrick Butler Social policy editor").
 _BYLINE = re.compile(
-    rf"(?:(?i:(?:written |words |reported )?by)\s+|By(?=[A-Z])){_HONORIFIC}(?P<names>{_PEOPLE})"
+    r"(?:(?i:(?:written |words |reported |posted )?by:?|words:|author:|reporter:)\s+"
+    rf"|By(?=[A-Z])){_HONORIFIC}(?P<names>{_PEOPLE}){_SOCIAL}"
     rf"(?:\s*(?:,|–|—|-)\s*{_ROLE}|\s+(?=[A-Z])(?i:{_JOB}))?"
 )
 _BARE_NAME = re.compile(
-    rf"{_HONORIFIC}(?P<names>{_PEOPLE})(?:\s*,\s*{_ROLE}|\s+(?=[A-Z])(?i:{_JOB}))?"
+    rf"{_HONORIFIC}(?P<names>{_PEOPLE}){_SOCIAL}(?:\s*,\s*{_ROLE}|\s+(?=[A-Z])(?i:{_JOB}))?"
 )
 # "by Alex Turner on May 23, 2022 in Children, Child protection"
 _BYLINE_ON_DATE = re.compile(

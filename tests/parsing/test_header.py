@@ -58,6 +58,13 @@ from articles.parsing.header import HeaderLine, bare_name, read_header_line
         ),
         ("By JANE DOE", HeaderLine(author="Jane Doe")),
         ("By Staff Reporter", HeaderLine(role=True)),
+        ("By Jane Doe @janedoe Twitter", HeaderLine(author="Jane Doe")),
+        ("Words: Jane Doe", HeaderLine(author="Jane Doe")),
+        ("By Seán Ó Briain", HeaderLine(author="Seán Ó Briain")),
+        (
+            "By Jane Doe, John Smith and Sam Lee",
+            HeaderLine(author="Jane Doe, John Smith and Sam Lee"),
+        ),
         (
             "Published 23 May 2022 Last updated 24 May 2022",
             HeaderLine(date=FuzzyDate(2022, 5, 23)),
@@ -81,6 +88,7 @@ def test_header_lines(line, expected):
         "Byron Council responds to the review",
         "Councils in England are struggling",
         "The review reported on 23 May 2022",
+        "Words matter in this review",
     ],
 )
 def test_other_lines_are_not_header_lines(line):
