@@ -587,3 +587,21 @@ def test_a_tagline_sentence_above_the_headline_does_not_hide_it():
         FuzzyDate(2022, 5, 24),
     )
     assert page.paragraphs[0].startswith("The care review's final report")
+
+
+def test_a_gov_uk_speech_loses_its_delivery_note():
+    text = (
+        "GOV.UK\nSpeech\n"
+        "Education Secretary on the care review\n"
+        "The Education Secretary spoke about the final report of the care review.\n"
+        "From:\nDepartment for Education and The Rt Hon Nadhim Zahawi MP\n"
+        "Published\n23 May 2022\n"
+        "Delivered on:\n23 May 2022 (Transcript of the speech, exactly as it was delivered)\n"
+        "Thank you to Josh MacAlister and the review team for their work over the past year.\n"
+        "Is this page useful?\n"
+    )
+    page = split_page(text, AUTHORITY)
+    assert (page.outlet, page.published) == ("GOV.UK", FuzzyDate(2022, 5, 23))
+    assert page.paragraphs == [
+        "Thank you to Josh MacAlister and the review team for their work over the past year."
+    ]
