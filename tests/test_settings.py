@@ -62,6 +62,28 @@ def test_production_settings_pass_the_deployment_checks():
     assert "WARNINGS" not in result.stdout + result.stderr
 
 
+def test_manage_py_without_any_configuration_is_a_development_checkout():
+    result = run_manage("makemigrations", "--check", "--dry-run")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_the_site_itself_never_defaults_to_debug():
+    env = {name: value for name, value in os.environ.items() if name not in CONFIG_VARIABLES}
+    result = subprocess.run(
+        [sys.executable, "-c", "import reviewarchive.wsgi"],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
 @pytest.mark.parametrize("secret_key", [None, ""], ids=["unset", "empty"])
 def test_production_refuses_to_start_without_a_secret_key(secret_key):
     environment = {"DJANGO_DEBUG": "0"}
