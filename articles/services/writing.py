@@ -27,17 +27,15 @@ from articles.models import (
 )
 from articles.parsing.authority import Authority
 from articles.parsing.fuzzydate import UNKNOWN
-from articles.parsing.names import normalise_name
 from articles.parsing.types import ParsedArticle
 from people.models import (
     Membership,
     Organisation,
-    OrganisationAlias,
     Person,
-    PersonAlias,
     ReviewBody,
     ReviewBodyFact,
 )
+from people.services.aliases import add_alias, find_by_names
 
 from .slugs import unique_slug
 
@@ -168,27 +166,8 @@ def _remove_stale(rows) -> None:
         type(next(iter(rows))).objects.filter(pk__in=stale).delete()
 
 
-def _resolve_many(model, alias_model, names) -> dict[str, object]:
-    """Canonical name -> record, by exact name first and then by any alias, in two queries."""
-    names = set(names)
-    found = {record.name: record for record in model.objects.filter(name__in=names)}
-    wanted = {normalise_name(name): name for name in names - found.keys()}
-    if wanted:
-        aliases = alias_model.objects.filter(normalised__in=wanted).select_related(
-            alias_model.owner_field
-        )
-        for alias in aliases:
-            found[wanted[alias.normalised]] = getattr(alias, alias_model.owner_field)
-    return found
-
-
 def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
-    people = _resolve_many(Person, PersonAlias, (ref.name for ref in parsed.people))
-    known_aliases = set(
-        PersonAlias.objects.filter(
-            normalised__in=[normalise_name(s) for ref in parsed.people for s in ref.new_aliases]
-        ).values_list("normalised", flat=True)
-    )
+    people = find_by_names(Person, (ref.name for ref in parsed.people))
     for ref in parsed.people:
         person = people.get(ref.name)
         if person is None:
@@ -206,9 +185,7 @@ def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
             # A role is learnt once; later articles never flip it to their own wording.
             _save_if_changed(person, {"role": ref.role})
         for spelling in ref.new_aliases:
-            if normalise_name(spelling) not in known_aliases:
-                PersonAlias.objects.create(person=person, name=spelling, needs_review=True)
-                known_aliases.add(normalise_name(spelling))
+            add_alias(person, spelling, LOADER_CHANGE_REASON, needs_review=True)
     _sync_rows(
         article.person_mentions.all(),
         "person_id",
@@ -220,7 +197,7 @@ def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
 
 def _write_organisations(article: Article, parsed: ParsedArticle) -> None:
     refs = parsed.organisations
-    organisations = _resolve_many(Organisation, OrganisationAlias, (r.name for r in refs))
+    organisations = find_by_names(Organisation, (r.name for r in refs))
     for ref in refs:
         if ref.name not in organisations:
             organisation = Organisation(
