@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .dates import parse_date
+from .names import normalise_name
 
 # A sentence ends in . ! ? or … perhaps followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -81,3 +82,8 @@ def _continues(previous: str, line: str) -> bool:
     if _BYLINE_START.match(line) or parse_date(line):
         return False
     return line[0].islower() or bool(_CONNECTING_END.search(previous))
+
+
+def repeats(line: str, headline: str) -> bool:
+    """Whether a line repeats the headline (ignoring case and typography)."""
+    return abs(len(line) - len(headline)) <= 2 and normalise_name(line) == normalise_name(headline)

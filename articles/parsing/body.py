@@ -1,0 +1,92 @@
+"""The article's body: its paragraphs and captions, up to where the article ends."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .captions import CAPTION_MAX_WORDS, caption, credited_caption
+from .dates import parse_date
+from .furniture import Furniture
+from .lines import ends_sentence, is_headline, is_prose, repeats, word_count
+
+# This many prose paragraphs in a row after an end marker mean the article goes on.
+RESUME_PROSE_RUN = 3
+# A body does not start or end on a heading: short unpunctuated lines there are furniture.
+STRAY_HEADING_WORDS = 8
+
+_URL = re.compile(r"https?://[^\s<>\"“”‘’()\[\]{}]+")
+
+
+@dataclass
+class Body:
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+def read_body(
+    lines: list[str], start: int, headline: str | None, furniture: Furniture, order: str
+) -> Body:
+    """The article's paragraphs and captions, up to where the article ends."""
+    body = Body()
+    ended = doubled = False
+    for position in range(start, len(lines)):
+        line = lines[position]
+        if doubled:  # the second copy of a doubled line
+            doubled = False
+            continue
+        if ended and not _resumes(lines, position, furniture):
+            continue
+        ended = bool(body.paragraphs) and _ends_article(lines, position, furniture, order)
+        if ended or furniture.is_furniture(line) or (headline and repeats(line, headline)):
+            continue
+        doubled = position + 1 < len(lines) and lines[position + 1] == line
+        found = caption(line) or credited_caption(lines, position)
+        if found or (doubled and word_count(line) <= CAPTION_MAX_WORDS):
+            body.captions.append(found or line)
+        else:
+            body.paragraphs.append(line)
+    while body.paragraphs and _is_stray_heading(body.paragraphs[-1]):
+        body.paragraphs.pop()
+    # Nor does it start on one: topic tags and section names left above the first paragraph.
+    lead = 0
+    while lead < len(body.paragraphs) - 1 and _is_stray_heading(body.paragraphs[lead]):
+        lead += 1
+    del body.paragraphs[:lead]
+    return body
+
+
+def _ends_article(lines: list[str], index: int, furniture: Furniture, order: str) -> bool:
+    """An end marker, a sidebar entry (headline + date) or a list of doubled headlines."""
+    line = lines[index]
+    if furniture.ends_article(line):
+        return True
+    following = lines[index + 1 : index + 4]
+    if is_headline(line) and following and parse_date(following[0], order):
+        return True
+    return (
+        len(following) == 3
+        and line == following[0]
+        and following[1] == following[2]
+        and is_headline(line)
+        and is_headline(following[1])
+    )
+
+
+def _resumes(lines: list[str], index: int, furniture: Furniture) -> bool:
+    run = lines[index : index + RESUME_PROSE_RUN]
+    return len(run) == RESUME_PROSE_RUN and all(
+        is_prose(line) and not furniture.is_furniture(line) for line in run
+    )
+
+
+def _is_stray_heading(paragraph: str) -> bool:
+    return (
+        not ends_sentence(paragraph)
+        and word_count(paragraph) <= STRAY_HEADING_WORDS
+        and not _URL.search(paragraph)
+    )
+
+
+def links(text: str) -> list[str]:
+    return list(dict.fromkeys(url.rstrip(".,;:!?'’") for url in _URL.findall(text)))

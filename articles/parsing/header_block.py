@@ -1,0 +1,161 @@
+"""The header under the headline: standfirst, byline and date, read from a few lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .captions import caption
+from .furniture import Furniture
+from .fuzzydate import FuzzyDate
+from .header import HeaderLine, read_header_line
+from .kind import OPINION_LABEL
+from .lines import ends_sentence, repeats, word_count
+
+# How many lines after the headline may hold the standfirst, byline and date.
+HEADER_LOOKAHEAD = 6
+MAX_STANDFIRST_LINES = 2
+# A standfirst line says something: shorter lines ("News", "Blog") are menus and labels.
+STANDFIRST_MIN_WORDS = 4
+# A line this short right after a byline is the writer's role.
+ROLE_WORDS = 8
+
+
+@dataclass
+class Header:
+    body_start: int
+    standfirst: str = ""
+    published: FuzzyDate | None = None
+    author: str = ""
+    captions: list[str] = field(default_factory=list)
+    found: bool = False  # a date or byline stood under the headline (or a date above it)
+
+
+def read_header(lines: list[str], title_at: int | None, furniture: Furniture, order: str) -> Header:
+    """Standfirst, date and byline from the few lines after the headline.
+
+    The header is found only when a date or byline line follows the headline
+    after at most ``MAX_STANDFIRST_LINES`` lines of standfirst; the lines before
+    it are the standfirst. Without one, the body starts right after the headline
+    (and a date right above the headline may still date the page).
+    """
+    start = 0 if title_at is None else title_at + 1
+    entries: list[tuple[int, str, HeaderLine | None]] = []
+    for index in range(start, len(lines)):
+        if len(entries) == HEADER_LOOKAHEAD:
+            break
+        line = lines[index]
+        repeats_headline = title_at is not None and repeats(line, lines[title_at])
+        if repeats_headline or furniture.is_furniture(line):
+            continue
+        entries.append((index, line, read_header_line(line, order)))
+
+    is_meta = [
+        _is_meta(entries, position, title_at is not None) for position in range(len(entries))
+    ]
+    first = next((position for position, meta in enumerate(is_meta) if meta), None)
+    allowed_before = 0 if title_at is None else MAX_STANDFIRST_LINES
+    leading = entries[:first] if first is not None else []
+    texts = [line for _, line, _ in leading if not caption(line)]
+    too_short = any(word_count(text) < STANDFIRST_MIN_WORDS for text in texts)
+    if first is None or len(texts) > allowed_before or too_short:
+        header = Header(body_start=start)
+    else:
+        header = _header_from(entries, is_meta, first, standfirst=" ".join(texts))
+        header.captions[:0] = [caption(line) for _, line, _ in leading if caption(line)]
+    if header.published is None and title_at is not None:
+        return _with_date_before_headline(header, lines, title_at, order)
+    return header
+
+
+def _header_from(
+    entries: list[tuple[int, str, HeaderLine | None]],
+    is_meta: list[bool],
+    first: int,
+    standfirst: str,
+) -> Header:
+    """The header whose date and byline lines start at entry ``first``.
+
+    Captions may stand between them, and a short line right after a byline is
+    the writer's role ("Education correspondent, BBC News"). Some pages put the
+    standfirst between byline and date: one line between two header lines is it
+    when there was none above.
+    """
+    last = first
+    for position in range(first + 1, len(entries)):
+        line = entries[position][1]
+        if is_meta[position]:
+            last = position
+        elif _standfirst_between(entries, is_meta, position, standfirst):
+            standfirst = line
+        elif not caption(line):
+            break
+    run = entries[first : last + 1]
+    metas = [entries[position][2] for position in range(first, last + 1) if is_meta[position]]
+    captions = [caption(line) for _, line, _ in run if caption(line)]
+    dates = [meta.date for meta in metas if meta.date]
+    authors = [meta.author or meta.name for meta in metas if meta.author or meta.name]
+    end = last
+    role = entries[last + 1][1] if last + 1 < len(entries) else ""
+    if metas[-1].author and role and not ends_sentence(role) and word_count(role) <= ROLE_WORDS:
+        end = last + 1
+    label = entries[end + 1][1] if end + 1 < len(entries) else ""
+    if OPINION_LABEL.fullmatch(label):
+        end += 1
+    return Header(
+        body_start=entries[end][0] + 1,
+        standfirst=standfirst,
+        published=dates[0] if dates else None,
+        author=authors[0] if authors else "",
+        captions=captions,
+        found=bool(dates or authors),
+    )
+
+
+def _standfirst_between(
+    entries: list[tuple[int, str, HeaderLine | None]],
+    is_meta: list[bool],
+    position: int,
+    standfirst: str,
+) -> bool:
+    line = entries[position][1]
+    return (
+        not standfirst
+        and is_meta[position - 1]
+        and position + 1 < len(is_meta)
+        and is_meta[position + 1]
+        and word_count(line) >= STANDFIRST_MIN_WORDS
+        and not caption(line)
+    )
+
+
+def _is_meta(
+    entries: list[tuple[int, str, HeaderLine | None]], position: int, after_headline: bool
+) -> bool:
+    """A date or explicit byline line, or a bare name or job under the headline or by a date.
+
+    A bare name counts beside a date or a job line ("Eleanor Busby" / "Education
+    Correspondent"), a job line beside a name or a date.
+    """
+    header_line = entries[position][2]
+    if header_line is None:
+        return False
+    neighbours = [
+        other for _, _, other in entries[max(position - 1, 0) : position + 2] if other is not None
+    ]
+    if header_line.role:
+        return any(other.date or other.author or other.name for other in neighbours)
+    if not header_line.is_byline_candidate or (after_headline and position == 0):
+        return True
+    return any(other.date or other.role for other in neighbours)
+
+
+def _with_date_before_headline(
+    header: Header, lines: list[str], title_at: int, order: str
+) -> Header:
+    """Some pages date the story on the line right above the headline."""
+    header_line = read_header_line(lines[title_at - 1], order) if title_at else None
+    if header_line is not None and header_line.date is not None:
+        header.published = header_line.date
+        header.author = header.author or header_line.author
+        header.found = True
+    return header

@@ -1,0 +1,79 @@
+"""The headline: the first headline-shaped line before the prose, chosen among candidates."""
+
+from __future__ import annotations
+
+import re
+
+from .captions import caption
+from .furniture import Furniture
+from .header import read_header_line
+from .header_block import read_header
+from .lines import is_headline, is_prose, is_question, word_count
+from .outlet import OutletMatch
+
+INFERRED_TITLE_WORDS = 12
+_QUESTIONS_ABOUT = re.compile(
+    r"questions about (?P<subject>(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
+)
+_FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
+
+
+def find_headline(
+    lines: list[str], menus: set[int], furniture: Furniture, order: str, faq: bool
+) -> int | None:
+    """The headline: a headline-shaped line before the prose, skipping menus and furniture.
+
+    Of several candidates (a site's name, a section title, a banner), the one
+    with a header under it (standfirst, byline, date) or a date above it wins;
+    failing that, the first. The prose starts with two prose lines in a row: a
+    lone sentence above the headline (a site's tagline) does not end the search,
+    but a candidate after it must have a header to count.
+    (The header lookahead is a few lines, so this stays linear.)
+    """
+    candidates: list[int] = []
+    plain_candidates: list[int] = []  # before any prose line
+    seen_prose = False
+    kept = [
+        index
+        for index, line in enumerate(lines)
+        if index not in menus and not furniture.is_furniture(line) and not caption(line)
+    ]
+    for position, index in enumerate(kept):
+        line = lines[index]
+        header_line = read_header_line(line, order)
+        if header_line is not None and (header_line.date or header_line.author):
+            continue
+        if is_headline(line) and not (faq and is_question(line)):
+            candidates.append(index)
+            if not seen_prose:
+                plain_candidates.append(index)
+        elif is_prose(line):
+            following = kept[position + 1] if position + 1 < len(kept) else None
+            if seen_prose or following is None or is_prose(lines[following]):
+                break
+            seen_prose = True
+    headers = ((at, read_header(lines, at, furniture, order)) for at in candidates)
+    headed = [(at, header) for at, header in headers if header.found]
+    if not headed:
+        return plain_candidates[0] if plain_candidates else None
+    chosen, header = headed[0]
+    for at, later in headed[1:]:
+        # A section title above the headline takes headline and standfirst for its
+        # standfirst; the headline, under the same date, is longer and has its own.
+        longer = word_count(lines[at]) > word_count(lines[chosen])
+        if at < header.body_start and later.standfirst and longer:
+            chosen, header = at, later
+    return chosen
+
+
+def inferred_title(text: str, paragraphs: list[str], outlet: OutletMatch, faq: bool) -> str:
+    """A descriptive title for a page without a headline."""
+    if faq:
+        about = _QUESTIONS_ABOUT.search(text)
+        subject = about["subject"] if about else (outlet.name if outlet.known else "")
+        return f"Frequently asked questions about {subject}".strip().removesuffix(" about")
+    first = _FIRST_SENTENCE.match(paragraphs[0])
+    words = (first.group() if first else paragraphs[0]).rstrip(".!?").split()
+    if len(words) <= INFERRED_TITLE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:INFERRED_TITLE_WORDS]) + "…"
