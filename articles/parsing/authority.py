@@ -58,6 +58,12 @@ class Authority:
     organisations: tuple[KnownOrganisation, ...] = ()
     review_bodies: tuple[KnownReviewBody, ...] = ()
     outlets: tuple[OutletProfile, ...] = field(default_factory=tuple)
+    # Outlet name -> fingerprints of the lines that recur on its pages (chrome.py), learned
+    # from the archive; empty until the loader fills it. Left out of hashing: the caches
+    # keyed on an Authority (known names) do not depend on it.
+    learned_chrome: dict[str, frozenset[str]] = field(
+        default_factory=dict, hash=False, compare=False
+    )
 
 
 def _tuple(entry: dict, key: str) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .captions import CAPTION_MAX_WORDS, caption, credited_caption
+from .context import PageContext
 from .dates import parse_date
 from .furniture import Furniture
 from .lines import ends_sentence, is_headline, is_prose, repeats, word_count
@@ -24,10 +25,9 @@ class Body:
     captions: list[str] = field(default_factory=list)
 
 
-def read_body(
-    lines: list[str], start: int, headline: str | None, furniture: Furniture, order: str
-) -> Body:
+def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
     """The article's paragraphs and captions, up to where the article ends."""
+    lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
     body = Body()
     ended = doubled = False
     for position in range(start, len(lines)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .captions import caption
-from .furniture import Furniture
+from .context import PageContext
 from .fuzzydate import FuzzyDate
 from .header import HeaderLine, read_header_line
 from .kind import OPINION_LABEL
@@ -30,7 +30,7 @@ class Header:
     found: bool = False  # a date or byline stood under the headline (or a date above it)
 
 
-def read_header(lines: list[str], title_at: int | None, furniture: Furniture, order: str) -> Header:
+def read_header(ctx: PageContext, title_at: int | None) -> Header:
     """Standfirst, date and byline from the few lines after the headline.
 
     The header is found only when a date or byline line follows the headline
@@ -38,6 +38,7 @@ def read_header(lines: list[str], title_at: int | None, furniture: Furniture, or
     it are the standfirst. Without one, the body starts right after the headline
     (and a date right above the headline may still date the page).
     """
+    lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
     start = 0 if title_at is None else title_at + 1
     entries: list[tuple[int, str, HeaderLine | None]] = []
     for index in range(start, len(lines)):

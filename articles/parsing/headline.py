@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .captions import caption
-from .furniture import Furniture
+from .context import PageContext
 from .header import read_header_line
 from .header_block import read_header
 from .lines import is_headline, is_prose, is_question, word_count
@@ -18,9 +18,7 @@ _QUESTIONS_ABOUT = re.compile(
 _FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
 
 
-def find_headline(
-    lines: list[str], menus: set[int], furniture: Furniture, order: str, faq: bool
-) -> int | None:
+def find_headline(ctx: PageContext) -> int | None:
     """The headline: a headline-shaped line before the prose, skipping menus and furniture.
 
     Of several candidates (a site's name, a section title, a banner), the one
@@ -30,20 +28,21 @@ def find_headline(
     but a candidate after it must have a header to count.
     (The header lookahead is a few lines, so this stays linear.)
     """
+    lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
     candidates: list[int] = []
     plain_candidates: list[int] = []  # before any prose line
     seen_prose = False
     kept = [
         index
         for index, line in enumerate(lines)
-        if index not in menus and not furniture.is_furniture(line) and not caption(line)
+        if index not in ctx.menus and not furniture.is_furniture(line) and not caption(line)
     ]
     for position, index in enumerate(kept):
         line = lines[index]
         header_line = read_header_line(line, order)
         if header_line is not None and (header_line.date or header_line.author):
             continue
-        if is_headline(line) and not (faq and is_question(line)):
+        if is_headline(line) and not (ctx.faq and is_question(line)):
             candidates.append(index)
             if not seen_prose:
                 plain_candidates.append(index)
@@ -52,7 +51,7 @@ def find_headline(
             if seen_prose or following is None or is_prose(lines[following]):
                 break
             seen_prose = True
-    headers = ((at, read_header(lines, at, furniture, order)) for at in candidates)
+    headers = ((at, read_header(ctx, at)) for at in candidates)
     headed = [(at, header) for at, header in headers if header.found]
     if not headed:
         return plain_candidates[0] if plain_candidates else None

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from .authority import Authority
 from .body import links, read_body
+from .chrome import without_learned_chrome
+from .context import PageContext
 from .decode import MAX_SOURCE_BYTES
 from .furniture import furniture_for, menu_runs
 from .header_block import read_header
@@ -38,21 +40,30 @@ def split_page(text: str, authority: Authority) -> PageParts:
     profile = outlet.profile
     order = profile.date_order if profile else "dmy"
     furniture = furniture_for(profile.furniture if profile else ())
-    lines = join_wrapped_lines(text)
-
+    lines = without_learned_chrome(
+        join_wrapped_lines(text), authority.learned_chrome.get(outlet.name, frozenset())
+    )
     questions = sum(1 for line in lines if is_question(line) and not furniture.is_furniture(line))
-    faq = questions >= FAQ_MIN_QUESTIONS
-    menus = menu_runs(lines)
-    title_at = find_headline(lines, menus, furniture, order, faq)
+    ctx = PageContext(
+        text=text,
+        lines=lines,
+        outlet=outlet,
+        furniture=furniture,
+        order=order,
+        menus=menu_runs(lines),
+        faq=questions >= FAQ_MIN_QUESTIONS,
+    )
+    title_at = find_headline(ctx)
     headline = lines[title_at] if title_at is not None else None
-    header = read_header(lines, title_at, furniture, order)
-    body = read_body(lines, header.body_start, headline, furniture, order)
+    header = read_header(ctx, title_at)
+    body = read_body(ctx, header.body_start, headline)
     if not body.paragraphs:
         raise SourceError("no article text found after removing page furniture")
 
+    labels = label_lines(lines, ctx.menus, title_at, header.body_start)
     warnings = []
     if title_at is None:
-        title = inferred_title(text, body.paragraphs, outlet, faq)
+        title = inferred_title(text, body.paragraphs, outlet, ctx.faq)
         warnings.append(INFERRED_TITLE_WARNING)
     else:
         title = lines[title_at]
@@ -70,6 +81,6 @@ def split_page(text: str, authority: Authority) -> PageParts:
         paragraphs=body.paragraphs,
         captions=list(dict.fromkeys(header.captions + body.captions)),
         links=links(text),
-        kind=article_kind(outlet, title, label_lines(lines, menus, title_at, header.body_start)),
+        kind=article_kind(outlet, title, labels),
         warnings=warnings,
     )
