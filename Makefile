@@ -14,13 +14,14 @@ BENCH_SCRIPTS := $(sort $(wildcard bench/*.py))
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test test-deps lint format bench bench-pages clean distclean
+.PHONY: help run test test-deps lint format eval bench bench-pages clean distclean
 
 help:
 	@echo "make run        install, migrate, load fixtures/seeds and serve on http://127.0.0.1:8000/"
 	@echo "make test       install what the suite needs, lint, check, test on SQLite and PostgreSQL"
 	@echo "make lint       ruff check and ruff format --check"
 	@echo "make format     ruff format and ruff check --fix"
+	@echo "make eval       score the loader on the seeds, tests/corpus and tests/corpus/own (docs/extraction.md)"
 	@echo "make bench      run the benchmark scripts in bench/"
 	@echo "make bench-pages  time the public pages at 10,000 articles on a throwaway PostgreSQL"
 	@echo "make clean      remove caches, collected static files and build leftovers"
@@ -87,6 +88,10 @@ lint: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Every miss, a score per kind of check, then the total; exits non-zero under the 95% bar.
+eval: $(VENV)/.installed-runtime
+	$(BIN)/python scripts/eval.py --bar 0.95
 
 bench: $(VENV)/.installed-runtime
 	@test -n "$(BENCH_SCRIPTS)" || { echo "error: no benchmark scripts in bench/" >&2; exit 1; }
