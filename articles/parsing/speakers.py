@@ -1,0 +1,161 @@
+"""Speaker headings: the turns of a transcript, a committee record or a debate.
+
+A turn opens a paragraph with its speaker and a colon ("Josh MacAlister: …",
+"JOSH MACALISTER: …", "Q3 Rachel Okonjo: …", "Chair: …", "The Minister for
+Children (Will Quince): …"), or is a line of its own naming the speaker with a
+constituency and party ("Tim Loughton (East Worthing and Shoreham) (Con)") whose
+speech is the paragraphs after it. A page has speaker headings only when it has
+at least two: one "Name: words" line is more likely a heading than a transcript.
+
+The speaker is one of the article's people (matched by name or surname, in any
+case), a person named only in the heading (a new person), or a role ("Chair",
+"PRESENTER") read as the person the page names with it ("Robert Halfon (Chair)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .entities import NEW_PERSON_REASON, Entities
+from .lexicon import HONORIFICS
+from .mentions import PERSON
+from .names import normalise_name
+from .person_names import is_first_name
+from .types import PersonRef
+from .vocabulary import alternation, lowered
+
+_MIN_TURNS = 2
+_MAX_NAME_WORDS = 4
+_WORD = r"[A-ZÀ-Þ][\w’'.-]*"
+_CONNECTOR = alternation("quotes.name_connectors")
+_SPEAKER = rf"{_WORD}(?:\s+(?:{_WORD}|(?:{_CONNECTOR})(?=\s)))" + "{0,7}"
+_NOTES = r"(?:\s*\([^()]{1,80}\))"
+_QUESTION_NUMBER = r"(?:Q\d+\s+)?"
+_INLINE_TURN = re.compile(
+    rf"{_QUESTION_NUMBER}(?P<speaker>{_SPEAKER})(?P<notes>{_NOTES}*)\s*:\s+(?=\S)"
+)
+_HEADING_LINE = re.compile(rf"{_QUESTION_NUMBER}(?P<speaker>{_SPEAKER})(?P<notes>{_NOTES}+)\s*$")
+_NOTE = re.compile(r"\(([^()]+)\)")
+
+
+@dataclass(frozen=True)
+class SpeakerTurn:
+    """One speech: from ``start`` in paragraph ``first`` to the end of paragraph ``last``."""
+
+    first: int
+    start: int
+    last: int
+    heading: str  # the speaker as written
+    person: str | None  # canonical name
+    label: str = ""  # a role nobody on the page is named with ("Presenter")
+
+
+def find_speaker_turns(paragraphs: list[str], entities: Entities) -> list[SpeakerTurn]:
+    """The page's speeches under speaker headings, in order; none on a page with fewer
+    than two headings."""
+    resolver = _SpeakerNames(paragraphs, entities)
+    headed = []
+    for index, text in enumerate(paragraphs):
+        match = _INLINE_TURN.match(text) or _HEADING_LINE.match(text)
+        if match is None:
+            continue
+        speaker = resolver.resolve(index, match)
+        if speaker is not None:
+            headed.append((index, match, speaker))
+    if len(headed) < _MIN_TURNS:
+        return []
+    turns = []
+    for number, (index, match, (person, label)) in enumerate(headed):
+        inline = match.re is _INLINE_TURN
+        next_heading = headed[number + 1][0] if number + 1 < len(headed) else len(paragraphs)
+        last = index if inline else next_heading - 1
+        start = match.end() if inline else 0
+        first = index if inline else index + 1
+        if first <= last:
+            turns.append(SpeakerTurn(first, start, last, match.group("speaker"), person, label))
+    return turns
+
+
+def speaker_people(turns: list[SpeakerTurn], people: list[PersonRef]) -> list[PersonRef]:
+    """People known only from speaker headings, as new people of the article."""
+    known = {person.name for person in people}
+    found: dict[str, PersonRef] = {}
+    for turn in turns:
+        if turn.person is None or turn.person in known:
+            continue
+        ref = found.setdefault(
+            turn.person,
+            PersonRef(name=turn.person, needs_review=True, review_reason=NEW_PERSON_REASON),
+        )
+        ref.count += 1
+        if turn.heading not in ref.spellings:
+            ref.spellings.append(turn.heading)
+    return list(found.values())
+
+
+class _SpeakerNames:
+    """Who a heading names: a person of the article, a new person or a role."""
+
+    def __init__(self, paragraphs: list[str], entities: Entities):
+        self.paragraphs = paragraphs
+        self.mentions = [m for m in entities.mentions if m.kind == PERSON]
+        self.by_form = {}
+        surnames: dict[str, set[str]] = {}
+        for person in entities.people:
+            for form in (person.name, *person.spellings):
+                self.by_form[normalise_name(form)] = person.name
+            surnames.setdefault(normalise_name(person.name.split()[-1]), set()).add(person.name)
+        self.by_surname = {key: names.pop() for key, names in surnames.items() if len(names) == 1}
+        self.roles = lowered("quotes.speaker_roles")
+
+    def resolve(self, index: int, match: re.Match) -> tuple[str | None, str] | None:
+        """(person, label) for a heading, or None when it names nobody."""
+        start, end = match.span("speaker")
+        mentioned = next(
+            (m.name for m in self.mentions if m.paragraph == index and start <= m.start < end),
+            None,
+        )
+        for note in _NOTE.findall(match.group("notes")):
+            # "The Minister for Children and Families (Will Quince)"
+            if person := self._person(note):
+                return person, ""
+        heading = match.group("speaker")
+        if self._role(heading):
+            holder = self._role_holder(heading)
+            return holder, "" if holder else heading.title()
+        person = mentioned or self._person(heading)
+        return (person, "") if person else None
+
+    def _role(self, heading: str) -> bool:
+        words = [w for w in heading.split() if w.lower() not in ("the", "mr", "madam")]
+        return " ".join(words).lower() in self.roles
+
+    def _person(self, text: str) -> str | None:
+        words = [w.strip(".,") for w in text.split()]
+        if words and words[0].rstrip(".") in HONORIFICS:
+            words = words[1:]
+        if not words or len(words) > _MAX_NAME_WORDS:
+            return None
+        if known := self.by_form.get(normalise_name(" ".join(words))):
+            return known
+        if known := self.by_surname.get(normalise_name(words[-1])):
+            return known
+        titled = [w if not w.isupper() else w.title() for w in words]
+        if len(titled) >= 2 and is_first_name(titled[0]):
+            return " ".join(titled)
+        return None
+
+    def _role_holder(self, role: str) -> str | None:
+        """The person the page names with this role, in brackets first ("X (Chair)"),
+        then in apposition ("X, Chair, …")."""
+        bare = re.escape(role.split()[-1])
+        forms = (
+            re.compile(rf"\s*\(\s*{bare}\s*\)", re.IGNORECASE),
+            re.compile(rf",\s*(?:the\s+)?{bare}\b", re.IGNORECASE),
+        )
+        for form in forms:
+            for mention in self.mentions:
+                if form.match(self.paragraphs[mention.paragraph], mention.end):
+                    return mention.name
+        return None

@@ -1,0 +1,130 @@
+"""Speaker headings in transcripts, committee records and debates."""
+
+from articles.parsing.entities import NEW_PERSON_REASON, extract_entities
+from articles.parsing.quotes import extract_quotes
+from articles.parsing.speakers import find_speaker_turns, speaker_people
+
+from .seed_body import authority
+
+
+def turns_of(*paragraphs):
+    paragraphs = list(paragraphs)
+    entities = extract_entities(paragraphs, authority())
+    return find_speaker_turns(paragraphs, entities), entities
+
+
+def speeches(*paragraphs):
+    paragraphs = list(paragraphs)
+    entities = extract_entities(paragraphs, authority())
+    return [
+        (q.speaker or q.speaker_label, q.text)
+        for q in extract_quotes(paragraphs, entities, find_speaker_turns(paragraphs, entities))
+    ]
+
+
+COMMITTEE = (
+    "Members present: Robert Halfon (Chair); Peter Lomas; Sarah Quigley.",
+    "Witness: Josh MacAlister, Chair, Independent Review of Children’s Social Care.",
+    "Q1 Chair: Good morning. What should the Government do first?",
+    "Josh MacAlister: Start building family help in every area of the country.",
+    "Q2 Sarah Quigley: How would you reassure social workers in my constituency?",
+    "Josh MacAlister: The decisions would stay with the local authority.",
+)
+
+
+def test_a_committee_record_has_one_turn_per_speaker_heading():
+    assert speeches(*COMMITTEE) == [
+        ("Robert Halfon", "Good morning. What should the Government do first?"),
+        ("Josh MacAlister", "Start building family help in every area of the country."),
+        ("Sarah Quigley", "How would you reassure social workers in my constituency?"),
+        ("Josh MacAlister", "The decisions would stay with the local authority."),
+    ]
+
+
+def test_a_role_heading_is_the_person_named_with_the_role_in_brackets():
+    turns, _ = turns_of(*COMMITTEE)
+    assert (turns[0].heading, turns[0].person) == ("Chair", "Robert Halfon")
+
+
+def test_a_role_nobody_is_named_with_is_a_label():
+    assert speeches(
+        "PRESENTER: Good morning. What does the report mean for families?",
+        "DANIEL OKORO: It means help arrives before a crisis, not after one.",
+    ) == [
+        ("Presenter", "Good morning. What does the report mean for families?"),
+        ("Daniel Okoro", "It means help arrives before a crisis, not after one."),
+    ]
+
+
+def test_capitalised_headings_are_the_article_people_they_spell():
+    quotes = speeches(
+        "Josh MacAlister joined Aisling Doherty on the programme.",
+        "AISLING DOHERTY: Josh MacAlister, good morning. Is the money there?",
+        "JOSH MACALISTER: I think the Treasury should look at the cost of doing nothing.",
+    )
+    assert [speaker for speaker, _ in quotes] == ["Aisling Doherty", "Josh MacAlister"]
+
+
+def test_quote_marks_inside_a_speech_are_part_of_it():
+    quotes = speeches(
+        "ANNA PRICE: Your report says the system needs “a radical reset of the whole thing”.",
+        "JOSH MACALISTER: It does, and I stand by every word of it.",
+    )
+    assert quotes[0] == (
+        "Anna Price",
+        "Your report says the system needs “a radical reset of the whole thing”.",
+    )
+    assert len(quotes) == 2
+
+
+def test_a_debate_heading_on_its_own_line_heads_the_paragraphs_after_it():
+    quotes = speeches(
+        "Tim Loughton (East Worthing and Shoreham) (Con)",
+        "I welcome the review. Will the Minister set out when the money will arrive?",
+        "It has been promised for a long time.",
+        "The Minister for Children and Families (Will Quince)",
+        "The implementation strategy will be published by the end of the year.",
+    )
+    assert quotes == [
+        (
+            "Tim Loughton",
+            "I welcome the review. Will the Minister set out when the money will arrive?"
+            "\n\nIt has been promised for a long time.",
+        ),
+        ("Will Quince", "The implementation strategy will be published by the end of the year."),
+    ]
+
+
+def test_one_name_and_colon_is_not_a_transcript():
+    turns, _ = turns_of(
+        "Josh MacAlister: the man behind the review of children’s social care",
+        "He was appointed in January 2021 and reported in May 2022.",
+    )
+    assert turns == []
+
+
+def test_headings_that_name_nobody_are_not_turns():
+    turns, _ = turns_of(
+        "Education Committee: Oral evidence: The Independent Review, HC 203",
+        "Key Points: the review reported in May and the committee met in June.",
+    )
+    assert turns == []
+
+
+def test_people_named_only_in_speaker_headings_are_new_people():
+    turns, entities = turns_of(
+        "PRESENTER: Good morning. What does the report mean for families?",
+        "DANIEL OKORO: It means help arrives before a crisis, not after one.",
+        "PRESENTER: And the money?",
+        "DANIEL OKORO: The money has to come first.",
+    )
+    people = speaker_people(turns, entities.people)
+    assert [(p.name, p.count, p.spellings) for p in people] == [
+        ("Daniel Okoro", 2, ["DANIEL OKORO"])
+    ]
+    assert (people[0].needs_review, people[0].review_reason) == (True, NEW_PERSON_REASON)
+
+
+def test_people_the_text_already_names_are_not_added_again():
+    turns, entities = turns_of(*COMMITTEE)
+    assert speaker_people(turns, entities.people) == []
