@@ -36,6 +36,7 @@ _INLINE_TURN = re.compile(
     rf"{_QUESTION_NUMBER}(?P<speaker>{_SPEAKER})(?P<notes>{_NOTES}*)\s*:\s+(?=\S)"
 )
 _HEADING_LINE = re.compile(rf"{_QUESTION_NUMBER}(?P<speaker>{_SPEAKER})(?P<notes>{_NOTES}+)\s*$")
+_NAME_LINE = re.compile(rf"(?P<speaker>{_SPEAKER})(?P<notes>)\s*$")
 _NOTE = re.compile(r"\(([^()]+)\)")
 
 
@@ -58,16 +59,23 @@ def find_speaker_turns(paragraphs: list[str], entities: Entities) -> list[Speake
     headed = []
     for index, text in enumerate(paragraphs):
         match = _INLINE_TURN.match(text) or _HEADING_LINE.match(text)
-        if match is None:
-            continue
-        speaker = resolver.resolve(index, match)
-        if speaker is not None:
+        if match and (speaker := resolver.resolve(index, match)):
             headed.append((index, match, speaker))
+    # A debate heads a speech with a name alone ("Marcus Fenwick") too, once it has headed
+    # one with a constituency, party or office; a transcript repeats its speakers' names.
+    speakers = {person for _, _, (person, _) in headed if person}
+    debate = any(match.re is _HEADING_LINE for _, match, _ in headed)
+    for index, text in enumerate(paragraphs):
+        match = _NAME_LINE.match(text)
+        speaker = match and resolver.resolve(index, match)
+        if speaker and speaker[0] and (debate or speaker[0] in speakers):
+            headed.append((index, match, speaker))
+    headed.sort(key=lambda item: item[0])
     if len(headed) < _MIN_TURNS:
         return []
     turns = []
     for number, (index, match, (person, label)) in enumerate(headed):
-        inline = match.re is _INLINE_TURN
+        inline = match.re is _INLINE_TURN  # else the speech is the paragraphs after it
         next_heading = headed[number + 1][0] if number + 1 < len(headed) else len(paragraphs)
         last = index if inline else next_heading - 1
         start = match.end() if inline else 0

@@ -128,3 +128,22 @@ def test_people_named_only_in_speaker_headings_are_new_people():
 def test_people_the_text_already_names_are_not_added_again():
     turns, entities = turns_of(*COMMITTEE)
     assert speaker_people(turns, entities.people) == []
+
+
+def test_a_debate_heads_later_speeches_with_the_name_alone():
+    quotes = speeches(
+        "Tim Loughton (East Worthing and Shoreham) (Con)",
+        "Will the Minister say when the money for family help will arrive?",
+        "Marcus Fenwick",
+        "The spending decisions are made at fiscal events, as he knows.",
+    )
+    assert [speaker for speaker, _ in quotes] == ["Tim Loughton", "Marcus Fenwick"]
+
+
+def test_a_name_alone_on_a_line_is_no_heading_outside_a_debate():
+    quotes = speeches(
+        "JANE DOE: We need the money to arrive before the crisis does.",
+        "Josh MacAlister",
+        "ANNA PRICE: And the review says it should come first of all.",
+    )
+    assert [speaker for speaker, _ in quotes] == ["Jane Doe", "Anna Price"]
