@@ -43,8 +43,13 @@ _MAX_NAME_WORDS = 6
 _SPEECH = alternation("quotes.speech_verbs")
 _ATTRIBUTING = rf"(?:{_SPEECH}|{alternation('quotes.attribution_phrases')})"
 _SPEECH_VERB = re.compile(rf"\b{_ATTRIBUTING}\b", re.IGNORECASE)
-_VERB_AFTER_SPEAKER = re.compile(
-    rf"(?:[’']s)?(?:\s*,[^,“”\"]{{1,120}},)?\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:{_SPEECH})\b"
+_AUXILIARIES = rf"(?:(?:{alternation('quotes.verb_auxiliaries')})\s+)*"
+_APPOSITION = r"(?:\s*,[^,“”\"]{1,120},)?"
+# "X said", "X’s spokesman said", "X, who chairs the review, has said"
+_VERB_AFTER_SPEAKER = re.compile(rf"(?:[’']s)?{_APPOSITION}\s+{_AUXILIARIES}(?:{_SPEECH})\b")
+# "a young carer we work with in Leeds told us"
+_VERB_AFTER_GENERIC = re.compile(
+    rf"{_APPOSITION}(?:\s+[\w’'-]+){{0,6}}?\s+{_AUXILIARIES}(?:{_SPEECH})\b"
 )
 # "…,” said Jones", "…,” said Cllr Roger Lyle", "…,” according to Labour MP Jane Smith"
 _VERB_BEFORE_SPEAKER = re.compile(rf"\s*[,.!?]?\s*{_ATTRIBUTING}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}$")
@@ -57,13 +62,15 @@ _ORGANISATION_NAME = (
 )
 _LABEL_NOUN = alternation("quotes.label_nouns")
 _LABEL = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'&-]+\s+){{0,4}}?(?:{_LABEL_NOUN})"
-    rf"(?:\s+(?:for|from|at|of)\s+(?:the\s+)?(?:{_ORGANISATION_NAME}|[a-z]+))?"
+    rf"\b(?i:{alternation('quotes.label_determiners')})\s+(?:[\w’'&-]+\s+){{0,4}}?"
+    rf"(?:{_LABEL_NOUN})(?:\s+(?:{alternation('quotes.label_prepositions')})\s+"
+    rf"(?:the\s+)?(?:{_ORGANISATION_NAME}|[a-z]+))?"
 )
 _GENERIC_SPEAKER = re.compile(
     rf"\b(?i:{alternation('quotes.generic_determiners')})\s+(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?:{alternation('quotes.generic_speakers')})\b"
 )
+_GENERIC = "generic"  # the kind of anchor a generic speaker is
 _QUOTE_MARK = re.compile("[“”\"‘’']")
 _CONNECTING_WORDS = lowered("quotes.name_connectors")
 
@@ -74,7 +81,7 @@ class _Anchor:
 
     start: int
     end: int
-    kind: str  # PERSON, ORGANISATION, "pronoun" or "label"
+    kind: str  # PERSON, ORGANISATION, "pronoun", "label" or _GENERIC
     value: str  # canonical name, pronoun or label text
 
 
@@ -227,8 +234,8 @@ class _SpeakerResolver:
         """Possible speakers outside quotation marks in one paragraph."""
         outside = self.quoted[index]
         labels = [
-            _Anchor(*match.span(), "label", match.group()[0].upper() + match.group()[1:])
-            for pattern in (_LABEL, _GENERIC_SPEAKER)
+            _Anchor(*match.span(), kind, match.group()[0].upper() + match.group()[1:])
+            for kind, pattern in (("label", _LABEL), (_GENERIC, _GENERIC_SPEAKER))
             for match in pattern.finditer(outside)
         ]
         # "A spokesperson for Bolton Council" speaks, not the council it names.
@@ -296,9 +303,11 @@ class _SpeakerResolver:
         start = self._sentence(index, max(open_at - 1, 0))[0]
         candidates = [a for a in self.anchors[index] if start <= a.start and a.end <= open_at]
         for anchor in reversed(candidates):
-            if anchor.kind != "pronoun" and _VERB_AFTER_SPEAKER.match(text, anchor.end):
+            verb_after = _VERB_AFTER_GENERIC if anchor.kind == _GENERIC else _VERB_AFTER_SPEAKER
+            if anchor.kind != "pronoun" and verb_after.match(text, anchor.end):
                 return self._resolve(anchor, index)
-        # A person, pronoun or label is a better speaker than an organisation it is part of.
+        # A person, pronoun or label is a better speaker than an organisation it is part of;
+        # a generic speaker ("a child") speaks only as the subject of the verb.
         for kinds in ((PERSON, "pronoun", "label"), (ORGANISATION,)):
             for anchor in reversed([a for a in candidates if a.kind in kinds]):
                 if _SPEECH_VERB.search(text, anchor.end, open_at):
@@ -342,7 +351,7 @@ class _SpeakerResolver:
     def _resolve(self, anchor: _Anchor, index: int) -> _Speaker | None:
         if anchor.kind == PERSON:
             return _Speaker(person=anchor.value)
-        if anchor.kind in ("label", ORGANISATION):
+        if anchor.kind in ("label", _GENERIC, ORGANISATION):
             return _Speaker(label=anchor.value)
         return self._pronoun(anchor, index)
 

@@ -15,6 +15,7 @@ case), a person named only in the heading (a new person), or a role ("Chair",
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .entities import NEW_PERSON_REASON, Entities
@@ -53,35 +54,43 @@ class SpeakerTurn:
 
 
 def find_speaker_turns(paragraphs: list[str], entities: Entities) -> list[SpeakerTurn]:
-    """The page's speeches under speaker headings, in order; none on a page with fewer
-    than two headings."""
+    """The page's speeches under speaker headings, in order; none on a page that is no
+    dialogue (fewer than two headings, or nobody heading two speeches outside a debate)."""
     resolver = _SpeakerNames(paragraphs, entities)
-    headed = []
-    for index, text in enumerate(paragraphs):
-        match = _INLINE_TURN.match(text) or _HEADING_LINE.match(text)
-        if match and (speaker := resolver.resolve(index, match)):
-            headed.append((index, match, speaker))
+    headed = [
+        heading
+        for index, text in enumerate(paragraphs)
+        if (
+            heading := resolver.heading(
+                index, _INLINE_TURN.match(text) or _HEADING_LINE.match(text)
+            )
+        )
+    ]
     # A debate heads a speech with a name alone ("Marcus Fenwick") too, once it has headed
     # one with a constituency, party or office; a transcript repeats its speakers' names.
-    speakers = {person for _, _, (person, _) in headed if person}
-    debate = any(match.re is _HEADING_LINE for _, match, _ in headed)
-    for index, text in enumerate(paragraphs):
-        match = _NAME_LINE.match(text)
-        speaker = match and resolver.resolve(index, match)
-        if speaker and speaker[0] and (debate or speaker[0] in speakers):
-            headed.append((index, match, speaker))
-    headed.sort(key=lambda item: item[0])
-    if len(headed) < _MIN_TURNS:
+    speakers = {heading.person for heading in headed if heading.person}
+    debate = any(heading.match.re is _HEADING_LINE for heading in headed)
+    headed += [
+        heading
+        for index, text in enumerate(paragraphs)
+        if (heading := resolver.heading(index, _NAME_LINE.match(text)))
+        and heading.person
+        and (debate or heading.person in speakers)
+    ]
+    headed.sort(key=lambda heading: heading.index)
+    voices = Counter(heading.person or heading.label for heading in headed)
+    if len(headed) < _MIN_TURNS or not (debate or max(voices.values()) > 1):
         return []
     turns = []
-    for number, (index, match, (person, label)) in enumerate(headed):
-        inline = match.re is _INLINE_TURN  # else the speech is the paragraphs after it
-        next_heading = headed[number + 1][0] if number + 1 < len(headed) else len(paragraphs)
-        last = index if inline else next_heading - 1
-        start = match.end() if inline else 0
-        first = index if inline else index + 1
+    for number, heading in enumerate(headed):
+        next_index = headed[number + 1].index if number + 1 < len(headed) else len(paragraphs)
+        if heading.match.re is _INLINE_TURN:
+            first, start, last = heading.index, heading.match.end(), heading.index
+        else:  # the speech is the paragraphs after the heading line
+            first, start, last = heading.index + 1, 0, next_index - 1
         if first <= last:
-            turns.append(SpeakerTurn(first, start, last, match.group("speaker"), person, label))
+            speaker = heading.match.group("speaker")
+            turns.append(SpeakerTurn(first, start, last, speaker, heading.person, heading.label))
     return turns
 
 
@@ -102,6 +111,14 @@ def speaker_people(turns: list[SpeakerTurn], people: list[PersonRef]) -> list[Pe
     return list(found.values())
 
 
+@dataclass(frozen=True)
+class _Heading:
+    index: int  # the paragraph
+    match: re.Match
+    person: str | None
+    label: str = ""
+
+
 class _SpeakerNames:
     """Who a heading names: a person of the article, a new person or a role."""
 
@@ -117,27 +134,25 @@ class _SpeakerNames:
         self.by_surname = {key: names.pop() for key, names in surnames.items() if len(names) == 1}
         self.roles = lowered("quotes.speaker_roles")
 
-    def resolve(self, index: int, match: re.Match) -> tuple[str | None, str] | None:
-        """(person, label) for a heading, or None when it names nobody."""
+    def heading(self, index: int, match: re.Match | None) -> _Heading | None:
+        """The speaker a heading names, or None when it names nobody."""
+        if match is None:
+            return None
         start, end = match.span("speaker")
+        for note in _NOTE.findall(match.group("notes")):
+            # "The Minister for Children and Families (Will Quince)"
+            if person := self._person(note):
+                return _Heading(index, match, person)
+        speaker = match.group("speaker")
+        if speaker.lower() in self.roles:
+            holder = self._role_holder(speaker)
+            return _Heading(index, match, holder, "" if holder else speaker.title())
         mentioned = next(
             (m.name for m in self.mentions if m.paragraph == index and start <= m.start < end),
             None,
         )
-        for note in _NOTE.findall(match.group("notes")):
-            # "The Minister for Children and Families (Will Quince)"
-            if person := self._person(note):
-                return person, ""
-        heading = match.group("speaker")
-        if self._role(heading):
-            holder = self._role_holder(heading)
-            return holder, "" if holder else heading.title()
-        person = mentioned or self._person(heading)
-        return (person, "") if person else None
-
-    def _role(self, heading: str) -> bool:
-        words = [w for w in heading.split() if w.lower() not in ("the", "mr", "madam")]
-        return " ".join(words).lower() in self.roles
+        person = mentioned or self._person(speaker)
+        return _Heading(index, match, person) if person else None
 
     def _person(self, text: str) -> str | None:
         words = [w.strip(".,") for w in text.split()]

@@ -267,3 +267,10 @@ def test_scare_quotes_without_a_speech_verb_are_not_quotes():
         )
         == []
     )
+
+
+def test_a_generic_speaker_speaks_only_as_the_subject_of_the_verb():
+    quote = quotes_of(
+        "The charity, which helps a child in need every day, said: “We are worried about this.”"
+    )[0]
+    assert (quote.speaker, quote.speaker_label) == (None, "")

@@ -50,9 +50,11 @@ def test_a_role_nobody_is_named_with_is_a_label():
     assert speeches(
         "PRESENTER: Good morning. What does the report mean for families?",
         "DANIEL OKORO: It means help arrives before a crisis, not after one.",
+        "PRESENTER: Daniel Okoro, thank you.",
     ) == [
         ("Presenter", "Good morning. What does the report mean for families?"),
         ("Daniel Okoro", "It means help arrives before a crisis, not after one."),
+        ("Presenter", "Daniel Okoro, thank you."),
     ]
 
 
@@ -61,20 +63,26 @@ def test_capitalised_headings_are_the_article_people_they_spell():
         "Josh MacAlister joined Aisling Doherty on the programme.",
         "AISLING DOHERTY: Josh MacAlister, good morning. Is the money there?",
         "JOSH MACALISTER: I think the Treasury should look at the cost of doing nothing.",
+        "AISLING DOHERTY: Josh MacAlister, thank you.",
     )
-    assert [speaker for speaker, _ in quotes] == ["Aisling Doherty", "Josh MacAlister"]
+    assert [speaker for speaker, _ in quotes] == [
+        "Aisling Doherty",
+        "Josh MacAlister",
+        "Aisling Doherty",
+    ]
 
 
 def test_quote_marks_inside_a_speech_are_part_of_it():
     quotes = speeches(
         "ANNA PRICE: Your report says the system needs “a radical reset of the whole thing”.",
         "JOSH MACALISTER: It does, and I stand by every word of it.",
+        "ANNA PRICE: Josh MacAlister, thank you.",
     )
     assert quotes[0] == (
         "Anna Price",
         "Your report says the system needs “a radical reset of the whole thing”.",
     )
-    assert len(quotes) == 2
+    assert len(quotes) == 3
 
 
 def test_a_debate_heading_on_its_own_line_heads_the_paragraphs_after_it():
@@ -145,5 +153,15 @@ def test_a_name_alone_on_a_line_is_no_heading_outside_a_debate():
         "JANE DOE: We need the money to arrive before the crisis does.",
         "Josh MacAlister",
         "ANNA PRICE: And the review says it should come first of all.",
+        "JANE DOE: It does, and it is right.",
     )
-    assert [speaker for speaker, _ in quotes] == ["Jane Doe", "Anna Price"]
+    assert [speaker for speaker, _ in quotes] == ["Jane Doe", "Anna Price", "Jane Doe"]
+
+
+def test_a_list_of_people_and_their_roles_is_not_a_transcript():
+    turns, _ = turns_of(
+        "Josh MacAlister: Chair of the independent review of children’s social care",
+        "Anne Longfield: Former Children’s Commissioner for England",
+        "Isabelle Trowler: Chief Social Worker for Children and Families",
+    )
+    assert turns == []
