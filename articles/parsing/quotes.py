@@ -47,13 +47,23 @@ _AUXILIARIES = rf"(?:(?:{alternation('quotes.verb_auxiliaries')})\s+)*"
 _APPOSITION = r"(?:\s*,[^,“”\"]{1,120},)?"
 # "X said", "X’s spokesman said", "X, who chairs the review, has said"
 _VERB_AFTER_SPEAKER = re.compile(rf"(?:[’']s)?{_APPOSITION}\s+{_AUXILIARIES}(?:{_SPEECH})\b")
+_VERB_AFTER_DESCRIBED = re.compile(rf",\s+{_AUXILIARIES}(?:{_SPEECH})\b")
 # "a young carer we work with in Leeds told us"
 _VERB_AFTER_GENERIC = re.compile(
     rf"{_APPOSITION}(?:\s+[\w’'-]+){{0,6}}?\s+{_AUXILIARIES}(?:{_SPEECH})\b"
 )
 # "…,” said Jones", "…,” said Cllr Roger Lyle", "…,” according to Labour MP Jane Smith"
 _VERB_BEFORE_SPEAKER = re.compile(rf"\s*[,.!?]?\s*{_ATTRIBUTING}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}$")
+# "…,” the report says." / "…,” the council said.": whoever speaks is only described.
+_DESCRIBED_AFTER = re.compile(
+    rf"[\s,.!?;:–—-]*(?P<label>(?i:{alternation('quotes.label_determiners')})\s+"
+    rf"(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)\s+{_AUXILIARIES}(?:{_SPEECH})\b"
+)
 _ATTRIBUTION_LEAD = re.compile(r"\s*[,.!?;:–—-]*\s*$")
+# "…,” the review’s chair, Josh MacAlister, said."
+_DESCRIPTION_LEAD = re.compile(
+    rf"\s*[,.!?;:–—-]*\s*(?i:{alternation('quotes.label_determiners')})\s+[^,.“”\"\x00]{{1,60}},\s*$"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
 _PRONOUN_GENDER = {"he": "male", "she": "female", "they": None}
 _NAME_WORD = r"[A-Z][\w’'&-]*"
@@ -219,24 +229,26 @@ class _SpeakerResolver:
             mask(text, [(o, (c if c is not None else len(text)) + 1) for o, c in spans[i]])
             for i, text in enumerate(paragraphs)
         ]
-        self.sentences = [
-            sentence_spans(text, [(o, c if c is not None else len(text)) for o, c in spans[i]])
-            for i, text in enumerate(paragraphs)
-        ]
+        self.spans = spans
+        self.sentences: dict[int, list[tuple[int, int]]] = {}
         by_paragraph = defaultdict(list)
         for mention in entities.mentions:
             by_paragraph[mention.paragraph].append(mention)
-        self.anchors = [self._anchors(i, by_paragraph[i]) for i in range(len(paragraphs))]
+        # Labels speak only for a quote in their paragraph or the next ("… said:").
+        near_quotes = {i for i, found in enumerate(spans) if found for i in (i - 1, i)}
+        self.anchors = [
+            self._anchors(i, by_paragraph[i], i in near_quotes) for i in range(len(paragraphs))
+        ]
         self.last: _Speaker | None = None
         self.last_end_paragraph = -1
 
-    def _anchors(self, index: int, mentions: list[Mention]) -> list[_Anchor]:
+    def _anchors(self, index: int, mentions: list[Mention], with_labels: bool) -> list[_Anchor]:
         """Possible speakers outside quotation marks in one paragraph."""
         outside = self.quoted[index]
         labels = [
             _Anchor(*match.span(), kind, match.group()[0].upper() + match.group()[1:])
             for kind, pattern in (("label", _LABEL), (_GENERIC, _GENERIC_SPEAKER))
-            for match in pattern.finditer(outside)
+            for match in (pattern.finditer(outside) if with_labels else ())
         ]
         # "A spokesperson for Bolton Council" speaks, not the council it names.
         anchors = labels + [
@@ -261,6 +273,7 @@ class _SpeakerResolver:
             or self._introduced(quote)
             # ", he added" says less than a name before the quote, so it comes second.
             or (after and self._resolve(after, quote.end_paragraph))
+            or self._described_after(quote)
             or self._subject(quote)
             or self._previous(quote)
             or _Speaker()
@@ -288,13 +301,26 @@ class _SpeakerResolver:
             if not quote.close_at < anchor.start < sentence_end:
                 continue
             between = text[quote.close_at + 1 : anchor.start]
-            speaker_first = _ATTRIBUTION_LEAD.match(between) and _VERB_AFTER_SPEAKER.match(
-                text, anchor.end
+            speaker_first = (
+                _ATTRIBUTION_LEAD.match(between) and _VERB_AFTER_SPEAKER.match(text, anchor.end)
+            ) or (
+                _DESCRIPTION_LEAD.match(between) and _VERB_AFTER_DESCRIBED.match(text, anchor.end)
             )
             if speaker_first or _VERB_BEFORE_SPEAKER.match(between):
                 return anchor
             return None
         return None
+
+    def _described_after(self, quote: _Quote) -> _Speaker | None:
+        """A description right after the quote as its speaker: "…,” the report says."""
+        if quote.close_at is None:
+            return None
+        text = self.quoted[quote.end_paragraph]
+        match = _DESCRIBED_AFTER.match(text, quote.close_at + 1)
+        if match is None:
+            return None
+        label = match.group("label")
+        return _Speaker(label=label[0].upper() + label[1:])
 
     def _before(self, index: int, open_at: int) -> _Speaker | None:
         """The name before the quote, in its sentence, that a speech verb follows: first
@@ -343,6 +369,10 @@ class _SpeakerResolver:
         return None
 
     def _sentence(self, index: int, offset: int) -> tuple[int, int]:
+        if index not in self.sentences:
+            text, spans = self.paragraphs[index], self.spans[index]
+            protected = [(o, c if c is not None else len(text)) for o, c in spans]
+            self.sentences[index] = sentence_spans(text, protected)
         for start, end in self.sentences[index]:
             if start <= offset < end:
                 return start, end

@@ -274,3 +274,18 @@ def test_a_generic_speaker_speaks_only_as_the_subject_of_the_verb():
         "The charity, which helps a child in need every day, said: “We are worried about this.”"
     )[0]
     assert (quote.speaker, quote.speaker_label) == (None, "")
+
+
+def test_a_description_after_the_quote_is_its_speaker():
+    quotes = quotes_of(
+        "“Teachers are often the first to notice that something is wrong,” the report says.",
+        "“We will look at every recommendation,” the local authority said in a statement.",
+    )
+    assert [q.speaker_label for q in quotes] == ["The report", "The local authority"]
+
+
+def test_a_description_then_the_name_after_the_quote():
+    quote = quotes_of(
+        "“We cannot wait another decade,” the review’s chair, Josh MacAlister, said on Monday."
+    )[0]
+    assert quote.speaker == "Josh MacAlister"
