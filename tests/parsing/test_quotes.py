@@ -289,3 +289,22 @@ def test_a_description_then_the_name_after_the_quote():
         "“We cannot wait another decade,” the review’s chair, Josh MacAlister, said on Monday."
     )[0]
     assert quote.speaker == "Josh MacAlister"
+
+
+def test_according_to_before_the_quote():
+    quote = quotes_of(
+        "According to Anne Longfield, the plan is “a disaster for families in care”."
+    )[0]
+    assert quote.speaker == "Anne Longfield"
+
+
+def test_a_quote_continued_in_single_quotes_on_a_page_without_double_ones():
+    quotes = quotes_of(
+        "Priti Anand, the charity’s chief executive, said:",
+        "‘For years kinship carers have been left to cope on their own.",
+        "‘Now the government has to find the money for them.’",
+        "The charity will write to every MP.",
+    )
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Priti Anand"
+    assert quotes[0].text.endswith("find the money for them.")

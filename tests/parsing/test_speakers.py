@@ -1,6 +1,7 @@
 """Speaker headings in transcripts, committee records and debates."""
 
 from articles.parsing.entities import NEW_PERSON_REASON, extract_entities
+from articles.parsing.parse import parse_article
 from articles.parsing.quotes import extract_quotes
 from articles.parsing.speakers import find_speaker_turns, speaker_people
 
@@ -165,3 +166,30 @@ def test_a_list_of_people_and_their_roles_is_not_a_transcript():
         "Isabelle Trowler: Chief Social Worker for Children and Families",
     )
     assert turns == []
+
+
+TRANSCRIPT_PAGE = """Transcript: the care review on the breakfast show
+
+The morning the final report was published, two guests joined the programme.
+
+24 May 2022
+
+PRESENTER: Good morning. What does the report mean for a family in crisis?
+
+DANIEL OKORO: It means help arrives from a team that knows them, before a crisis.
+
+PRESENTER: And what about the money for all of this?
+
+DANIEL OKORO: The money has to come first, or nothing else in the report will happen.
+"""
+
+
+def test_the_parser_counts_people_named_only_in_speaker_headings():
+    parsed = parse_article(TRANSCRIPT_PAGE, authority())
+    assert "Daniel Okoro" in [person.name for person in parsed.people]
+    assert [q.speaker or q.speaker_label for q in parsed.quotes] == [
+        "Presenter",
+        "Daniel Okoro",
+        "Presenter",
+        "Daniel Okoro",
+    ]
