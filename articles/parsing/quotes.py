@@ -60,6 +60,8 @@ _DESCRIBED_AFTER = re.compile(
     rf"(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)\s+{_AUXILIARIES}(?:{_SPEECH})\b"
 )
 _ATTRIBUTION_LEAD = re.compile(r"\s*[,.!?;:–—-]*\s*$")
+# "“…” – Sarah Jones, foster carer": a quote signed with a dash.
+_SIGNATURE_LEAD = re.compile(r"\s*[.!?]?\s*(?:[–—]|\s-)\s*$")
 # "…,” the review’s chair, Josh MacAlister, said."
 _DESCRIPTION_LEAD = re.compile(
     rf"\s*[,.!?;:–—-]*\s*(?i:{alternation('quotes.label_determiners')})\s+[^,.“”\"\x00]{{1,60}},\s*$"
@@ -291,7 +293,8 @@ class _SpeakerResolver:
         return bool(_SPEECH_VERB.search(outside)) or not any(char.isalpha() for char in outside)
 
     def _after(self, quote: _Quote) -> _Anchor | None:
-        """The speaker named right after the quote: "…,” MacAlister said" or "…,” said Jones"."""
+        """The speaker named right after the quote: "…,” MacAlister said", "…,” said Jones"
+        or "“…” – Jones"."""
         if quote.close_at is None:
             return None
         index = quote.end_paragraph
@@ -306,7 +309,8 @@ class _SpeakerResolver:
             ) or (
                 _DESCRIPTION_LEAD.match(between) and _VERB_AFTER_DESCRIBED.match(text, anchor.end)
             )
-            if speaker_first or _VERB_BEFORE_SPEAKER.match(between):
+            signed = anchor.kind == PERSON and _SIGNATURE_LEAD.match(between)
+            if speaker_first or signed or _VERB_BEFORE_SPEAKER.match(between):
                 return anchor
             return None
         return None

@@ -308,3 +308,8 @@ def test_a_quote_continued_in_single_quotes_on_a_page_without_double_ones():
     assert len(quotes) == 1
     assert quotes[0].speaker == "Priti Anand"
     assert quotes[0].text.endswith("find the money for them.")
+
+
+def test_a_quote_signed_with_a_dash():
+    quote = quotes_of("“The support we got changed everything for our family.” – Sarah Jones")[0]
+    assert quote.speaker == "Sarah Jones"
