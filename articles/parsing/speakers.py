@@ -4,8 +4,11 @@ A turn opens a paragraph with its speaker and a colon ("Josh MacAlister: …",
 "JOSH MACALISTER: …", "Q3 Rachel Okonjo: …", "Chair: …", "The Minister for
 Children (Will Quince): …"), or is a line of its own naming the speaker with a
 constituency and party ("Tim Loughton (East Worthing and Shoreham) (Con)") whose
-speech is the paragraphs after it. A page has speaker headings only when it has
-at least two: one "Name: words" line is more likely a heading than a transcript.
+speech is the paragraphs after it; once a page has such a line, a name alone on
+a line ("Marcus Fenwick") heads a speech too, as debates print later turns. A page
+has speaker headings only when it reads as a dialogue: at least two, and someone
+heading two speeches unless it is a debate, so that one "Name: words" line or a
+list of names and roles is no transcript.
 
 The speaker is one of the article's people (matched by name or surname, in any
 case), a person named only in the heading (a new person), or a role ("Chair",
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 from .entities import NEW_PERSON_REASON, Entities
 from .lexicon import HONORIFICS
@@ -48,7 +52,7 @@ class SpeakerTurn:
     first: int
     start: int
     last: int
-    heading: str  # the speaker as written
+    heading: str  # the speaker's name or role as the heading writes it
     person: str | None  # canonical name
     label: str = ""  # a role nobody on the page is named with ("Presenter")
 
@@ -89,8 +93,9 @@ def find_speaker_turns(paragraphs: list[str], entities: Entities) -> list[Speake
         else:  # the speech is the paragraphs after the heading line
             first, start, last = heading.index + 1, 0, next_index - 1
         if first <= last:
-            speaker = heading.match.group("speaker")
-            turns.append(SpeakerTurn(first, start, last, speaker, heading.person, heading.label))
+            turns.append(
+                SpeakerTurn(first, start, last, heading.written, heading.person, heading.label)
+            )
     return turns
 
 
@@ -117,6 +122,7 @@ class _Heading:
     match: re.Match
     person: str | None
     label: str = ""
+    written: str = ""  # the name (or role) as the heading writes it
 
 
 class _SpeakerNames:
@@ -124,15 +130,25 @@ class _SpeakerNames:
 
     def __init__(self, paragraphs: list[str], entities: Entities):
         self.paragraphs = paragraphs
+        self.people = entities.people
         self.mentions = [m for m in entities.mentions if m.kind == PERSON]
-        self.by_form = {}
-        surnames: dict[str, set[str]] = {}
-        for person in entities.people:
-            for form in (person.name, *person.spellings):
-                self.by_form[normalise_name(form)] = person.name
-            surnames.setdefault(normalise_name(person.name.split()[-1]), set()).add(person.name)
-        self.by_surname = {key: names.pop() for key, names in surnames.items() if len(names) == 1}
         self.roles = lowered("quotes.speaker_roles")
+
+    @cached_property
+    def by_form(self) -> dict[str, str]:
+        return {
+            normalise_name(form): person.name
+            for person in self.people
+            for form in (person.name, *person.spellings)
+        }
+
+    @cached_property
+    def by_surname(self) -> dict[str, str]:
+        """Canonical names by surname, for surnames only one person of the article has."""
+        surnames: dict[str, set[str]] = {}
+        for person in self.people:
+            surnames.setdefault(normalise_name(person.name.split()[-1]), set()).add(person.name)
+        return {key: names.pop() for key, names in surnames.items() if len(names) == 1}
 
     def heading(self, index: int, match: re.Match | None) -> _Heading | None:
         """The speaker a heading names, or None when it names nobody."""
@@ -142,17 +158,17 @@ class _SpeakerNames:
         for note in _NOTE.findall(match.group("notes")):
             # "The Minister for Children and Families (Will Quince)"
             if person := self._person(note):
-                return _Heading(index, match, person)
+                return _Heading(index, match, person, written=note)
         speaker = match.group("speaker")
         if speaker.lower() in self.roles:
             holder = self._role_holder(speaker)
-            return _Heading(index, match, holder, "" if holder else speaker.title())
+            return _Heading(index, match, holder, "" if holder else speaker.title(), speaker)
         mentioned = next(
             (m.name for m in self.mentions if m.paragraph == index and start <= m.start < end),
             None,
         )
         person = mentioned or self._person(speaker)
-        return _Heading(index, match, person) if person else None
+        return _Heading(index, match, person, written=speaker) if person else None
 
     def _person(self, text: str) -> str | None:
         words = [w.strip(".,") for w in text.split()]
@@ -172,13 +188,18 @@ class _SpeakerNames:
     def _role_holder(self, role: str) -> str | None:
         """The person the page names with this role, in brackets first ("X (Chair)"),
         then in apposition ("X, Chair, …")."""
-        bare = re.escape(role.split()[-1])
-        forms = (
-            re.compile(rf"\s*\(\s*{bare}\s*\)", re.IGNORECASE),
-            re.compile(rf",\s*(?:the\s+)?{bare}\b", re.IGNORECASE),
-        )
-        for form in forms:
+        for form in _role_forms(role.split()[-1].lower()):
             for mention in self.mentions:
                 if form.match(self.paragraphs[mention.paragraph], mention.end):
                     return mention.name
         return None
+
+
+@cache
+def _role_forms(role: str) -> tuple[re.Pattern, ...]:
+    """How a page names the holder of a role: "X (Chair)", then "X, Chair" or "X, the chair"."""
+    bare = re.escape(role)
+    return (
+        re.compile(rf"\s*\(\s*{bare}\s*\)", re.IGNORECASE),
+        re.compile(rf",\s*(?:the\s+)?{bare}\b", re.IGNORECASE),
+    )

@@ -193,3 +193,15 @@ def test_the_parser_counts_people_named_only_in_speaker_headings():
         "Presenter",
         "Daniel Okoro",
     ]
+
+
+def test_a_minister_headed_by_office_is_spelt_by_the_name_in_brackets():
+    turns, entities = turns_of(
+        "Helen Ashdown (Fenwick North) (Lab)",
+        "When will the money for family help arrive in my constituency?",
+        "The Minister for Children and Families (Will Quince)",
+        "The implementation strategy will be published by the end of the year.",
+    )
+    new = {p.name: p.spellings for p in speaker_people(turns, entities.people)}
+    assert new.get("Will Quince", ["Will Quince"]) == ["Will Quince"]
+    assert [turn.heading for turn in turns] == ["Helen Ashdown", "Will Quince"]
