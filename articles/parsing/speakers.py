@@ -77,7 +77,7 @@ def find_speaker_turns(paragraphs: list[str], entities: Entities) -> list[Speake
     headed += [
         heading
         for index, text in enumerate(paragraphs)
-        if (heading := resolver.heading(index, _NAME_LINE.match(text)))
+        if (heading := resolver.heading(index, _NAME_LINE.match(text), new=debate))
         and heading.person
         and (debate or heading.person in speakers)
     ]
@@ -150,15 +150,12 @@ class _SpeakerNames:
             surnames.setdefault(normalise_name(person.name.split()[-1]), set()).add(person.name)
         return {key: names.pop() for key, names in surnames.items() if len(names) == 1}
 
-    def heading(self, index: int, match: re.Match | None) -> _Heading | None:
-        """The speaker a heading names, or None when it names nobody."""
+    def heading(self, index: int, match: re.Match | None, new: bool = False) -> _Heading | None:
+        """The speaker a heading names, or None when it names nobody; ``new`` lets a name
+        the article has not met be a new person."""
         if match is None:
             return None
         start, end = match.span("speaker")
-        for note in _NOTE.findall(match.group("notes")):
-            # "The Minister for Children and Families (Will Quince)"
-            if person := self._person(note):
-                return _Heading(index, match, person, written=note)
         speaker = match.group("speaker")
         if speaker.lower() in self.roles:
             holder = self._role_holder(speaker)
@@ -167,10 +164,20 @@ class _SpeakerNames:
             (m.name for m in self.mentions if m.paragraph == index and start <= m.start < end),
             None,
         )
-        person = mentioned or self._person(speaker)
-        return _Heading(index, match, person, written=speaker) if person else None
+        # A heading line with constituency or party, or brackets under an office, names an MP
+        # whom the entity finder, reading ordinary sentences, may not have met.
+        new = new or match.re is _HEADING_LINE
+        if person := mentioned or self._person(speaker, new=new):
+            return _Heading(index, match, person, written=speaker)
+        for note in _NOTE.findall(match.group("notes")):
+            # "The Minister for Children and Families (Will Quince)"
+            if person := self._person(note, new=True):
+                return _Heading(index, match, person, written=note)
+        return None
 
-    def _person(self, text: str) -> str | None:
+    def _person(self, text: str, new: bool = False) -> str | None:
+        """The article's person ``text`` names, or a new person when ``new`` allows one or
+        the name is in capitals ("JANE DOE", a transcript's convention)."""
         words = [w.strip(".,") for w in text.split()]
         if words and words[0].rstrip(".") in HONORIFICS:
             words = words[1:]
@@ -180,9 +187,9 @@ class _SpeakerNames:
             return known
         if known := self.by_surname.get(normalise_name(words[-1])):
             return known
-        titled = [w if not w.isupper() else w.title() for w in words]
-        if len(titled) >= 2 and is_first_name(titled[0]):
-            return " ".join(titled)
+        capitals = all(w.isupper() for w in words)
+        if len(words) >= 2 and (new or capitals) and is_first_name(words[0].title()):
+            return " ".join(w.title() if capitals else w for w in words)
         return None
 
     def _role_holder(self, role: str) -> str | None:

@@ -205,3 +205,17 @@ def test_a_minister_headed_by_office_is_spelt_by_the_name_in_brackets():
     new = {p.name: p.spellings for p in speaker_people(turns, entities.people)}
     assert new.get("Will Quince", ["Will Quince"]) == ["Will Quince"]
     assert [turn.heading for turn in turns] == ["Helen Ashdown", "Will Quince"]
+
+
+def test_mps_known_only_from_debate_headings_are_new_people():
+    turns, entities = turns_of(
+        "Helen Ashdown (Fenwick North) (Lab)",
+        "When will the money for family help arrive in my constituency?",
+        "Peter Carrow (Ludworth) (Con)",
+        "I welcome the review and the money that comes with it.",
+        "Helen Ashdown",
+        "It has not come yet, and families cannot wait.",
+    )
+    assert [turn.person for turn in turns] == ["Helen Ashdown", "Peter Carrow", "Helen Ashdown"]
+    everyone = entities.people + speaker_people(turns, entities.people)
+    assert sorted(p.name for p in everyone) == ["Helen Ashdown", "Peter Carrow"]
