@@ -15,11 +15,11 @@ def parse_article(text: str, authority: Authority) -> ParsedArticle:
     # The headline and standfirst name people too; the byline and captions do not count as mentions.
     paragraphs = [part for part in (page.title, page.standfirst, *page.paragraphs) if part]
     entities = extract_entities(paragraphs, authority)
-    turns = find_speaker_turns(paragraphs, entities)
+    turns = find_speaker_turns(paragraphs, entities, authority)
     profile = next((o for o in authority.outlets if o.name == page.outlet), None)
     return ParsedArticle(
         page=page,
-        people=entities.people + speaker_people(turns, entities.people),
+        people=entities.people + speaker_people(turns, entities.people, authority),
         organisations=entities.organisations,
         review_bodies=entities.review_bodies,
         memberships=entities.memberships,

@@ -22,7 +22,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from .authority import Authority
 from .entities import NEW_PERSON_REASON, Entities
+from .known_names import known_names
 from .lexicon import HONORIFICS
 from .mentions import PERSON
 from .names import normalise_name
@@ -57,10 +59,13 @@ class SpeakerTurn:
     label: str = ""  # a role nobody on the page is named with ("Presenter")
 
 
-def find_speaker_turns(paragraphs: list[str], entities: Entities) -> list[SpeakerTurn]:
+def find_speaker_turns(
+    paragraphs: list[str], entities: Entities, authority: Authority | None = None
+) -> list[SpeakerTurn]:
     """The page's speeches under speaker headings, in order; none on a page that is no
-    dialogue (fewer than two headings, or nobody heading two speeches outside a debate)."""
-    resolver = _SpeakerNames(paragraphs, entities)
+    dialogue (fewer than two headings, or nobody heading two speeches outside a debate).
+    ``authority`` names the known people a heading in capitals may spell."""
+    resolver = _SpeakerNames(paragraphs, entities, authority)
     headed = [
         heading
         for index, text in enumerate(paragraphs)
@@ -99,16 +104,27 @@ def find_speaker_turns(paragraphs: list[str], entities: Entities) -> list[Speake
     return turns
 
 
-def speaker_people(turns: list[SpeakerTurn], people: list[PersonRef]) -> list[PersonRef]:
-    """People known only from speaker headings, as new people of the article."""
-    known = {person.name for person in people}
+def speaker_people(
+    turns: list[SpeakerTurn], people: list[PersonRef], authority: Authority | None = None
+) -> list[PersonRef]:
+    """People the article names only in speaker headings, to add to its ``people``; those
+    the authority file does not know are new."""
+    already = {person.name for person in people}
+    known = known_names(authority).people if authority else {}
     found: dict[str, PersonRef] = {}
     for turn in turns:
-        if turn.person is None or turn.person in known:
+        if turn.person is None or turn.person in already:
             continue
+        is_known = turn.person in known
         ref = found.setdefault(
             turn.person,
-            PersonRef(name=turn.person, needs_review=True, review_reason=NEW_PERSON_REASON),
+            PersonRef(
+                name=turn.person,
+                role=known[turn.person].role if is_known else "",
+                known=is_known,
+                needs_review=not is_known,
+                review_reason="" if is_known else NEW_PERSON_REASON,
+            ),
         )
         ref.count += 1
         if turn.heading not in ref.spellings:
@@ -128,9 +144,10 @@ class _Heading:
 class _SpeakerNames:
     """Who a heading names: a person of the article, a new person or a role."""
 
-    def __init__(self, paragraphs: list[str], entities: Entities):
+    def __init__(self, paragraphs: list[str], entities: Entities, authority: Authority | None):
         self.paragraphs = paragraphs
         self.people = entities.people
+        self.known = known_names(authority).person_by_form if authority else {}
         self.mentions = [m for m in entities.mentions if m.kind == PERSON]
         self.roles = lowered("quotes.speaker_roles")
 
@@ -183,7 +200,8 @@ class _SpeakerNames:
             words = words[1:]
         if not words or len(words) > _MAX_NAME_WORDS:
             return None
-        if known := self.by_form.get(normalise_name(" ".join(words))):
+        name = normalise_name(" ".join(words))
+        if known := self.by_form.get(name) or self.known.get(name):
             return known
         if known := self.by_surname.get(normalise_name(words[-1])):
             return known

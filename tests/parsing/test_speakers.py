@@ -219,3 +219,16 @@ def test_mps_known_only_from_debate_headings_are_new_people():
     assert [turn.person for turn in turns] == ["Helen Ashdown", "Peter Carrow", "Helen Ashdown"]
     everyone = entities.people + speaker_people(turns, entities.people)
     assert sorted(p.name for p in everyone) == ["Helen Ashdown", "Peter Carrow"]
+
+
+def test_a_heading_in_capitals_spells_a_known_person():
+    paragraphs = [
+        "PRESENTER: Good morning. What does the report mean for a family in crisis?",
+        "JOSH MACALISTER: It means help from a team that knows them, before a crisis.",
+        "PRESENTER: Thank you for joining us this morning.",
+    ]
+    entities = extract_entities(paragraphs, authority())
+    turns = find_speaker_turns(paragraphs, entities, authority())
+    assert turns[1].person == "Josh MacAlister"
+    [josh] = speaker_people(turns, entities.people, authority())
+    assert (josh.name, josh.known, josh.needs_review) == ("Josh MacAlister", True, False)
