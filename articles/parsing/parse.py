@@ -6,6 +6,7 @@ from .entities import extract_entities
 from .milestones import extract_milestones
 from .page import split_page
 from .quotes import extract_quotes
+from .speakers import find_speaker_turns, speaker_people
 from .types import ParsedArticle
 
 
@@ -14,15 +15,16 @@ def parse_article(text: str, authority: Authority) -> ParsedArticle:
     # The headline and standfirst name people too; the byline and captions do not count as mentions.
     paragraphs = [part for part in (page.title, page.standfirst, *page.paragraphs) if part]
     entities = extract_entities(paragraphs, authority)
+    turns = find_speaker_turns(paragraphs, entities, authority)
     profile = next((o for o in authority.outlets if o.name == page.outlet), None)
     return ParsedArticle(
         page=page,
-        people=entities.people,
+        people=entities.people + speaker_people(turns, entities.people, authority),
         organisations=entities.organisations,
         review_bodies=entities.review_bodies,
         memberships=entities.memberships,
         facts=entities.facts,
-        quotes=extract_quotes(paragraphs, entities),
+        quotes=extract_quotes(paragraphs, entities, turns),
         milestones=extract_milestones(
             paragraphs, page.published, order=profile.date_order if profile else "dmy"
         ),

@@ -4,15 +4,21 @@ A quotation opens with a curly or straight double quote (or, on pages that use
 no double quotes at all, a single one) and may run over several paragraphs: a
 paragraph that opens a quote without closing it continues in the next one that
 opens with a quote mark. Scare quotes of one or two words, and quoted names in
-Title Case, are not quotations.
+Title Case, are not quotations; nor is a quoted phrase that nobody is said to
+have said (no speaker found and no speech verb in its sentence).
 
 The speaker is read, in this order, from an attribution right after the quote
-("…,” MacAlister said", "…,” said Jones"), from the nearest name before it in
-the same sentence that is followed by a speech verb ("X, who chairs the review,
-said it was “…”", "X accused the review of being “…”, adding: “…”"), from the
-sentence's subject, and, for a sentence that is nothing but a quote, from the
-quote before it. "He" and "she" stand for the sentence's subject or the last
-speaker whose first name fits.
+("…,” MacAlister said", "…,” said Cllr Jones", "…,” according to X"), from a name
+before it in the same sentence that is followed by a speech verb ("X, who chairs
+the review, said it was “…”", "X accused the review of being “…”, adding: “…”"),
+or in the paragraph before when that paragraph ends in a colon (the press-release
+"X said:" on its own line), from the sentence's subject, and, for a sentence that
+is nothing but a quote, from the quote before it. "He" and "she" stand for the
+sentence's subject or the most recent person whose first name fits. A speaker
+may be a label ("A spokesperson for the Association of School and College
+Leaders", "a Department for Education spokesperson") or a generic speaker ("a
+young carer", "one foster carer"). Speeches under speaker headings (speakers.py)
+are quotations of their speaker.
 """
 
 from __future__ import annotations
@@ -22,34 +28,63 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .entities import Entities
-from .lexicon import SPEECH_VERBS
 from .mentions import ORGANISATION, PERSON, Mention
 from .person_names import first_name_gender
 from .sentences import sentence_spans
+from .speakers import SpeakerTurn, find_speaker_turns
 from .textmask import mask
 from .types import QuoteRef
+from .vocabulary import alternation, lowered
 
 UNRESOLVED_REASON = "speaker not found"
 _MIN_QUOTE_WORDS = 3
 _MAX_NAME_WORDS = 6
 
-_SPEECH = "|".join(sorted(SPEECH_VERBS))
-_SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH}|according\s+to)\b", re.IGNORECASE)
-_VERB_AFTER_SPEAKER = re.compile(
-    rf"(?:[’']s)?(?:\s*,[^,“”\"]{{1,80}},)?\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:{_SPEECH})\b"
+_SPEECH = alternation("quotes.speech_verbs")
+_ATTRIBUTING = rf"(?:{_SPEECH}|{alternation('quotes.attribution_phrases')})"
+_SPEECH_VERB = re.compile(rf"\b{_ATTRIBUTING}\b", re.IGNORECASE)
+_AUXILIARIES = rf"(?:(?:{alternation('quotes.verb_auxiliaries')})\s+)*"
+_APPOSITION = r"(?:\s*,[^,“”\"]{1,120},)?"
+# "X said", "X’s spokesman said", "X, who chairs the review, has said"
+_VERB_AFTER_SPEAKER = re.compile(rf"(?:[’']s)?{_APPOSITION}\s+{_AUXILIARIES}(?:{_SPEECH})\b")
+_VERB_AFTER_DESCRIBED = re.compile(rf",\s+{_AUXILIARIES}(?:{_SPEECH})\b")
+# "a young carer we work with in Leeds told us"
+_VERB_AFTER_GENERIC = re.compile(
+    rf"{_APPOSITION}(?:\s+[\w’'-]+){{0,6}}?\s+{_AUXILIARIES}(?:{_SPEECH})\b"
 )
-_VERB_BEFORE_SPEAKER = re.compile(rf"\s*[,.!?]?\s*(?:{_SPEECH}|according\s+to)\s+$")
+# "…,” said Jones", "…,” said Cllr Roger Lyle", "…,” according to Labour MP Jane Smith"
+_VERB_BEFORE_SPEAKER = re.compile(rf"\s*[,.!?]?\s*{_ATTRIBUTING}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}$")
+# "…,” the report says." / "…,” the council said.": whoever speaks is only described.
+_DESCRIBED_AFTER = re.compile(
+    rf"[\s,.!?;:–—-]*(?P<label>(?i:{alternation('quotes.label_determiners')})\s+"
+    rf"(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)\s+{_AUXILIARIES}(?:{_SPEECH})\b"
+)
 _ATTRIBUTION_LEAD = re.compile(r"\s*[,.!?;:–—-]*\s*$")
+# "“…” – Sarah Jones, foster carer": a quote signed with a dash.
+_SIGNATURE_LEAD = re.compile(r"\s*[.!?]?\s*(?:[–—]|\s-)\s*$")
+# "…,” the review’s chair, Josh MacAlister, said."
+_DESCRIPTION_LEAD = re.compile(
+    rf"\s*[,.!?;:–—-]*\s*(?i:{alternation('quotes.label_determiners')})\s+[^,.“”\"\x00]{{1,60}},\s*$"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
 _PRONOUN_GENDER = {"he": "male", "she": "female", "they": None}
-_LABEL_WORDS = ("spokes", "representative")
-_LABEL = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'&-]+\s+){0,4}?"
-    r"(?:spokesperson|spokesman|spokeswoman|spokespeople|representative)"  # see _LABEL_WORDS
-    r"(?:\s+(?:for|from|at|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*|[a-z]+))?"
+_NAME_WORD = r"[A-Z][\w’'&-]*"
+_ORGANISATION_NAME = (
+    rf"{_NAME_WORD}(?:\s+(?:(?:{alternation('quotes.name_connectors')})\s+)*{_NAME_WORD})*"
 )
+_LABEL_NOUN = alternation("quotes.label_nouns")
+_LABEL = re.compile(
+    rf"\b(?i:{alternation('quotes.label_determiners')})\s+(?:[\w’'&-]+\s+){{0,4}}?"
+    rf"(?:{_LABEL_NOUN})(?:\s+(?:{alternation('quotes.label_prepositions')})\s+"
+    rf"(?:the\s+)?(?:{_ORGANISATION_NAME}|[a-z]+))?"
+)
+_GENERIC_SPEAKER = re.compile(
+    rf"\b(?i:{alternation('quotes.generic_determiners')})\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{alternation('quotes.generic_speakers')})\b"
+)
+_GENERIC = "generic"  # the kind of anchor a generic speaker is
 _QUOTE_MARK = re.compile("[“”\"‘’']")
-_CONNECTING_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "a", "an", "&"})
+_CONNECTING_WORDS = lowered("quotes.name_connectors")
 
 
 @dataclass(frozen=True)
@@ -58,7 +93,7 @@ class _Anchor:
 
     start: int
     end: int
-    kind: str  # PERSON, ORGANISATION, "pronoun" or "label"
+    kind: str  # PERSON, ORGANISATION, "pronoun", "label" or _GENERIC
     value: str  # canonical name, pronoun or label text
 
 
@@ -77,27 +112,49 @@ class _Speaker:
     label: str = ""
 
 
-def extract_quotes(paragraphs: list[str], entities: Entities) -> list[QuoteRef]:
-    """Every quotation in article order, with its speaker when the text says who."""
+def extract_quotes(
+    paragraphs: list[str], entities: Entities, turns: list[SpeakerTurn] | None = None
+) -> list[QuoteRef]:
+    """Every quotation in article order, with its speaker when the text says who.
+
+    ``turns`` are the page's speaker headings (found here when not given); the
+    speeches under them are quotations, and quote marks inside them are not.
+    """
+    if turns is None:
+        turns = find_speaker_turns(paragraphs, entities)
+    spoken = {index for turn in turns for index in range(turn.first, turn.last + 1)}
     single = not any("“" in text or '"' in text for text in paragraphs)
-    spans = [_quote_spans(text, single) for text in paragraphs]
+    spans = [[] if i in spoken else _quote_spans(text, single) for i, text in enumerate(paragraphs)]
     quotes = [q for q in _joined(paragraphs, spans) if _is_quotation(" ".join(q.parts))]
     resolver = _SpeakerResolver(paragraphs, spans, entities)
-    refs = []
-    for position, quote in enumerate(quotes):
+    found: list[tuple[tuple[int, int], QuoteRef]] = []
+    for quote in quotes:
         speaker = resolver.speaker_of(quote)
-        found = speaker.person is not None or bool(speaker.label)
-        refs.append(
-            QuoteRef(
-                text="\n\n".join(quote.parts),
-                speaker=speaker.person,
-                speaker_label=speaker.label,
-                position=position,
-                needs_review=not found,
-                review_reason="" if found else UNRESOLVED_REASON,
+        named = speaker.person is not None or bool(speaker.label)
+        if named or resolver.is_reported(quote):
+            found.append(
+                ((quote.paragraph, quote.open_at), _ref("\n\n".join(quote.parts), speaker))
             )
-        )
+    for turn in turns:
+        speech = [paragraphs[turn.first][turn.start :], *paragraphs[turn.first + 1 : turn.last + 1]]
+        if _is_quotation(" ".join(speech)):
+            speaker = _Speaker(turn.person, turn.label)
+            found.append(((turn.first, turn.start), _ref("\n\n".join(speech), speaker)))
+    refs = [ref for _, ref in sorted(found, key=lambda item: item[0])]
+    for position, ref in enumerate(refs):
+        ref.position = position
     return refs
+
+
+def _ref(text: str, speaker: _Speaker) -> QuoteRef:
+    found = speaker.person is not None or bool(speaker.label)
+    return QuoteRef(
+        text=text,
+        speaker=speaker.person,
+        speaker_label=speaker.label,
+        needs_review=not found,
+        review_reason="" if found else UNRESOLVED_REASON,
+    )
 
 
 def _quote_spans(text: str, single: bool) -> list[tuple[int, int | None]]:
@@ -122,7 +179,7 @@ def _quote_spans(text: str, single: bool) -> list[tuple[int, int | None]]:
 def _opens(char: str, before: str, after: str, single: bool) -> bool:
     if char == "“":
         return True
-    if char == '"' or (single and char == "‘"):
+    if char == '"' or (single and char in "‘'"):
         return (before.isspace() or before in "([—–-/") and not after.isspace()
     return False
 
@@ -170,39 +227,43 @@ def _is_quotation(text: str) -> bool:
 class _SpeakerResolver:
     def __init__(self, paragraphs: list[str], spans, entities: Entities):
         self.paragraphs = paragraphs
-        self.entities = entities
         self.quoted = [
             mask(text, [(o, (c if c is not None else len(text)) + 1) for o, c in spans[i]])
             for i, text in enumerate(paragraphs)
         ]
-        self.sentences = [
-            sentence_spans(text, [(o, c if c is not None else len(text)) for o, c in spans[i]])
-            for i, text in enumerate(paragraphs)
-        ]
+        self.spans = spans
+        self.sentences: dict[int, list[tuple[int, int]]] = {}
         by_paragraph = defaultdict(list)
         for mention in entities.mentions:
             by_paragraph[mention.paragraph].append(mention)
-        self.anchors = [self._anchors(i, by_paragraph[i]) for i in range(len(paragraphs))]
+        # Labels speak only for a quote in their paragraph or the next ("… said:").
+        near_quotes = {i for i, found in enumerate(spans) if found for i in (i - 1, i)}
+        self.anchors = [
+            self._anchors(i, by_paragraph[i], i in near_quotes) for i in range(len(paragraphs))
+        ]
         self.last: _Speaker | None = None
         self.last_end_paragraph = -1
 
-    def _anchors(self, index: int, mentions: list[Mention]) -> list[_Anchor]:
+    def _anchors(self, index: int, mentions: list[Mention], with_labels: bool) -> list[_Anchor]:
         """Possible speakers outside quotation marks in one paragraph."""
         outside = self.quoted[index]
-        anchors = [
+        labels = [
+            _Anchor(*match.span(), kind, match.group()[0].upper() + match.group()[1:])
+            for kind, pattern in (("label", _LABEL), (_GENERIC, _GENERIC_SPEAKER))
+            for match in (pattern.finditer(outside) if with_labels else ())
+        ]
+        # "A spokesperson for Bolton Council" speaks, not the council it names.
+        anchors = labels + [
             _Anchor(m.start, m.end, m.kind, m.name)
             for m in mentions
-            if m.kind in (PERSON, ORGANISATION) and "\x00" not in outside[m.start : m.end]
+            if m.kind in (PERSON, ORGANISATION)
+            and "\x00" not in outside[m.start : m.end]
+            and not any(label.start <= m.start and m.end <= label.end for label in labels)
         ]
         anchors += [
             _Anchor(*match.span(), "pronoun", match.group().lower())
             for match in _PRONOUN.finditer(outside)
         ]
-        if any(word in outside for word in _LABEL_WORDS):
-            anchors += [
-                _Anchor(*match.span(), "label", match.group()[0].upper() + match.group()[1:])
-                for match in _LABEL.finditer(outside)
-            ]
         return sorted(anchors, key=lambda a: a.start)
 
     def speaker_of(self, quote: _Quote) -> _Speaker:
@@ -210,9 +271,11 @@ class _SpeakerResolver:
         named_after = after if after and after.kind != "pronoun" else None
         speaker = (
             (named_after and self._resolve(named_after, quote.end_paragraph))
-            or self._before(quote)
+            or self._before(quote.paragraph, quote.open_at)
+            or self._introduced(quote)
             # ", he added" says less than a name before the quote, so it comes second.
             or (after and self._resolve(after, quote.end_paragraph))
+            or self._described_after(quote)
             or self._subject(quote)
             or self._previous(quote)
             or _Speaker()
@@ -222,8 +285,16 @@ class _SpeakerResolver:
             self.last_end_paragraph = quote.end_paragraph
         return speaker
 
+    def is_reported(self, quote: _Quote) -> bool:
+        """Whether a quote nobody was found for is still somebody's words: its sentence
+        has a speech verb, or it is a sentence on its own."""
+        start, end = self._sentence(quote.paragraph, quote.open_at)
+        outside = self.quoted[quote.paragraph][start:end]
+        return bool(_SPEECH_VERB.search(outside)) or not any(char.isalpha() for char in outside)
+
     def _after(self, quote: _Quote) -> _Anchor | None:
-        """The speaker named right after the quote: "…,” MacAlister said" or "…,” said Jones"."""
+        """The speaker named right after the quote: "…,” MacAlister said", "…,” said Jones"
+        or "“…” – Jones"."""
         if quote.close_at is None:
             return None
         index = quote.end_paragraph
@@ -233,25 +304,55 @@ class _SpeakerResolver:
             if not quote.close_at < anchor.start < sentence_end:
                 continue
             between = text[quote.close_at + 1 : anchor.start]
-            speaker_first = _ATTRIBUTION_LEAD.match(between) and _VERB_AFTER_SPEAKER.match(
-                text, anchor.end
+            speaker_first = (
+                _ATTRIBUTION_LEAD.match(between) and _VERB_AFTER_SPEAKER.match(text, anchor.end)
+            ) or (
+                _DESCRIPTION_LEAD.match(between) and _VERB_AFTER_DESCRIBED.match(text, anchor.end)
             )
-            if speaker_first or _VERB_BEFORE_SPEAKER.match(between):
+            signed = anchor.kind == PERSON and _SIGNATURE_LEAD.match(between)
+            if speaker_first or signed or _VERB_BEFORE_SPEAKER.match(between):
                 return anchor
             return None
         return None
 
-    def _before(self, quote: _Quote) -> _Speaker | None:
-        """The nearest name before the quote, in its sentence, followed by a speech verb."""
-        index, text = quote.paragraph, self.quoted[quote.paragraph]
-        start = self._sentence(index, quote.open_at)[0]
-        candidates = [a for a in self.anchors[index] if start <= a.start and a.end <= quote.open_at]
-        # A person, pronoun or label is a better speaker than an organisation it is part of.
+    def _described_after(self, quote: _Quote) -> _Speaker | None:
+        """A description right after the quote as its speaker: "…,” the report says."""
+        if quote.close_at is None:
+            return None
+        text = self.quoted[quote.end_paragraph]
+        match = _DESCRIBED_AFTER.match(text, quote.close_at + 1)
+        if match is None:
+            return None
+        label = match.group("label")
+        return _Speaker(label=label[0].upper() + label[1:])
+
+    def _before(self, index: int, open_at: int) -> _Speaker | None:
+        """The name before the quote, in its sentence, that a speech verb follows: first
+        one that is the verb's subject ("X, a social worker, said"), else the nearest."""
+        text = self.quoted[index]
+        start = self._sentence(index, max(open_at - 1, 0))[0]
+        candidates = [a for a in self.anchors[index] if start <= a.start and a.end <= open_at]
+        for anchor in reversed(candidates):
+            verb_after = _VERB_AFTER_GENERIC if anchor.kind == _GENERIC else _VERB_AFTER_SPEAKER
+            if anchor.kind != "pronoun" and verb_after.match(text, anchor.end):
+                return self._resolve(anchor, index)
+        # A person, pronoun or label is a better speaker than an organisation it is part of;
+        # a generic speaker ("a child") speaks only as the subject of the verb.
         for kinds in ((PERSON, "pronoun", "label"), (ORGANISATION,)):
             for anchor in reversed([a for a in candidates if a.kind in kinds]):
-                if _SPEECH_VERB.search(text, anchor.end, quote.open_at):
+                if _SPEECH_VERB.search(text, anchor.end, open_at):
                     return self._resolve(anchor, index)
         return None
+
+    def _introduced(self, quote: _Quote) -> _Speaker | None:
+        """A quote opening a paragraph after one that ends in a colon ("X said:")."""
+        index = quote.paragraph
+        if index == 0 or self.paragraphs[index][: quote.open_at].strip():
+            return None
+        previous = self.paragraphs[index - 1].rstrip()
+        if not previous.endswith(":"):
+            return None
+        return self._before(index - 1, len(previous))
 
     def _subject(self, quote: _Quote) -> _Speaker | None:
         """The first person the quote's sentence names, when it names one before the quote."""
@@ -272,6 +373,10 @@ class _SpeakerResolver:
         return None
 
     def _sentence(self, index: int, offset: int) -> tuple[int, int]:
+        if index not in self.sentences:
+            text, spans = self.paragraphs[index], self.spans[index]
+            protected = [(o, c if c is not None else len(text)) for o, c in spans]
+            self.sentences[index] = sentence_spans(text, protected)
         for start, end in self.sentences[index]:
             if start <= offset < end:
                 return start, end
@@ -280,11 +385,13 @@ class _SpeakerResolver:
     def _resolve(self, anchor: _Anchor, index: int) -> _Speaker | None:
         if anchor.kind == PERSON:
             return _Speaker(person=anchor.value)
-        if anchor.kind in ("label", ORGANISATION):
+        if anchor.kind in ("label", _GENERIC, ORGANISATION):
             return _Speaker(label=anchor.value)
         return self._pronoun(anchor, index)
 
     def _pronoun(self, anchor: _Anchor, index: int) -> _Speaker | None:
+        """The sentence's subject, else the most recent person named outside quotes, else
+        the last speaker, whose first name fits the pronoun."""
         gender = _PRONOUN_GENDER[anchor.value]
         start = self._sentence(index, anchor.start)[0]
         subjects = [
@@ -293,12 +400,13 @@ class _SpeakerResolver:
             if a.kind == PERSON and start <= a.start < anchor.start
         ]
         earlier = [
-            m.name
-            for m in self.entities.mentions
-            if m.kind == PERSON and (m.paragraph, m.start) < (index, anchor.start)
+            a.value
+            for i in range(index + 1)
+            for a in self.anchors[i]
+            if a.kind == PERSON and (i, a.start) < (index, anchor.start)
         ]
         last_speaker = [self.last.person] if self.last and self.last.person else []
-        for name in [*subjects, *last_speaker, *reversed(earlier)]:
+        for name in [*subjects, *reversed(earlier), *last_speaker]:
             if _fits(name, gender):
                 return _Speaker(person=name)
         return None

@@ -177,3 +177,139 @@ def test_a_national_newspaper_page():
         ("Mark Russell", "a once-in-a-generation o"),
     ]
     assert not any(q.needs_review for q in quotes)
+
+
+def test_the_press_release_form_names_the_speaker_in_the_paragraph_before():
+    quotes = quotes_of(
+        "Lena Hart, the association’s professional officer for children, said:",
+        "“Social workers have been telling anyone who will listen about this for years.",
+        "“What we have not yet seen is any acknowledgement of the cuts.”",
+    )
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Lena Hart"
+    assert "\n\nWhat we have not yet seen" in quotes[0].text
+
+
+def test_a_title_between_said_and_the_name():
+    quote = quotes_of(
+        "“Councils cannot build a new system on an old budget,” said Cllr Roger Lyle, "
+        "the network’s spokesman."
+    )[0]
+    assert quote.speaker == "Roger Lyle"
+
+
+def test_the_subject_of_the_speech_verb_not_a_name_in_its_apposition():
+    quote = quotes_of(
+        "Tom Ward, who worked with Eileen Munro on her review, said: “Nothing has changed yet.”"
+    )[0]
+    assert quote.speaker == "Tom Ward"
+
+
+def test_told_the_bbc():
+    quote = quotes_of("Josh MacAlister told the BBC: “We need a radical reset of the system.”")[0]
+    assert quote.speaker == "Josh MacAlister"
+
+
+def test_according_to_a_titled_name():
+    quote = quotes_of(
+        "“The money will not reach most areas,” according to Labour MP Jane Whitfield."
+    )[0]
+    assert quote.speaker == "Jane Whitfield"
+
+
+def test_a_spokesperson_label_keeps_the_whole_name_of_the_body():
+    quote = quotes_of(
+        "A spokesperson for the British Association of Social Workers said: “We welcome it.”",
+    )[0]
+    label = "A spokesperson for the British Association of Social Workers"
+    assert (quote.speaker, quote.speaker_label) == (None, label)
+
+
+def test_a_spokesperson_speaks_not_the_body_the_label_names():
+    quote = quotes_of(
+        "A spokesman for the Children’s Homes Association, which represents providers, said: "
+        "“Blaming providers will not create a single new bed.”"
+    )[0]
+    assert quote.speaker_label == "A spokesman for the Children’s Homes Association"
+
+
+def test_a_generic_speaker_is_a_label():
+    quotes = quotes_of(
+        "A 16-year-old young carer we work with in Leeds told us: “I want someone I can ring.”",
+        "One foster carer said: “Nobody tells us anything about contact.”",
+    )
+    assert [q.speaker_label for q in quotes] == ["A 16-year-old young carer", "One foster carer"]
+
+
+def test_straight_single_quotes_on_a_page_without_double_ones():
+    quotes = quotes_of(
+        "Josh MacAlister's review says the market for children's homes is 'not working'.",
+        "Mr MacAlister said: 'Children are being moved hundreds of miles from home.'",
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Children are being moved hundreds of miles from home.", "Josh MacAlister")
+    ]
+
+
+def test_he_is_the_most_recent_person_named_not_the_last_speaker():
+    quotes = quotes_of(
+        "“The system is straining,” said Josh MacAlister.",
+        "Kieran Holt, who lives in Salford, said he had shared his story with the review.",
+        "“I just want one person who sticks around,” he told Granada Reports.",
+    )
+    assert [q.speaker for q in quotes] == ["Josh MacAlister", "Kieran Holt"]
+
+
+def test_scare_quotes_without_a_speech_verb_are_not_quotes():
+    assert (
+        quotes_of(
+            'Families are bounced between "early help" and "children in need services" each week.'
+        )
+        == []
+    )
+
+
+def test_a_generic_speaker_speaks_only_as_the_subject_of_the_verb():
+    quote = quotes_of(
+        "The charity, which helps a child in need every day, said: “We are worried about this.”"
+    )[0]
+    assert (quote.speaker, quote.speaker_label) == (None, "")
+
+
+def test_a_description_after_the_quote_is_its_speaker():
+    quotes = quotes_of(
+        "“Teachers are often the first to notice that something is wrong,” the report says.",
+        "“We will look at every recommendation,” the local authority said in a statement.",
+    )
+    assert [q.speaker_label for q in quotes] == ["The report", "The local authority"]
+
+
+def test_a_description_then_the_name_after_the_quote():
+    quote = quotes_of(
+        "“We cannot wait another decade,” the review’s chair, Josh MacAlister, said on Monday."
+    )[0]
+    assert quote.speaker == "Josh MacAlister"
+
+
+def test_according_to_before_the_quote():
+    quote = quotes_of(
+        "According to Anne Longfield, the plan is “a disaster for families in care”."
+    )[0]
+    assert quote.speaker == "Anne Longfield"
+
+
+def test_a_quote_continued_in_single_quotes_on_a_page_without_double_ones():
+    quotes = quotes_of(
+        "Priti Anand, the charity’s chief executive, said:",
+        "‘For years kinship carers have been left to cope on their own.",
+        "‘Now the government has to find the money for them.’",
+        "The charity will write to every MP.",
+    )
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Priti Anand"
+    assert quotes[0].text.endswith("find the money for them.")
+
+
+def test_a_quote_signed_with_a_dash():
+    quote = quotes_of("“The support we got changed everything for our family.” – Sarah Jones")[0]
+    assert quote.speaker == "Sarah Jones"
