@@ -36,13 +36,19 @@ VERBS = tuple(
 )
 EVENT_NOUNS = lowered("milestones.event_nouns")
 CONSULTATION_NOUNS = lowered("milestones.consultation_nouns")
-_DETERMINERS = lowered("milestones.determiners")
+DETERMINERS = lowered("milestones.determiners")
 _AUXILIARIES = lowered("milestones.auxiliaries")
 _PHRASE_STOPS = lowered("milestones.phrase_stops")
 _PRONOUNS = lowered("milestones.pronouns")
 _OBJECT_PREPOSITIONS = lowered("milestones.object_prepositions")
+_HEAD_PREPOSITIONS = lowered("milestones.head_prepositions")
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
-_CLAUSE_BREAK = re.compile(rf"\b(?:{alternation('milestones.clause_breaks')})\b|[;()]")
+# ", and" starts another clause; so does "and" between a date and a verb after it ("published
+# its case for change in June and launched a call for evidence").
+_CLAUSE_BREAK = re.compile(
+    rf"\b(?:{alternation('milestones.clause_breaks')})\b|[;()]|,\s+(?:and|but)\b"
+)
+_AND = re.compile(r"\band\b")
 _QUOTE_MARKS = "“”‘’\"'"
 _TOKEN = re.compile(r"[^\s,.;:!?()–—]+|[,.;:!?()–—]")
 _NAMED = re.compile(
@@ -70,7 +76,7 @@ def nearest_verb(
             else:
                 continue
             between = sentence[left:right]
-            if _CLAUSE_BREAK.search(between):
+            if _CLAUSE_BREAK.search(between) or (left == end and _AND.search(between)):
                 continue
             if any(left <= s and e <= right for s, e in other_dates):
                 continue
@@ -96,7 +102,7 @@ def phrase_after(sentence: str, position: int, proper_object: bool = False) -> s
     ``proper_object``, a single proper name too ("founded Frontline")."""
     tokens = _TOKEN.findall(sentence[position:])
     first = 0
-    while first < len(tokens) and _word(tokens[first]).lower() in _DETERMINERS:
+    while first < len(tokens) and _word(tokens[first]).lower() in DETERMINERS:
         first += 1
     taken = []
     for index, token in enumerate(tokens[first:], first):
@@ -104,7 +110,7 @@ def phrase_after(sentence: str, position: int, proper_object: bool = False) -> s
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if not word[:1].isalnum() or word.lower() in _PHRASE_STOPS:
             break
-        if word.lower() == "for" and following.lower() in _DETERMINERS | {""}:
+        if word.lower() == "for" and following.lower() in DETERMINERS | {""}:
             break
         taken.append(word)
     if proper_object and len(taken) == 1 and taken[0][:1].isupper():
@@ -113,17 +119,31 @@ def phrase_after(sentence: str, position: int, proper_object: bool = False) -> s
 
 
 def phrase_before(sentence: str, position: int, governed: bool = True) -> str | None:
-    """The subject of a verb ("the application window closed") or of a date ("final
-    recommendations next spring"). Unless ``governed``, not a preposition's object ("on
-    this programme last month")."""
+    """The subject of a verb ("the application window closed", "a consultation on the
+    framework will open") or of a date ("final recommendations next spring"). Unless
+    ``governed``, not a preposition's object ("on this programme last month")."""
     tokens = _TOKEN.findall(sentence[:position])
-    while tokens and tokens[-1].lower() in _AUXILIARIES:
+    while tokens and _word(tokens[-1]).lower() in _AUXILIARIES:
         tokens.pop()
+    taken = _words_before(tokens)
+    start = len(tokens) - len(taken)
+    if _governed(tokens, start):
+        if not governed:
+            return None
+        preposition = _preposition_before(tokens, start)
+        outer = _words_before(tokens[:preposition])
+        if outer and head(outer).lower() in EVENT_NOUNS:
+            taken = [*outer, *(_word(t) for t in tokens[preposition:start]), *taken]
+    return valid_phrase(taken)
+
+
+def _words_before(tokens: list[str]) -> list[str]:
+    """The words that end ``tokens`` up to a determiner, a stop or punctuation."""
     taken: list[str] = []
     for index in range(len(tokens) - 1, -1, -1):
         word = _word(tokens[index])
         lower = word.lower()
-        if lower in _DETERMINERS or not word[:1].isalnum():
+        if lower in DETERMINERS or not word[:1].isalnum():
             break
         if lower == "and" and not (
             taken and taken[0][:1].isupper() and index > 0 and tokens[index - 1][:1].isupper()
@@ -132,16 +152,19 @@ def phrase_before(sentence: str, position: int, governed: bool = True) -> str | 
         if lower in _PHRASE_STOPS:
             break
         taken.insert(0, word)
-    if not governed and _governed(tokens, len(tokens) - len(taken)):
-        return None
-    return valid_phrase(taken)
+    return taken
+
+
+def _preposition_before(tokens: list[str], start: int) -> int:
+    while start > 0 and tokens[start - 1].lower() in DETERMINERS:
+        start -= 1
+    return start - 1
 
 
 def _governed(tokens: list[str], start: int) -> bool:
     """Whether the phrase starting at ``start`` (after its determiners) follows a preposition."""
-    while start > 0 and tokens[start - 1].lower() in _DETERMINERS:
-        start -= 1
-    return start > 0 and tokens[start - 1].lower() in _OBJECT_PREPOSITIONS
+    preposition = _preposition_before(tokens, start)
+    return preposition >= 0 and tokens[preposition].lower() in _OBJECT_PREPOSITIONS
 
 
 def antecedent(
@@ -175,7 +198,7 @@ def phrase_opening(text: str) -> str | None:
 def event_phrase(tokens: list[str], rightmost: bool = True, governed: bool = True) -> str | None:
     """A noun phrase headed by an event noun, starting after a determiner or at the start,
     with an "of" complement ("independent review of children’s social care")."""
-    starts = [0] + [i + 1 for i, token in enumerate(tokens) if token.lower() in _DETERMINERS]
+    starts = [0] + [i + 1 for i, token in enumerate(tokens) if token.lower() in DETERMINERS]
     for start in sorted(set(starts), reverse=rightmost):
         if not governed and _governed(tokens, start):
             continue
@@ -189,7 +212,7 @@ def _phrase_to_head(tokens: list[str], start: int) -> list[str]:
     for index in range(start, min(len(tokens), start + _MAX_PHRASE_WORDS)):
         word = _word(tokens[index])
         lower = word.lower()
-        if not word[:1].isalnum() or lower in _PHRASE_STOPS | _DETERMINERS or lower == "and":
+        if not word[:1].isalnum() or lower in _PHRASE_STOPS | DETERMINERS or lower == "and":
             return []
         if lower in EVENT_NOUNS:
             return [_word(t) for t in tokens[start : index + 1]] + _complement(tokens, index + 1)
@@ -204,7 +227,7 @@ def _complement(tokens: list[str], index: int) -> list[str]:
     for token in tokens[index + 1 : index + 1 + _MAX_COMPLEMENT_WORDS]:
         word = _word(token)
         lower = word.lower()
-        if not word[:1].isalpha() or lower in _PHRASE_STOPS | _DETERMINERS or lower.endswith("ed"):
+        if not word[:1].isalpha() or lower in _PHRASE_STOPS | DETERMINERS or lower.endswith("ed"):
             break
         taken.append(word)
     return ["of", *taken] if taken else []
@@ -238,13 +261,13 @@ def _without_possessor(words: list[str]) -> list[str]:
 
 
 def head(words: list[str]) -> str:
-    """The noun a phrase is about: the word before its first "of", "for" or "to"."""
+    """The noun a phrase is about: the word before its first "of", "for", "to", "on"..."""
     return words[_head_index(words)] if words else ""
 
 
 def _head_index(words: list[str]) -> int:
     for index, word in enumerate(words[1:], 1):
-        if word.lower() in ("of", "for", "to"):
+        if word.lower() in _HEAD_PREPOSITIONS:
             return index - 1
     return len(words) - 1
 

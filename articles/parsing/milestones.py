@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .dates import find_dates
 from .event_phrases import (
     CONSULTATION_NOUNS,
+    DETERMINERS,
     Verb,
     antecedent,
     head,
@@ -105,13 +106,14 @@ def slug(text: str) -> str:
 def event_subject(phrase: str) -> str:
     """What a milestone's key says the event is about: the phrase's head noun, named the
     way other articles name the same thing ("the review", "its final report" → "report"),
-    and a named purpose after it ("Call for Evidence" → "call-for-evidence")."""
+    and the purpose after it ("Call for Evidence", "case for change" → "call-for-evidence",
+    "case-for-change")."""
     words = phrase.split()
     main = head(words)
     subject = _SAME_EVENT_NOUNS.get(main.lower(), main)
     index = words.index(main)
-    purpose = words[index + 1 : index + 3]
-    if len(purpose) == 2 and purpose[0].lower() == "for" and purpose[1][:1].isupper():
+    purpose = [word.lower() for word in words[index + 1 : index + 3]]
+    if len(purpose) == 2 and purpose[0] == "for" and purpose[1] not in DETERMINERS:
         subject = f"{subject} for {purpose[1]}"
     return slug(subject)
 

@@ -77,7 +77,9 @@ _SEASON = re.compile(
     rf"(?P<season>{_words(SEASON_WORDS)})\b(?!\s+(?:of\s+)?(?:19|20)\d{{2}})",
     re.IGNORECASE,
 )
-_RELATIVE_YEAR = re.compile(r"\b(?P<which>next|this|last)\s+year\b", re.IGNORECASE)
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?P<which>next|this|last)|the\s+end\s+of\s+the)\s+year\b", re.IGNORECASE
+)
 _WEEKDAY = re.compile(
     rf"\b(?P<which>on|next|this|last|since|by|until|from)\s+(?P<weekday>{_words(_FULL_WEEKDAYS)})"
     r"\b(?!,?\s+\d)",
@@ -227,7 +229,8 @@ def _season(match: re.Match, reference: Reference, tense: str) -> FuzzyDate | No
 def _relative_year(match: re.Match, reference: Reference, tense: str) -> FuzzyDate | None:
     if reference.published is None:
         return None
-    return FuzzyDate(reference.published.year + _OFFSETS[match.group("which").lower()])
+    which = match.group("which")  # none in "the end of the year": the page's year
+    return FuzzyDate(reference.published.year + (_OFFSETS[which.lower()] if which else 0))
 
 
 def _weekday(match: re.Match, reference: Reference, tense: str) -> FuzzyDate | None:

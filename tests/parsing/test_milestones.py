@@ -223,6 +223,7 @@ def test_a_national_newspaper_page():
         ("The survey opens this spring.", FuzzyDate(2022, 3, 3), "2022-21"),
         ("In May the review published its report.", FuzzyDate(2022, season="autumn"), "2022-05"),
         ("In May the review will publish its report.", FuzzyDate(2021, 6, 1), "2022-05"),
+        ("A strategy is promised by the end of the year.", FuzzyDate(2022, 5, 25), "2022"),
     ],
 )
 def test_partial_and_relative_dates_are_read_against_the_page_date(sentence, published_on, edtf):
@@ -328,6 +329,41 @@ def test_with_no_page_date_a_relative_only_milestone_is_not_recorded(sentence):
             FuzzyDate(2021, 6, 18),
             "Kinship Together founded",
             "2013",
+        ),
+        # A subject with a prepositional phrase: the event is the noun before it.
+        (
+            "A consultation on the national framework will open in the autumn.",
+            FuzzyDate(2022, 5, 25),
+            "Consultation on the national framework opens",
+            "2022-23",
+        ),
+        (
+            "Yesterday the directors held a roundtable with the review team.",
+            FuzzyDate(2022, 5, 25),
+            "Roundtable held",
+            "2022-05-24",
+        ),
+        # ", and" starts another clause: the strategy's date is not the framework's.
+        (
+            "Ministers promised a strategy by the end of the year, and officials said the "
+            "framework will open later.",
+            FuzzyDate(2022, 5, 25),
+            "Strategy",
+            "2022",
+        ),
+        # A verb after "and" belongs to another conjunct than the date before it.
+        (
+            "The review published its case for change in June last year and launched a pilot.",
+            FuzzyDate(2022, 3, 3),
+            "Case for change published",
+            "2021-06",
+        ),
+        # Quotation marks around an auxiliary ("‘due this spring’") do not hide it.
+        (
+            "Care review final report ‘due this spring’ as councils brace for costs",
+            FuzzyDate(2022, 3, 3),
+            "Care review final report",
+            "2022-21",
         ),
     ],
 )
@@ -445,6 +481,14 @@ def test_one_event_in_three_articles_wordings_has_one_key():
     ]
     keys = {m.key for published_on, text in articles for m in milestones_of(published_on, text)}
     assert keys == {"report:2022-05-23"}
+
+
+def test_a_purpose_keys_the_same_however_it_is_capitalised():
+    first = milestones_of(FuzzyDate(2021, 7, 1), "The Case for Change was published on 17 June.")
+    second = milestones_of(
+        FuzzyDate(2022, 3, 3), "It published its case for change on 17 June 2021."
+    )
+    assert [m.key for m in first] == [m.key for m in second] == ["case-for-change:2021-06-17"]
 
 
 def test_different_things_on_one_day_keep_their_own_keys():
