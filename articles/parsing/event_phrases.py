@@ -237,6 +237,8 @@ def valid_phrase(words: list[str]) -> str | None:
     """A named thing or a phrase headed by an event noun. A possessor before the head goes,
     except a person's surname ("Eileen Munro’s review" → "Munro review")."""
     words = _without_possessor(words)
+    while words and words[-1].lower() in _HEAD_PREPOSITIONS:
+        words = words[:-1]
     if not words or len(words) > _MAX_PHRASE_WORDS or words[0].lower() in _PRONOUNS:
         return None
     named = (

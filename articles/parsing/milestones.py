@@ -49,9 +49,10 @@ _CHAIRED_REVIEW = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s*[,–—-]?\s*who\s+(?:chaired|led|conducted)\s+"
     r"(?:the\s+|a\s+)?(?P<what>[^,–—;()]+?)\s+in\s+(?P<year>(?:19|20)\d{2})\b"
 )
-# A date that opens its clause ("Then in 2011, ...", "Back in 2011, ...") dates the clause's
-# subject: at most this many words before it, and a comma after it.
+# A date that opens its sentence ("Then in 2011, ...", "Back in 2011, ...") dates the
+# subject after it: at most this many words before it, and a comma after it.
 _FRONTED_DATE_WORDS = 3
+_OF_DATE = re.compile(r"\bof\s*$")
 _DIGIT = re.compile(r"\d")
 _APOSTROPHES = re.compile("[’'‘`]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -155,10 +156,13 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
         if phrase:
             return _titled(phrase, verb)
     # With no verb (or none with an event), the date belongs to its own clause's subject or
-    # object, not to a phrase governed by a preposition.
+    # object, not to a phrase governed by a preposition, unless the date is the phrase's own
+    # ("like the Munro review of 2011").
     phrase = (
         _fronted_date_subject(sentence, mention)
-        or phrase_before(sentence, mention.start, governed=False)
+        or phrase_before(
+            sentence, mention.start, governed=_OF_DATE.search(sentence[: mention.start])
+        )
         or (
             antecedent(sentence, mention.start, governed=False, reach=1)
             if tense(sentence) == "future"
@@ -169,11 +173,11 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
 
 
 def _fronted_date_subject(sentence: str, mention: DateMention) -> str | None:
-    before = sentence[: mention.start].rsplit(",", 1)[-1].split()
-    after = sentence[mention.end :]
-    if len(before) > _FRONTED_DATE_WORDS or not after.lstrip().startswith(","):
+    before = sentence[: mention.start]
+    after = sentence[mention.end :].lstrip()
+    if "," in before or len(before.split()) > _FRONTED_DATE_WORDS or not after.startswith(","):
         return None
-    return phrase_opening(after.lstrip()[1:])
+    return phrase_opening(after[1:])
 
 
 def _chaired_review(match: re.Match) -> _Event | None:

@@ -323,6 +323,13 @@ def test_with_no_page_date_a_relative_only_milestone_is_not_recorded(sentence):
             "Munro review of child protection",
             "2011",
         ),
+        # A date attached by "of" is the phrase's own, even after a preposition.
+        (
+            "Like the Munro review of 2011, it calls for professional judgment.",
+            FuzzyDate(2021, 6, 18),
+            "Munro review",
+            "2011",
+        ),
         # A founding dates its proper-name object.
         (
             "She founded Kinship Together in 2013 after years as a carer.",
@@ -384,6 +391,8 @@ def test_a_verb_with_another_date_between_belongs_to_that_date():
 @pytest.mark.parametrize(
     "sentence",
     [
+        # Only a date that opens the sentence dates the subject after its comma.
+        "The Promise, published in February 2020, set out a plan.",
         "Nadhim Zahawi was on this programme last month saying money is tight.",
         "The report has called for reform, warning that the number in care will rise by 2032.",
         "A survey of carers, carried out in March, found that many will leave in the next years.",
