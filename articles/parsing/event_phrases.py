@@ -21,6 +21,7 @@ class Verb:
     plural: str
     kind: str
     proper_object: bool  # its object may be a single proper name ("founded Frontline")
+    offices: bool  # its object is an office ("named him as the chair of the review")
 
 
 VERBS = tuple(
@@ -31,6 +32,7 @@ VERBS = tuple(
         table["plural"],
         table["kind"],
         table.get("proper_object", False),
+        table.get("offices", False),
     )
     for name, table in lexicon()["milestones"]["verbs"].items()
 )
@@ -42,6 +44,8 @@ _PHRASE_STOPS = lowered("milestones.phrase_stops")
 _PRONOUNS = lowered("milestones.pronouns")
 _OBJECT_PREPOSITIONS = lowered("milestones.object_prepositions")
 _HEAD_PREPOSITIONS = lowered("milestones.head_prepositions")
+_OFFICES = lowered("milestones.appointments.offices")
+_OFFICE_OPENERS = lowered("milestones.appointments.openers")
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 # ", and" starts another clause; so does "and" between a date and a verb after it ("published
 # its case for change in June and launched a call for evidence").
@@ -49,6 +53,7 @@ _CLAUSE_BREAK = re.compile(
     rf"\b(?:{alternation('milestones.clause_breaks')})\b|[;()]|,\s+(?:and|but)\b"
 )
 _AND = re.compile(r"\band\b")
+_CLAUSE_OR_COMMA = re.compile(rf"{_CLAUSE_BREAK.pattern}|,")
 _QUOTE_MARKS = "“”‘’\"'"
 _TOKEN = re.compile(r"[^\s,.;:!?()–—]+|[,.;:!?()–—]")
 _NAMED = re.compile(
@@ -86,6 +91,15 @@ def nearest_verb(
     return best[1], best[2]
 
 
+def clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause holding ``start:end``: from the comma or clause break before it to the one
+    after it."""
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_OR_COMMA.finditer(sentence)]
+    left = max((e for s, e in breaks if e <= start), default=0)
+    right = min((s for s, e in breaks if s >= end), default=len(sentence))
+    return sentence[left:right]
+
+
 def named_before(sentence: str, position: int) -> str | None:
     """The last named thing before ``position``, without a leading article."""
     named = list(_NAMED.finditer(sentence[:position]))
@@ -116,6 +130,20 @@ def phrase_after(sentence: str, position: int, proper_object: bool = False) -> s
     if proper_object and len(taken) == 1 and taken[0][:1].isupper():
         return taken[0]
     return valid_phrase(taken)
+
+
+def office_after(sentence: str, position: int) -> str | None:
+    """The office an appointing verb fills: "named him as the chair of the independent
+    review" → "chair of the independent review"."""
+    tokens = _TOKEN.findall(sentence[position:])
+    first = 0
+    while first < len(tokens) and _word(tokens[first]).lower() in _OFFICE_OPENERS:
+        first += 1
+    for length in (2, 1):
+        office = [_word(token) for token in tokens[first : first + length]]
+        if len(office) == length and " ".join(office).lower() in _OFFICES:
+            return " ".join([*office, *_complement(tokens, first + length)])
+    return None
 
 
 def phrase_before(sentence: str, position: int, governed: bool = True) -> str | None:
@@ -223,14 +251,20 @@ def _complement(tokens: list[str], index: int) -> list[str]:
     """ "of child protection" after a head noun, up to a stop or what looks like a verb."""
     if index >= len(tokens) or tokens[index] != "of":
         return []
+    start = index + 1
+    article = [tokens[start]] if start < len(tokens) and tokens[start].lower() == "the" else []
     taken = []
-    for token in tokens[index + 1 : index + 1 + _MAX_COMPLEMENT_WORDS]:
+    for token in tokens[start + len(article) : start + len(article) + _MAX_COMPLEMENT_WORDS]:
         word = _word(token)
         lower = word.lower()
-        if not word[:1].isalpha() or lower in _PHRASE_STOPS | DETERMINERS or lower.endswith("ed"):
+        if (
+            not word[:1].isalpha()
+            or lower in _PHRASE_STOPS | DETERMINERS | _HEAD_PREPOSITIONS
+            or lower.endswith("ed")
+        ):
             break
         taken.append(word)
-    return ["of", *taken] if taken else []
+    return ["of", *article, *taken] if taken else []
 
 
 def valid_phrase(words: list[str]) -> str | None:

@@ -21,9 +21,11 @@ from .event_phrases import (
     DETERMINERS,
     Verb,
     antecedent,
+    clause_around,
     head,
     named_before,
     nearest_verb,
+    office_after,
     phrase_after,
     phrase_before,
     phrase_opening,
@@ -63,6 +65,7 @@ class _Event:
     title: str
     kind: str
     subject: str  # what the event is about, in the words every article shares
+    clause: str = ""  # the clause that dates it, whose tense says whether it is to come
 
 
 def extract_milestones(
@@ -87,7 +90,7 @@ def extract_milestones(
                 event = _event_for(sentence, mention, mentions)
                 if event:
                     key = f"{event.subject}:{mention.date.edtf()}"
-                    expected = _is_expected(mention.date, published, sentence)
+                    expected = _is_expected(mention.date, published, event.clause)
                     found.setdefault(
                         key,
                         MilestoneRef(
@@ -119,14 +122,14 @@ def event_subject(phrase: str) -> str:
     return slug(subject)
 
 
-def _is_expected(date: FuzzyDate, published: FuzzyDate | None, sentence: str) -> bool:
+def _is_expected(date: FuzzyDate, published: FuzzyDate | None, clause: str) -> bool:
     """Still to come when the page was written: dated after it, or told in the future."""
     if published is not None:
         if date.start() > published.end():
             return True
         if date.end() < published.start():
             return False
-    return tense(sentence) == "future"
+    return tense(clause) == "future"
 
 
 def _inferred_year(absolute: list[list[tuple[int, int, FuzzyDate]]]) -> int | None:
@@ -146,6 +149,8 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
     if verb is not None:
         if verb.name == "until":
             phrase = named_before(sentence, verb_match.start())
+        elif verb.offices:
+            phrase = office_after(sentence, verb_match.end())
         else:
             # The object stops where the date starts ("published its Case for Change today").
             stop = mention.start if mention.start >= verb_match.end() else len(sentence)
@@ -154,10 +159,12 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
             ) or phrase_before(sentence, verb_match.start())
         phrase = phrase or antecedent(sentence, verb_match.start())
         if phrase:
-            return _titled(phrase, verb)
+            span = (min(verb_match.start(), mention.start), max(verb_match.end(), mention.end))
+            return _titled(phrase, verb, clause_around(sentence, *span))
     # With no verb (or none with an event), the date belongs to its own clause's subject or
     # object, not to a phrase governed by a preposition, unless the date is the phrase's own
     # ("like the Munro review of 2011").
+    clause = clause_around(sentence, mention.start, mention.end)
     phrase = (
         _fronted_date_subject(sentence, mention)
         or phrase_before(
@@ -165,11 +172,13 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
         )
         or (
             antecedent(sentence, mention.start, governed=False, reach=1)
-            if tense(sentence) == "future"
+            if tense(clause) == "future"
             else None
         )
     )
-    return _Event(_capitalised(phrase), "publication", event_subject(phrase)) if phrase else None
+    if not phrase:
+        return None
+    return _Event(_capitalised(phrase), "publication", event_subject(phrase), clause)
 
 
 def _fronted_date_subject(sentence: str, mention: DateMention) -> str | None:
@@ -194,7 +203,7 @@ def _capitalised(phrase: str) -> str:
     return f"{phrase[:1].upper()}{phrase[1:]}"
 
 
-def _titled(phrase: str, verb: Verb) -> _Event:
+def _titled(phrase: str, verb: Verb, clause: str) -> _Event:
     words = phrase.split()
     main = head(words).lower()
     plural = " and " in phrase or (main.endswith("s") and not main.endswith("ss"))
@@ -202,4 +211,4 @@ def _titled(phrase: str, verb: Verb) -> _Event:
     if kind == "launch" and main in CONSULTATION_NOUNS:
         kind = "consultation"
     title = f"{_capitalised(phrase)} {verb.plural if plural else verb.singular}"
-    return _Event(title, kind, event_subject(phrase))
+    return _Event(title, kind, event_subject(phrase), clause)

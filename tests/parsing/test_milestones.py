@@ -323,6 +323,20 @@ def test_with_no_page_date_a_relative_only_milestone_is_not_recorded(sentence):
             "Munro review of child protection",
             "2011",
         ),
+        # An appointment dates the office it fills.
+        (
+            "He is to step down after the minister today named him as the chair of the "
+            "independent review of children’s social care.",
+            FuzzyDate(2021, 1, 15),
+            "Chair of the independent review appointed",
+            "2021-01-15",
+        ),
+        (
+            "She was appointed chief executive of the charity on 4 April 2022.",
+            FuzzyDate(2022, 4, 6),
+            "Chief executive of the charity appointed",
+            "2022-04-04",
+        ),
         # A date attached by "of" is the phrase's own, even after a preposition.
         (
             "Like the Munro review of 2011, it calls for professional judgment.",
@@ -442,6 +456,21 @@ def test_next_in_a_sentence_does_not_make_its_partial_dates_future():
             FuzzyDate(2021, 3, 3),
             "Case for change published",
             "2021-22",
+            True,
+        ),
+        # "is to" tells of another clause: the appointment today has happened.
+        (
+            "He is to step down after the minister today named him as the chair of the review.",
+            FuzzyDate(2021, 1, 15),
+            "Chair of the review appointed",
+            "2021-01-15",
+            False,
+        ),
+        (
+            "The minister will today name the chair of the review.",
+            FuzzyDate(2021, 1, 15),
+            "Chair of the review appointed",
+            "2021-01-15",
             True,
         ),
         (
