@@ -46,7 +46,7 @@ _OBJECT_PREPOSITIONS = lowered("milestones.object_prepositions")
 _HEAD_PREPOSITIONS = lowered("milestones.head_prepositions")
 _OFFICES = lowered("milestones.appointments.offices")
 _OFFICE_OPENERS = lowered("milestones.appointments.openers")
-_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+_RELATIVE_PRONOUNS = lowered("milestones.relative_pronouns")
 # ", and" starts another clause; so does "and" between a date and a verb after it ("published
 # its case for change in June and launched a call for evidence").
 _CLAUSE_BREAK = re.compile(
@@ -57,7 +57,8 @@ _CLAUSE_OR_COMMA = re.compile(rf"{_CLAUSE_BREAK.pattern}|,")
 _QUOTE_MARKS = "“”‘’\"'"
 _TOKEN = re.compile(r"[^\s,.;:!?()–—]+|[,.;:!?()–—]")
 _NAMED = re.compile(
-    r"\b[A-Z][\w’'-]*(?:\s+(?:for|of|and|&|by|on)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)+"
+    rf"\b[A-Z][\w’'-]*(?:\s+(?:{alternation('milestones.name_connectors')})\s+[A-Z][\w’'-]*"
+    r"|\s+[A-Z][\w’'-]*)+"
 )
 _MAX_PHRASE_WORDS = 8
 _MAX_COMPLEMENT_WORDS = 4

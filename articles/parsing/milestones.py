@@ -40,7 +40,7 @@ from .relative_dates import (
 )
 from .sentences import sentence_spans
 from .types import MilestoneRef
-from .vocabulary import lexicon, word_list
+from .vocabulary import alternation, lexicon, word_list
 
 _SAME_EVENT_NOUNS = {
     word.lower(): group
@@ -48,7 +48,8 @@ _SAME_EVENT_NOUNS = {
     for word in word_list(f"milestones.same_event_nouns.{group}")
 }
 _CHAIRED_REVIEW = re.compile(
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s*[,–—-]?\s*who\s+(?:chaired|led|conducted)\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s*[,–—-]?\s*who\s+"
+    rf"(?:{alternation('milestones.chairing_verbs')})\s+"
     r"(?:the\s+|a\s+)?(?P<what>[^,–—;()]+?)\s+in\s+(?P<year>(?:19|20)\d{2})\b"
 )
 # A date that opens its sentence ("Then in 2011, ...", "Back in 2011, ...") dates the
