@@ -43,6 +43,7 @@ def _article(article: Article) -> dict:
                 "title": source.milestone.title,
                 "date": source.milestone.date_edtf,
                 "precision": source.milestone.date_precision,
+                "expected": source.milestone.expected,
             }
             for source in sorted(
                 article.milestone_sources.all(), key=lambda s: (s.milestone.date, s.milestone.title)
@@ -118,6 +119,7 @@ def export_archive() -> dict:
                 "date": milestone.date_edtf,
                 "precision": milestone.date_precision,
                 "kind": milestone.kind,
+                "expected": milestone.expected,
                 "sources": sorted(s.article.source_file for s in milestone.sources.all()),
             }
             for milestone in milestones

@@ -283,6 +283,11 @@ class Milestone(FuzzyDated, LoaderTracked):
     date_precision = models.CharField(max_length=10, choices=PRECISION_CHOICES, default=UNKNOWN)
     date_end = models.DateField(null=True, blank=True, editable=False)
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="other")
+    expected = models.BooleanField(
+        default=False,
+        help_text="Still to come when every article reporting it was written (a promise or a"
+        " deadline ahead), not an event the coverage says has happened.",
+    )
     articles = models.ManyToManyField(Article, through="MilestoneSource", related_name="milestones")
     history = HistoricalRecords()
 

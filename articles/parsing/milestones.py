@@ -1,11 +1,11 @@
-"""Dated events an article states: what happens, when, and a key shared across articles.
+"""Dated events an article states: what happens, when, whether it is still to come, and a
+key shared across articles.
 
 Each date in a sentence (relative_dates) is tied to the nearest event verb in
 the same clause ("will close on 30th March 2021", "From January next year ...
 will begin its delivery phase") and that verb's subject or object, which must
-be a named thing ("Call for Evidence") or a phrase headed by an event noun
-("the application window", "a plan to engage ..."). A date with no such event
-is not a milestone.
+be a named thing or a phrase headed by an event noun (event_phrases). A date
+with no such event is not a milestone.
 """
 
 from __future__ import annotations
@@ -16,186 +16,57 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .dates import find_dates
+from .event_phrases import (
+    CONSULTATION_NOUNS,
+    DETERMINERS,
+    Verb,
+    antecedent,
+    clause_around,
+    head,
+    named_before,
+    nearest_verb,
+    office_after,
+    phrase_after,
+    phrase_before,
+    phrase_opening,
+)
 from .fuzzydate import FuzzyDate
-from .relative_dates import DateMention, Reference, find_date_mentions, mentions_relative_date
+from .relative_dates import (
+    DateMention,
+    Reference,
+    find_date_mentions,
+    mentions_relative_date,
+    tense,
+)
 from .sentences import sentence_spans
 from .types import MilestoneRef
+from .vocabulary import alternation, lexicon, word_list
 
-_EVENT_NOUNS = frozenset(
-    {
-        "application",
-        "applications",
-        "board",
-        "call",
-        "calls",
-        "case",
-        "commission",
-        "conference",
-        "consultation",
-        "deadline",
-        "document",
-        "evidence",
-        "findings",
-        "framework",
-        "group",
-        "groups",
-        "inquiry",
-        "meeting",
-        "panel",
-        "paper",
-        "phase",
-        "pilot",
-        "plan",
-        "programme",
-        "publication",
-        "recommendations",
-        "report",
-        "response",
-        "review",
-        "roundtable",
-        "scheme",
-        "stage",
-        "strategy",
-        "submissions",
-        "summit",
-        "survey",
-        "window",
-    }
-)
-_CONSULTATION_NOUNS = frozenset({"call", "calls", "consultation", "survey"})
-
-
-@dataclass(frozen=True)
-class _Verb:
-    pattern: re.Pattern | None
-    singular: str  # the title's verb after a singular subject
-    plural: str
-    kind: str
-
-
-def _verb(words: str, singular: str, plural: str, kind: str) -> _Verb:
-    return _Verb(re.compile(rf"\b(?:{words})\b", re.IGNORECASE), singular, plural, kind)
-
-
-_UNTIL = _verb(r"until|till", "closes", "close", "deadline")
-_VERBS = (
-    _UNTIL,
-    _verb(r"deadline\s+for", "closes", "close", "deadline"),
-    _verb(r"clos(?:e|es|ed|ing)", "closes", "close", "deadline"),
-    _verb(r"open(?:s|ed|ing)?", "opens", "open", "launch"),
-    _verb(r"launch(?:es|ed|ing)?", "launches", "launch", "launch"),
-    _verb(
-        r"publish(?:es|ed|ing)?|set(?:s|ting)?\s+out|release[sd]?",
-        "published",
-        "published",
-        "publication",
-    ),
-    _verb(r"begin(?:s|ning)?|began|start(?:s|ed|ing)?|commence[sd]?", "begins", "begin", "phase"),
-    _verb(r"meet(?:s|ing)?|met", "meets", "meet", "event"),
-)
-# A phrase right before a date with no verb: "final recommendations next spring".
-_EXPECTED = _Verb(None, "expected", "expected", "publication")
-
-# A verb and a date on either side of one of these belong to different clauses.
-_CLAUSE_BREAK = re.compile(
-    r"\b(?:after|which|who|because|while|whilst|although|but|whereas|when|once)\b|[;()]"
-)
-_DETERMINERS = frozenset(
-    {"a", "an", "the", "its", "their", "our", "his", "her", "this", "these", "both", "new"}
-)
-_AUXILIARIES = frozenset(
-    {
-        "will",
-        "would",
-        "shall",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "be",
-        "been",
-        "being",
-        "due",
-        "set",
-        "to",
-        "expected",
-        "also",
-        "formally",
-        "officially",
-        "finally",
-        "now",
-        "first",
-        "then",
-        "not",
-        "in",
-        "by",
-        "for",
-        "from",
-    }
-)
-_PHRASE_STOPS = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "has",
-        "have",
-        "had",
-        "as",
-        "soon",
-        "that",
-        "when",
-        "once",
-        "after",
-        "before",
-        "while",
-        "which",
-        "who",
-        "because",
-        "if",
-        "on",
-        "in",
-        "by",
-        "from",
-        "with",
-        "over",
-        "until",
-        "we",
-        "it",
-        "they",
-        "he",
-        "she",
-        "i",
-        "you",
-    }
-)
-_PRONOUNS = frozenset({"it", "this", "that", "they", "we", "he", "she", "these", "those"})
-_QUOTE_MARKS = "“”‘’\"'"
-_TOKEN = re.compile(r"[^\s,.;:!?()–—]+|[,.;:!?()–—]")
-_NAMED = re.compile(
-    r"\b[A-Z][\w’'-]*(?:\s+(?:for|of|and|&|by|on)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)+"
-)
+_SAME_EVENT_NOUNS = {
+    word.lower(): group
+    for group in lexicon()["milestones"]["same_event_nouns"]
+    for word in word_list(f"milestones.same_event_nouns.{group}")
+}
 _CHAIRED_REVIEW = re.compile(
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s*[,–—-]?\s*who\s+(?:chaired|led|conducted)\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s*[,–—-]?\s*who\s+"
+    rf"(?:{alternation('milestones.chairing_verbs')})\s+"
     r"(?:the\s+|a\s+)?(?P<what>[^,–—;()]+?)\s+in\s+(?P<year>(?:19|20)\d{2})\b"
 )
-_MAX_PHRASE_WORDS = 8
+# A date that opens its sentence ("Then in 2011, ...", "Back in 2011, ...") dates the
+# subject after it: at most this many words before it, and a comma after it.
+_FRONTED_DATE_WORDS = 3
+_OF_DATE = re.compile(r"\bof\s*$")
 _DIGIT = re.compile(r"\d")
 _APOSTROPHES = re.compile("[’'‘`]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_POSSESSIVE = re.compile(r"[’']s$")
 
 
 @dataclass(frozen=True)
 class _Event:
     title: str
     kind: str
+    subject: str  # what the event is about, in the words every article shares
+    clause: str = ""  # the clause that dates it, whose tense says whether it is to come
 
 
 def extract_milestones(
@@ -215,12 +86,17 @@ def extract_milestones(
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             within = [(s - start, e - start, d) for s, e, d in dates if start <= s and e <= end]
-            for mention in find_date_mentions(sentence, reference, order, within):
-                event = _event_for(sentence, mention)
+            mentions = find_date_mentions(sentence, reference, order, within)
+            for mention in mentions:
+                event = _event_for(sentence, mention, mentions)
                 if event:
-                    key = f"{slug(event.title)}:{mention.date.edtf()}"
+                    key = f"{event.subject}:{mention.date.edtf()}"
+                    expected = _is_expected(mention.date, published, event.clause)
                     found.setdefault(
-                        key, MilestoneRef(event.title, mention.date, event.kind, sentence, key)
+                        key,
+                        MilestoneRef(
+                            event.title, mention.date, event.kind, sentence, key, expected
+                        ),
                     )
     return list(found.values())
 
@@ -232,6 +108,31 @@ def slug(text: str) -> str:
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
+def event_subject(phrase: str) -> str:
+    """What a milestone's key says the event is about: the phrase's head noun, named the
+    way other articles name the same thing ("the review", "its final report" → "report"),
+    and the purpose after it ("Call for Evidence", "case for change" → "call-for-evidence",
+    "case-for-change")."""
+    words = phrase.split()
+    main = head(words)
+    subject = _SAME_EVENT_NOUNS.get(main.lower(), main)
+    index = words.index(main)
+    purpose = [word.lower() for word in words[index + 1 : index + 3]]
+    if len(purpose) == 2 and purpose[0] == "for" and purpose[1] not in DETERMINERS:
+        subject = f"{subject} for {purpose[1]}"
+    return slug(subject)
+
+
+def _is_expected(date: FuzzyDate, published: FuzzyDate | None, clause: str) -> bool:
+    """Still to come when the page was written: dated after it, or told in the future."""
+    if published is not None:
+        if date.start() > published.end():
+            return True
+        if date.end() < published.start():
+            return False
+    return tense(clause) == "future"
+
+
 def _inferred_year(absolute: list[list[tuple[int, int, FuzzyDate]]]) -> int | None:
     """For an undated article: the year its explicit dates mostly fall in."""
     years = Counter(
@@ -240,134 +141,75 @@ def _inferred_year(absolute: list[list[tuple[int, int, FuzzyDate]]]) -> int | No
     return years.most_common(1)[0][0] if years else None
 
 
-def _event_for(sentence: str, mention: DateMention) -> _Event | None:
+def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention]) -> _Event | None:
     chaired = _CHAIRED_REVIEW.search(sentence)
     if chaired and chaired.start("year") == mention.start:
         return _chaired_review(chaired)
-    verb_match, verb = _nearest_verb(sentence, mention)
-    phrase = None
-    if verb is _UNTIL:
-        named = list(_NAMED.finditer(sentence[: verb_match.start()]))
-        phrase = _clean(named[-1].group()) if named else None
-    elif verb is not None:
-        phrase = _phrase_after(sentence, verb_match.end()) or _phrase_before(
-            sentence, verb_match.start()
+    others = [(m.start, m.end) for m in mentions if m is not mention]
+    verb_match, verb = nearest_verb(sentence, mention.start, mention.end, others)
+    if verb is not None:
+        if verb.name == "until":
+            phrase = named_before(sentence, verb_match.start())
+        elif verb.offices:
+            phrase = office_after(sentence, verb_match.end())
+        else:
+            # The object stops where the date starts ("published its Case for Change today").
+            stop = mention.start if mention.start >= verb_match.end() else len(sentence)
+            phrase = phrase_after(
+                sentence[:stop], verb_match.end(), verb.proper_object
+            ) or phrase_before(sentence, verb_match.start())
+        phrase = phrase or antecedent(sentence, verb_match.start())
+        if phrase:
+            span = (min(verb_match.start(), mention.start), max(verb_match.end(), mention.end))
+            return _titled(phrase, verb, clause_around(sentence, *span))
+    # With no verb (or none with an event), the date belongs to its own clause's subject or
+    # object, not to a phrase governed by a preposition, unless the date is the phrase's own
+    # ("like the Munro review of 2011").
+    clause = clause_around(sentence, mention.start, mention.end)
+    phrase = (
+        _fronted_date_subject(sentence, mention)
+        or phrase_before(
+            sentence, mention.start, governed=_OF_DATE.search(sentence[: mention.start])
         )
-    if phrase:
-        return _titled(phrase, verb)
-    phrase = _phrase_before(sentence, mention.start)
-    return _titled(phrase, _EXPECTED) if phrase else None
+        or (
+            antecedent(sentence, mention.start, governed=False, reach=1)
+            if tense(clause) == "future"
+            else None
+        )
+    )
+    if not phrase:
+        return None
+    return _Event(_capitalised(phrase), "publication", event_subject(phrase), clause)
+
+
+def _fronted_date_subject(sentence: str, mention: DateMention) -> str | None:
+    before = sentence[: mention.start]
+    after = sentence[mention.end :].lstrip()
+    if "," in before or len(before.split()) > _FRONTED_DATE_WORDS or not after.startswith(","):
+        return None
+    return phrase_opening(after[1:])
 
 
 def _chaired_review(match: re.Match) -> _Event | None:
     what = match.group("what").split()
-    heads = [i for i, word in enumerate(what) if word.lower() in _EVENT_NOUNS]
+    heads = [i for i, word in enumerate(what) if word.lower() in _SAME_EVENT_NOUNS]
     if not heads:
         return None
     surname = match.group("name").split()[-1]
-    return _Event(f"{surname} {' '.join(what[heads[0] :])}", "event")
+    phrase = f"{surname} {' '.join(what[heads[0] :])}"
+    return _Event(phrase, "event", event_subject(phrase))
 
 
-def _nearest_verb(sentence: str, mention: DateMention) -> tuple[re.Match | None, _Verb | None]:
-    best: tuple[int, re.Match | None, _Verb | None] = (len(sentence) + 1, None, None)
-    for verb in _VERBS:
-        for match in verb.pattern.finditer(sentence) if verb.pattern else ():
-            if match.end() <= mention.start:
-                between = sentence[match.end() : mention.start]
-            elif match.start() >= mention.end:
-                between = sentence[mention.end : match.start()]
-            else:
-                continue
-            if _CLAUSE_BREAK.search(between):
-                continue
-            if len(between) < best[0]:
-                best = (len(between), match, verb)
-    return best[1], best[2]
+def _capitalised(phrase: str) -> str:
+    return f"{phrase[:1].upper()}{phrase[1:]}"
 
 
-def _phrase_after(sentence: str, position: int) -> str | None:
-    """The object of a verb: "published a plan to engage the system’s workforce"."""
-    tokens = _TOKEN.findall(sentence[position:])
-    first = 0
-    while first < len(tokens) and tokens[first].strip(_QUOTE_MARKS).lower() in _DETERMINERS:
-        first += 1
-    taken = []
-    for index, token in enumerate(tokens[first:], first):
-        word = token.strip(_QUOTE_MARKS)
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if not word[:1].isalnum() or word.lower() in _PHRASE_STOPS:
-            break
-        if word.lower() == "for" and following.lower() in _DETERMINERS | {"", "the"}:
-            break
-        taken.append(word)
-    return _valid_phrase(taken)
-
-
-def _phrase_before(sentence: str, position: int) -> str | None:
-    """The subject of a verb ("the application window closed") or of a date ("final
-    recommendations next spring")."""
-    tokens = _TOKEN.findall(sentence[:position])
-    while tokens and tokens[-1].lower() in _AUXILIARIES:
-        tokens.pop()
-    taken: list[str] = []
-    for index in range(len(tokens) - 1, -1, -1):
-        word = tokens[index].strip(_QUOTE_MARKS)
-        lower = word.lower()
-        if lower in _DETERMINERS or not word[:1].isalnum():
-            break
-        if lower == "and" and not (
-            taken and taken[0][:1].isupper() and _capitalised(tokens, index - 1)
-        ):
-            break
-        if lower in _PHRASE_STOPS:
-            break
-        taken.insert(0, word)
-    return _valid_phrase(taken)
-
-
-def _capitalised(tokens: list[str], index: int) -> bool:
-    return index >= 0 and tokens[index][:1].isupper()
-
-
-def _valid_phrase(words: list[str]) -> str | None:
-    """A named thing or a phrase headed by an event noun, without leading possessives."""
-    while words and _POSSESSIVE.search(words[0]):
-        words = words[1:]
-    if not words or len(words) > _MAX_PHRASE_WORDS or words[0].lower() in _PRONOUNS:
-        return None
-    head = _head(words)
-    named = (
-        sum(word[:1].isupper() for word in words) >= 2
-        and words[0][:1].isupper()
-        and words[-1][:1].isupper()
-    )
-    if head.lower() not in _EVENT_NOUNS and not named:
-        return None
-    return " ".join(words)
-
-
-def _head(words: list[str]) -> str:
-    """The noun a phrase is about: the word before its first "of", "for" or "to"."""
-    for index, word in enumerate(words[1:], 1):
-        if word.lower() in ("of", "for", "to"):
-            return words[index - 1]
-    return words[-1]
-
-
-def _clean(phrase: str) -> str:
+def _titled(phrase: str, verb: Verb, clause: str) -> _Event:
     words = phrase.split()
-    if words and words[0] in ("The", "A", "An", "Its", "Our", "Their"):
-        words = words[1:]
-    return " ".join(words)
-
-
-def _titled(phrase: str, verb: _Verb) -> _Event:
-    words = phrase.split()
-    plural = " and " in phrase or (
-        _head(words).lower().endswith("s") and not _head(words).endswith("ss")
-    )
+    main = head(words).lower()
+    plural = " and " in phrase or (main.endswith("s") and not main.endswith("ss"))
     kind = verb.kind
-    if kind == "launch" and _head(words).lower() in _CONSULTATION_NOUNS:
+    if kind == "launch" and main in CONSULTATION_NOUNS:
         kind = "consultation"
-    title = f"{phrase[:1].upper()}{phrase[1:]} {verb.plural if plural else verb.singular}"
-    return _Event(title, kind)
+    title = f"{_capitalised(phrase)} {verb.plural if plural else verb.singular}"
+    return _Event(title, kind, event_subject(phrase), clause)

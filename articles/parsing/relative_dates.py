@@ -2,8 +2,11 @@
 
 Absolute dates ("30th March 2021", "in 2011") come from ``dates.find_dates``.
 This module adds what only makes sense relative to when the article was
-written: "31 December" and "10th May" without a year, "From January next
-year", "next spring", "in the Summer", "this year", "today".
+written: partial dates ("31 December", "In May", "From January next year")
+and relative ones ("next spring", "this year", "next month", "on Monday",
+"yesterday", "that morning"). Relative dates are read against the page's own
+date only: with none, they are not dates. A partial date on an undated page
+takes the year its other dates mostly fall in (``Reference.year``).
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from .dates import MONTHS, SEASON_WORDS, WEEKDAYS, find_dates
-from .fuzzydate import FuzzyDate
+from .fuzzydate import DAY, MONTH, FuzzyDate
+from .vocabulary import alternation, lexicon
 
 
 @dataclass(frozen=True)
@@ -25,8 +29,8 @@ class DateMention:
 
 @dataclass(frozen=True)
 class Reference:
-    """What relative dates are read against: the article's date, or failing that a year
-    inferred from the other dates in the same text."""
+    """What dates are read against: the article's date, and for partial dates on an
+    undated article, a year inferred from the other dates in the same text."""
 
     published: FuzzyDate | None
     year: int | None
@@ -35,11 +39,20 @@ class Reference:
     def today(self) -> datetime.date | None:
         return self.published.start() if self.published else None
 
+    @property
+    def day(self) -> datetime.date | None:
+        """The page's date when it is known to the day."""
+        published = self.published
+        return published.start() if published and published.precision == DAY else None
+
 
 def _words(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+_OFFSETS = {"next": 1, "this": 0, "last": -1}
+_FULL_WEEKDAYS = WEEKDAYS[:7]  # dates.WEEKDAYS lists Monday to Sunday first, then abbreviations
+_DAYS_FROM_PAGE: dict[str, int] = lexicon()["milestones"]["days_from_page"]
 _MONTH = rf"(?P<month>{_words(m for m in MONTHS if len(m) > 3 or m == 'may')})"
 _YEAR_AFTER = r"(?!,?\s+(?:of\s+)?(?:19|20)\d{2})"
 _DAY_MONTH = re.compile(
@@ -50,31 +63,36 @@ _DAY_MONTH = re.compile(
 _MONTH_DAY = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR_AFTER}", re.IGNORECASE
 )
-_PREPOSITION = r"(?:in|from|by|until|till|since|before|after|during|of|early|late|mid-?|end\s+of)"
+_PREPOSITION = rf"(?:{alternation('milestones.date_prepositions')})"
 _MONTH_ALONE = re.compile(
     rf"\b{_PREPOSITION}\s+(?:the\s+)?{_MONTH}\b(?P<relative>\s+(?:next|this|last)\s+year)?"
     rf"{_YEAR_AFTER}(?!\s+\d)",
     re.IGNORECASE,
+)
+_RELATIVE_MONTH = re.compile(
+    rf"\b(?P<which>next|this|last)\s+(?:{_MONTH}\b{_YEAR_AFTER}(?!\s+\d)|month\b)", re.IGNORECASE
 )
 _SEASON = re.compile(
     rf"\b(?P<which>next|this|last|in\s+the|by\s+the|the|in|by|until|from)\s+"
     rf"(?P<season>{_words(SEASON_WORDS)})\b(?!\s+(?:of\s+)?(?:19|20)\d{{2}})",
     re.IGNORECASE,
 )
-_RELATIVE_YEAR = re.compile(r"\b(?P<which>next|this|last)\s+year\b", re.IGNORECASE)
-_TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?P<which>next|this|last)|the\s+end\s+of\s+the)\s+year\b", re.IGNORECASE
+)
+_WEEKDAY = re.compile(
+    rf"\b(?P<which>on|next|this|last|since|by|until|from)\s+(?P<weekday>{_words(_FULL_WEEKDAYS)})"
+    r"\b(?!,?\s+\d)",
+    re.IGNORECASE,
+)
+_DAY_FROM_PAGE = re.compile(
+    rf"\b(?P<words>{alternation('milestones.days_from_page')})\b(?!\s+of\b)", re.IGNORECASE
+)
 _BARE_YEAR_CUE = re.compile(
     rf"\b{_PREPOSITION}\s+(?:early\s+|late\s+|mid-?)?$|\b(?:early|late|mid-?)$", re.IGNORECASE
 )
-_FUTURE = re.compile(
-    r"\b(?:will|shall|until|due|deadline|next|ahead|expected|going\s+to|plans?\s+to)\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(
-    r"\b(?:was|were|had|closed|published|launched|began|started|received|announced|met|held|"
-    r"ended|opened|took\s+place)\b",
-    re.IGNORECASE,
-)
+_FUTURE = re.compile(rf"\b(?:{alternation('milestones.future_cues')})\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b(?:{alternation('milestones.past_cues')})\b", re.IGNORECASE)
 
 
 def find_date_mentions(
@@ -97,24 +115,26 @@ def find_date_mentions(
     ]
     if not mentions_relative_date(sentence):
         return found
-    tense = _tense(sentence)
+    sentence_tense = tense(sentence)
     for pattern, reader in _RELATIVE_READERS:
         for match in pattern.finditer(sentence):
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
-            date = reader(match, reference, tense)
+            date = reader(match, reference, sentence_tense)
             if date is not None:
                 found.append(DateMention(match.start(), match.end(), date))
     return sorted(found, key=lambda m: m.start)
 
 
-# Every relative date names a month, a season, a year or today; most sentences name none,
-# and a plain substring test says so faster than any of the patterns below.
+# Every relative date names a month, a season, a year, a weekday or a day counted from the
+# page; most sentences name none, and a plain substring test says so faster than any pattern.
 _RELATIVE_WORDS = (
     *(m for m in MONTHS if len(m) > 3 or m == "may"),
     *SEASON_WORDS,
+    *_FULL_WEEKDAYS,
+    *(phrase.split()[-1] for phrase in _DAYS_FROM_PAGE),
     "year",
-    "today",
+    "month",
 )
 
 
@@ -123,7 +143,9 @@ def mentions_relative_date(text: str) -> bool:
     return any(word in lowered for word in _RELATIVE_WORDS)
 
 
-def _tense(sentence: str) -> str:
+def tense(sentence: str) -> str:
+    """ "future" for what is still to come ("will close", "due"), "past" for what has
+    happened ("was published"), else ""."""
     if _FUTURE.search(sentence):
         return "future"
     return "past" if _PAST.search(sentence) else ""
@@ -145,11 +167,30 @@ def _day_month(match: re.Match, reference: Reference, tense: str) -> FuzzyDate |
 def _month_alone(match: re.Match, reference: Reference, tense: str) -> FuzzyDate | None:
     month = _month_number(match)
     relative = (match.group("relative") or "").split()
-    if relative and reference.published:
-        offset = {"next": 1, "this": 0, "last": -1}[relative[0].lower()]
-        return FuzzyDate(reference.published.year + offset, month)
+    if relative:
+        if reference.published is None:
+            return None
+        return FuzzyDate(reference.published.year + _OFFSETS[relative[0].lower()], month)
     year = _year_for(reference, tense, lambda y: (y, month, 1), whole_month=True)
     return FuzzyDate(year, month) if year else None
+
+
+def _relative_month(match: re.Match, reference: Reference, tense: str) -> FuzzyDate | None:
+    """ "next month", "last month", "next January": counted from the page's month."""
+    published = reference.published
+    if published is None or published.precision not in (DAY, MONTH):
+        return None
+    which = _OFFSETS[match.group("which").lower()]
+    if match.group("month") is None:
+        index = published.year * 12 + published.month - 1 + which
+        return FuzzyDate(index // 12, index % 12 + 1)
+    month = _month_number(match)
+    year = published.year
+    if which == 1 and month <= published.month:
+        year += 1
+    elif which == -1 and month >= published.month:
+        year -= 1
+    return FuzzyDate(year, month)
 
 
 def _year_for(reference: Reference, tense: str, key, whole_month: bool = False) -> int | None:
@@ -188,20 +229,43 @@ def _season(match: re.Match, reference: Reference, tense: str) -> FuzzyDate | No
 def _relative_year(match: re.Match, reference: Reference, tense: str) -> FuzzyDate | None:
     if reference.published is None:
         return None
-    offset = {"next": 1, "this": 0, "last": -1}[match.group("which").lower()]
-    return FuzzyDate(reference.published.year + offset)
+    which = match.group("which")  # none in "the end of the year": the page's year
+    return FuzzyDate(reference.published.year + (_OFFSETS[which.lower()] if which else 0))
 
 
-def _today(match: re.Match, reference: Reference, tense: str) -> FuzzyDate | None:
-    published = reference.published
-    return published if published and published.precision == "day" else None
+def _weekday(match: re.Match, reference: Reference, tense: str) -> FuzzyDate | None:
+    """ "on Monday": the Monday of the page's week, the one before when told in the past
+    ("published on Monday" on a Tuesday), the one after when still to come."""
+    today = reference.day
+    if today is None:
+        return None
+    which = match.group("which").lower()
+    ahead = (_FULL_WEEKDAYS.index(match.group("weekday").lower()) - today.weekday()) % 7
+    if which == "next" or (which != "last" and tense == "future"):
+        days = ahead or 7
+    else:
+        days = ahead - 7 if ahead else (-7 if which == "last" else 0)
+    day = today + datetime.timedelta(days=days)
+    return FuzzyDate(day.year, day.month, day.day)
+
+
+def _day_from_page(match: re.Match, reference: Reference, tense: str) -> FuzzyDate | None:
+    """ "today", "yesterday", "that morning": a day counted from the page's date."""
+    today = reference.day
+    if today is None:
+        return None
+    offset = _DAYS_FROM_PAGE[re.sub(r"\s+", " ", match.group("words").lower())]
+    day = today + datetime.timedelta(days=offset)
+    return FuzzyDate(day.year, day.month, day.day)
 
 
 _RELATIVE_READERS = (
     (_DAY_MONTH, _day_month),
     (_MONTH_DAY, _day_month),
     (_MONTH_ALONE, _month_alone),
+    (_RELATIVE_MONTH, _relative_month),
     (_SEASON, _season),
     (_RELATIVE_YEAR, _relative_year),
-    (_TODAY, _today),
+    (_WEEKDAY, _weekday),
+    (_DAY_FROM_PAGE, _day_from_page),
 )

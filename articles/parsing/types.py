@@ -73,6 +73,7 @@ class MilestoneRef:
     kind: str  # see MILESTONE_KINDS
     sentence: str  # the sentence that states it
     key: str  # identifies the event across articles
+    expected: bool = False  # still to come when the article was written
 
 
 MILESTONE_KINDS = ("launch", "consultation", "deadline", "publication", "phase", "event", "other")

@@ -304,7 +304,8 @@ def _write_milestones(article: Article, parsed: ParsedArticle) -> None:
     refs = {ref.key: ref for ref in parsed.milestones}
     milestones = {m.key: m for m in Milestone.objects.filter(key__in=refs)}
     for key, ref in refs.items():
-        milestone = milestones.get(key) or Milestone(
+        known = milestones.get(key)
+        milestone = known or Milestone(
             key=key, slug=unique_slug(Milestone, f"{ref.title} {ref.date.edtf()}")
         )
         _save_if_changed(
@@ -314,6 +315,8 @@ def _write_milestones(article: Article, parsed: ParsedArticle) -> None:
                 "date": ref.date.start(),
                 "date_precision": ref.date.precision,
                 "kind": ref.kind,
+                # Once any article reports the event as having happened, it has.
+                "expected": ref.expected and (known is None or known.expected),
             },
         )
         milestones[key] = milestone

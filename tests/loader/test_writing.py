@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from articles.export import export_archive
 from articles.models import Article, Milestone, Quote
 from articles.parsing.authority import Authority, OutletProfile
 from articles.parsing.fuzzydate import FuzzyDate
@@ -173,6 +174,33 @@ def test_a_milestone_reported_by_two_articles_is_one_milestone():
     write(parsed_article(title="Another story"), name="b.txt")
     milestone = Milestone.objects.get()
     assert milestone.sources.count() == 2
+
+
+def expected_call(expected: bool) -> list[MilestoneRef]:
+    return [
+        MilestoneRef(
+            "Call closes", FuzzyDate(2021, 3, 30), "deadline", "…", "call:2021-03-30", expected
+        )
+    ]
+
+
+def test_a_milestone_stays_expected_until_an_article_reports_it_happened():
+    write(parsed_article(milestones=expected_call(True)))
+    assert Milestone.objects.get().expected
+    write(parsed_article(title="Later story", milestones=expected_call(True)), name="b.txt")
+    assert Milestone.objects.get().expected
+    write(parsed_article(title="Afterwards", milestones=expected_call(False)), name="c.txt")
+    assert not Milestone.objects.get().expected
+    # A fourth article written before the event does not undo what happened.
+    write(parsed_article(title="Old preview", milestones=expected_call(True)), name="d.txt")
+    assert not Milestone.objects.get().expected
+
+
+def test_the_export_says_which_milestones_are_expected():
+    write(parsed_article(milestones=expected_call(True)))
+    export = export_archive()
+    assert export["milestones"][0]["expected"] is True
+    assert export["articles"][0]["milestones"][0]["expected"] is True
 
 
 def test_unknown_outlets_and_undated_articles_are_flagged_for_review():

@@ -156,6 +156,20 @@ def test_timeline_lists_milestones_with_precision_and_reporting_articles(client,
     assert "Care Review launches penultimate stage</a> (CYP Now, 9 November 2021)" in text
 
 
+def test_timeline_says_an_expected_milestone_is_expected(client, archive):
+    factories.make_milestone(
+        "Final recommendations published",
+        datetime.date(2022, 3, 1),
+        precision=SEASON,
+        expected=True,
+    )
+    factories.make_milestone("Call for Evidence closes", datetime.date(2021, 3, 30))
+    text = client.get("/timeline/").text
+    assert 'expected <time datetime="2022">spring 2022</time>' in text
+    assert 'expected <time datetime="2021-03-30">' not in text
+    assert '<time datetime="2021-03-30">30 March 2021</time>' in text
+
+
 def test_timeline_chart_is_accessible_svg_with_a_table(client, archive):
     factories.make_milestone("Call for Evidence closes", datetime.date(2021, 3, 30))
     response = client.get("/timeline/")
