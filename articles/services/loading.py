@@ -158,9 +158,13 @@ def load_paths(
     files = source_files(paths)
     stored = _stored_digests([path.name for path in files])
     jobs = [_read(path) for path in files]
-    lesson = chrome_learning.lesson_for_batch(
-        _decoded({path.name: job.raw for path, job in zip(files, jobs, strict=True)}), authority
-    )
+    # Unchanged files teach nothing the store does not hold already.
+    to_parse = {
+        path.name: job.raw
+        for path, job in zip(files, jobs, strict=True)
+        if stored.get(path.name) != job.digest
+    }
+    lesson = chrome_learning.lesson_for_batch(_decoded(to_parse), authority)
     authority = lesson.authority(authority)
     outcomes = []
     with _parser_pool(len(files)) as pool:

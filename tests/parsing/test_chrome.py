@@ -85,6 +85,17 @@ def test_a_long_line_needs_a_share_of_the_outlets_articles():
     assert most_read not in learned and FOOTER in learned
 
 
+def test_a_storys_headline_listed_in_most_read_boxes_stays_its_headline():
+    """Story 0's headline is in the "Most read" box of every other page."""
+    headline = template_page(0).split("\n\n")[1 + len(MENU)]
+    pages = [template_page(0)] + [
+        template_page(i, extra=("Most read", headline, f"{i} March 2022")) for i in range(1, 5)
+    ]
+    learned = learned_lines(pages)
+    assert headline not in learned and FOOTER in learned
+    assert parsed_with(learned, pages[0]).title == headline
+
+
 def test_versions_of_one_article_count_once():
     first = template_page(0)
     updated = first.replace("Home\n", "Home\n\nUpdated\n")
