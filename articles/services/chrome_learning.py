@@ -1,11 +1,13 @@
 """Learn each outlet's chrome from its pages, keep it in the store, hand it to the parser.
 
 The pages are the articles' stored source text (``Article.source_text``),
-grouped by the article's outlet, plus, during a load, the batch's own pages,
-grouped by ``identify_outlet`` before any full parse. A load learns from both
-before it parses, so the first load of many pages of a new outlet is already
-clean, and then keeps what it learned for the outlets it touched. What counts as
-chrome is decided in articles/parsing/chrome.py.
+grouped by the article's outlet (staff may have corrected it), plus, during a
+load, the batch's new and changed pages, grouped by ``identify_outlet`` before
+any full parse. A load learns from both before it parses, so the first load of
+many pages of a new outlet is already clean, and then keeps what it learned for
+the outlets it touched (leaving out the files that failed or were skipped as
+duplicates). Outlets a load does not touch keep their stored chrome. What counts
+as chrome is decided in articles/parsing/chrome.py.
 """
 
 from __future__ import annotations
