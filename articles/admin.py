@@ -17,6 +17,7 @@ from reviewarchive.admin_base import (
 from .admin_views import AddArticleFromTextView
 from .models import (
     Article,
+    LearnedChromeLine,
     Milestone,
     MilestoneSource,
     OrganisationMention,
@@ -59,6 +60,30 @@ class MilestoneSourceInline(ArchiveTabularInline):
     autocomplete_fields = ["article"]
 
 
+class ReadOnly:
+    """The loader's own record: staff look, and every load rewrites it."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class LearnedChromeInline(ReadOnly, admin.TabularInline):
+    model = LearnedChromeLine
+    verbose_name = "learned chrome line"
+    verbose_name_plural = "Learned chrome: lines recurring across this outlet's articles"
+    fields = readonly_fields = ["line", "articles", "learned_at"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("outlet")  # each row names it
+
+
 @admin.register(Outlet)
 class OutletAdmin(ArchiveModelAdmin):
     list_display = ["name", "kind", "homepage", "needs_review", "article_count"]
@@ -67,10 +92,21 @@ class OutletAdmin(ArchiveModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     list_counts = {"article_count": Count("articles")}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    inlines = [LearnedChromeInline]
 
     @admin.display(description="Articles", ordering="article_count")
     def article_count(self, obj) -> int:
         return obj.article_count
+
+
+@admin.register(LearnedChromeLine)
+class LearnedChromeLineAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["line", "outlet", "articles", "learned_at"]
+    list_filter = ["outlet"]
+    list_select_related = ["outlet"]
+    search_fields = ["line", "outlet__name"]
+    autocomplete_fields = ["outlet"]
+    fields = readonly_fields = ["outlet", "line", "articles", "fingerprint", "learned_at"]
 
 
 @admin.register(Article)

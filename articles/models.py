@@ -318,3 +318,28 @@ class MilestoneSource(LoaderTracked):
 
     def get_absolute_url(self):
         return self.milestone.get_absolute_url()
+
+
+class LearnedChromeLine(models.Model):
+    """A line that recurs across an outlet's articles: its chrome, learned by the loader.
+
+    Rewritten for an outlet whenever its pages are loaded or reparsed
+    (articles/services/chrome_learning.py); the rules are in articles/parsing/chrome.py.
+    """
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="chrome_lines")
+    fingerprint = models.CharField(max_length=16)
+    line = models.TextField(help_text="The line as one of the pages prints it.")
+    articles = models.PositiveIntegerField(help_text="On how many of the outlet's articles.")
+    learned_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["outlet", "-articles", "line"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outlet", "fingerprint"], name="unique_learned_chrome_line"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.outlet}: {self.line[:60]}"

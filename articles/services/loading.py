@@ -1,7 +1,10 @@
 """Load source files into the archive: one transaction per file, corrections kept.
 
 This is the one way an article enters the database; the management command,
-the admin's "add article" form and the tests all call it.
+the admin's "add article" form and the tests all call it. Every load first
+learns the chrome of its pages' outlets (chrome_learning.py), parses with it,
+and then keeps what it learned; ``reparse_articles`` re-extracts stored
+articles from their source text with the current parser and chrome.
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from django.db import transaction
 
 from articles.models import Article
 from articles.parsing.authority import Authority, load_authority
-from articles.parsing.parse import read_source
+from articles.parsing.decode import decode_source
+from articles.parsing.parse import parse_article, read_source
 from articles.parsing.types import SourceError
 
+from . import chrome_learning
 from .authority_sync import sync_authority
 from .writing import write_article
 
@@ -67,14 +72,36 @@ def load_source(
     """
     authority = authority or default_authority()
     sync_authority(authority)
+    lesson = chrome_learning.lesson_for_batch(_decoded({source_file: raw}), authority)
+    authority = lesson.authority(authority)
     digest = hashlib.sha256(raw).hexdigest()
-    return _store(
+    outcome = _store(
         source_file,
         digest,
         lambda: read_source(raw, source_file, authority),
         authority,
         review_reason=review_reason,
     )
+    lesson.save(leaving_out=_not_stored([outcome]))
+    return outcome
+
+
+def _decoded(raws: dict[str, bytes | None]) -> dict[str, str]:
+    """Source file -> decoded text, for the files that can be read and decoded."""
+    texts = {}
+    for source_file, raw in raws.items():
+        if raw is None:
+            continue
+        try:
+            texts[source_file] = decode_source(raw, source_file)
+        except SourceError:
+            continue
+    return texts
+
+
+def _not_stored(outcomes: Iterable[LoadOutcome]) -> list[str]:
+    """The files whose pages the archive does not hold under their name after the load."""
+    return [o.source_file for o in outcomes if o.status in (FAILED, SKIPPED)]
 
 
 def _store(source_file, digest, parsed_source, authority, *, review_reason="") -> LoadOutcome:
@@ -123,20 +150,32 @@ def load_paths(
 
     Parsing is pure and runs in worker processes (one per core) while this
     process writes, in file order, one transaction per file. Files whose bytes
-    are already stored under their name are not parsed at all.
+    are already stored under their name are not parsed at all (``reparse_articles``
+    re-extracts them).
     """
     authority = authority or default_authority()
     sync_authority(authority)
     files = source_files(paths)
     stored = _stored_digests([path.name for path in files])
+    jobs = [_read(path) for path in files]
+    # Unchanged files teach nothing the store does not hold already.
+    to_parse = {
+        path.name: job.raw
+        for path, job in zip(files, jobs, strict=True)
+        if stored.get(path.name) != job.digest
+    }
+    lesson = chrome_learning.lesson_for_batch(_decoded(to_parse), authority)
+    authority = lesson.authority(authority)
     outcomes = []
     with _parser_pool(len(files)) as pool:
-        pending = [_submit(pool, path, stored, authority) for path in files]
-        for index, (path, job) in enumerate(zip(files, pending, strict=True), start=1):
+        for path, job in zip(files, jobs, strict=True):
+            _submit(pool, path, job, stored, authority)
+        for index, (path, job) in enumerate(zip(files, jobs, strict=True), start=1):
             outcome = _finish(path, job, authority)
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(index, len(files), outcome)
+    lesson.save(leaving_out=_not_stored(outcomes))
     return outcomes
 
 
@@ -170,15 +209,17 @@ class _Job:
     future: Future | None = None
 
 
-def _submit(pool, path: Path, stored: dict[str, str], authority: Authority) -> _Job:
+def _read(path: Path) -> _Job:
     try:
         raw = path.read_bytes()
     except OSError as error:
         return _Job(error=f"cannot read file: {error.strerror or error}")
-    job = _Job(raw=raw, digest=hashlib.sha256(raw).hexdigest())
-    if pool is not None and stored.get(path.name) != job.digest:
-        job.future = pool.submit(read_source, raw, path.name, authority)
-    return job
+    return _Job(raw=raw, digest=hashlib.sha256(raw).hexdigest())
+
+
+def _submit(pool, path: Path, job: _Job, stored: dict[str, str], authority: Authority) -> None:
+    if pool is not None and not job.error and stored.get(path.name) != job.digest:
+        job.future = pool.submit(read_source, job.raw, path.name, authority)
 
 
 def _finish(path: Path, job: _Job, authority: Authority) -> LoadOutcome:
@@ -186,15 +227,87 @@ def _finish(path: Path, job: _Job, authority: Authority) -> LoadOutcome:
         return LoadOutcome(path.name, FAILED, job.error)
 
     def parsed_source():
-        if job.future is not None:
-            try:
-                return job.future.result()
-            except BrokenProcessPool:
-                logger.warning("parser worker died; parsing %s in this process", path.name)
-        return read_source(job.raw, path.name, authority)
+        return _result(job.future, path.name, lambda: read_source(job.raw, path.name, authority))
 
     try:
         return _store(path.name, job.digest, parsed_source, authority)
     except Exception as error:  # one bad file must never stop the others
         logger.exception("loading %s failed", path)
-        return LoadOutcome(path.name, FAILED, f"unexpected error: {type(error).__name__}: {error}")
+        return _unexpected(path.name, error)
+
+
+def _result(future: Future | None, source_file: str, parse_here: Callable):
+    """A worker's parse, or this process's when there is no worker or it died."""
+    if future is not None:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            logger.warning("parser worker died; parsing %s in this process", source_file)
+    return parse_here()
+
+
+def _unexpected(source_file: str, error: Exception) -> LoadOutcome:
+    return LoadOutcome(source_file, FAILED, f"unexpected error: {type(error).__name__}: {error}")
+
+
+def reparse_articles(
+    outlets: Iterable[str] | None = None,
+    *,
+    authority: Authority | None = None,
+    on_outcome: Callable[[int, int, LoadOutcome], None] | None = None,
+) -> list[LoadOutcome]:
+    """Re-extract stored articles (those of the outlets named, or all) from their source text.
+
+    The chrome is learned afresh from the archive first, then every article goes
+    through the same writing path as a reload, so staff corrections win. An article
+    is "updated" when what the loader writes to it changed, else "unchanged"; a
+    second run changes nothing.
+    """
+    authority = authority or default_authority()
+    sync_authority(authority)
+    outlets = None if outlets is None else list(outlets)
+    lesson = chrome_learning.lesson_from_archive(outlets)
+    lesson.save()
+    authority = lesson.authority(authority)
+    articles = Article.objects.all()
+    if outlets is not None:
+        articles = articles.filter(outlet__name__in=outlets)
+    pks = list(articles.order_by("pk").values_list("pk", flat=True))
+    outcomes = []
+    with _parser_pool(len(pks)) as pool:
+        for start in range(0, len(pks), chrome_learning.CHUNK):
+            chunk = list(Article.objects.filter(pk__in=pks[start : start + chrome_learning.CHUNK]))
+            futures = [
+                pool.submit(parse_article, article.source_text, authority) if pool else None
+                for article in chunk
+            ]
+            for article, future in zip(chunk, futures, strict=True):
+                outcome = _reparse(article, future, authority)
+                outcomes.append(outcome)
+                if on_outcome is not None:
+                    on_outcome(len(outcomes), len(pks), outcome)
+    return outcomes
+
+
+def _reparse(article: Article, future: Future | None, authority: Authority) -> LoadOutcome:
+    written_before = dict(article.loader_values)
+    try:
+        parsed = _result(
+            future, article.source_file, lambda: parse_article(article.source_text, authority)
+        )
+        with transaction.atomic():
+            write_article(
+                source_file=article.source_file,
+                sha256=article.sha256,
+                source_text=article.source_text,
+                parsed=parsed,
+                authority=authority,
+                existing=article,
+            )
+    except SourceError as error:
+        return LoadOutcome(article.source_file, FAILED, str(error), article)
+    except Exception as error:  # one bad article must never stop the others
+        logger.exception("reparsing %s failed", article.source_file)
+        return _unexpected(article.source_file, error)
+    status = UPDATED if article.loader_values != written_before else UNCHANGED
+    return LoadOutcome(article.source_file, status, article=article)

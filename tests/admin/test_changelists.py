@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import (
+    LearnedChromeLine,
     Milestone,
     MilestoneSource,
     OrganisationMention,
@@ -33,6 +34,9 @@ ARCHIVE_APPS = ("articles", "people")
 def populate(n: int) -> None:
     """``n`` of everything, all connected."""
     outlet = make_outlet()
+    LearnedChromeLine.objects.create(
+        outlet=outlet, fingerprint=f"{n:016x}", line="Home", articles=3
+    )
     body = ReviewBody.objects.create(name=f"Body {n}", slug=f"body-{n}")
     for i in range(n):
         article = make_article(outlet=outlet)

@@ -1,4 +1,7 @@
-"""python manage.py load_articles [PATH ...]: parse page-text dumps into the archive."""
+"""python manage.py load_articles [PATH ...]: parse page-text dumps into the archive.
+
+``load_articles --reparse [--outlet NAME ...]`` re-extracts what is already loaded.
+"""
 
 from collections import Counter
 from pathlib import Path
@@ -6,7 +9,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.services.loading import FAILED, STATUSES, LoadOutcome, load_paths, source_files
+from articles.models import Outlet
+from articles.services.loading import (
+    FAILED,
+    STATUSES,
+    LoadOutcome,
+    load_paths,
+    reparse_articles,
+    source_files,
+)
 
 # Long runs report progress every this many files.
 PROGRESS_EVERY = 100
@@ -15,7 +26,9 @@ PROGRESS_EVERY = 100
 class Command(BaseCommand):
     help = (
         "Load raw page-text dumps (.txt files, or directories of them) into the archive. "
-        "Re-running is safe: unchanged files are skipped and staff corrections are kept."
+        "Re-running is safe: unchanged files are skipped and staff corrections are kept. "
+        "With --reparse, re-extract the stored articles with the current parser and the "
+        "chrome learned from the archive."
     )
 
     def add_arguments(self, parser):
@@ -24,8 +37,24 @@ class Command(BaseCommand):
             nargs="*",
             help=f"files or directories (default: {settings.SEEDS_DIR})",
         )
+        parser.add_argument(
+            "--reparse",
+            action="store_true",
+            help="re-extract every loaded article from its stored source text",
+        )
+        parser.add_argument(
+            "--outlet",
+            action="append",
+            dest="outlets",
+            metavar="NAME",
+            help="with --reparse: only this outlet's articles (repeatable)",
+        )
 
     def handle(self, *args, **options):
+        if options["reparse"]:
+            return self._reparse(options)
+        if options["outlets"]:
+            raise CommandError("--outlet only goes with --reparse")
         paths = options["paths"] or [settings.SEEDS_DIR]
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
@@ -34,7 +63,27 @@ class Command(BaseCommand):
         total = len(source_files(paths))
         if verbosity:
             self.stdout.write(f"Loading {total} file(s)…")
-        outcomes = load_paths(paths, on_outcome=self._report(verbosity, total))
+        self._summarise(load_paths(paths, on_outcome=self._report(verbosity)), verbosity)
+
+    def _reparse(self, options) -> None:
+        if options["paths"]:
+            raise CommandError("--reparse re-extracts stored articles: give no paths")
+        outlets = options["outlets"]
+        if outlets:
+            unknown = set(outlets) - set(
+                Outlet.objects.filter(name__in=outlets).values_list("name", flat=True)
+            )
+            if unknown:
+                raise CommandError(f"no such outlet: {', '.join(sorted(unknown))}")
+        verbosity = options["verbosity"]
+        if verbosity:
+            self.stdout.write(
+                f"Reparsing the articles of {', '.join(outlets) if outlets else 'every outlet'}…"
+            )
+        outcomes = reparse_articles(outlets, on_outcome=self._report(verbosity))
+        self._summarise(outcomes, verbosity)
+
+    def _summarise(self, outcomes: list[LoadOutcome], verbosity: int) -> None:
         counts = Counter(outcome.status for outcome in outcomes)
         summary = ", ".join(f"{counts[status]} {status}" for status in STATUSES)
         if counts[FAILED]:
@@ -42,15 +91,15 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write(self.style.SUCCESS(f"Done: {summary}"))
 
-    def _report(self, verbosity: int, total: int):
-        def report(index: int, _total: int, outcome: LoadOutcome) -> None:
+    def _report(self, verbosity: int):
+        def report(index: int, of: int, outcome: LoadOutcome) -> None:
             if outcome.status == FAILED:
                 self.stderr.write(self.style.ERROR(str(outcome)))
             elif outcome.status == "skipped" and verbosity:
                 self.stdout.write(self.style.WARNING(str(outcome)))
             elif verbosity >= 2:
                 self.stdout.write(str(outcome))
-            if verbosity and total > PROGRESS_EVERY and index % PROGRESS_EVERY == 0:
-                self.stdout.write(f"  {index}/{total} files")
+            if verbosity and of > PROGRESS_EVERY and index % PROGRESS_EVERY == 0:
+                self.stdout.write(f"  {index}/{of} files")
 
         return report

@@ -1,0 +1,116 @@
+"""Each outlet's chrome learned from the archive, used by every load and by --reparse."""
+
+import dataclasses
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, LearnedChromeLine
+from articles.services import loading
+from articles.services.loading import LOADED, load_paths, load_source
+from tests.parsing.template_pages import FOOTER, MENU, OUTLET, SIGN_UP, template_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def courier_is_known(monkeypatch):
+    """The invented outlet has a profile (so its pages are told apart); no furniture."""
+    default = loading.default_authority()
+    authority = dataclasses.replace(default, outlets=(*default.outlets, OUTLET))
+    monkeypatch.setattr(loading, "default_authority", lambda: authority)
+
+
+def write_pages(directory, indexes):
+    directory.mkdir(exist_ok=True)
+    for index in indexes:
+        (directory / f"courier_{index:02d}.txt").write_text(template_page(index), encoding="utf-8")
+    return directory
+
+
+def stored_chrome() -> set[str]:
+    return set(
+        LearnedChromeLine.objects.filter(outlet__name=OUTLET.name).values_list("line", flat=True)
+    )
+
+
+def body(source_file: str) -> str:
+    return Article.objects.get(source_file=source_file).body
+
+
+def test_a_first_load_of_many_pages_of_a_new_outlet_is_already_clean(tmp_path):
+    outcomes = load_paths([write_pages(tmp_path, range(5))])
+    assert {outcome.status for outcome in outcomes} == {LOADED}
+    for article in Article.objects.all():
+        assert FOOTER not in article.body and SIGN_UP not in article.body
+        assert article.author == "Morwenna Tresize"
+        assert article.title.startswith("Council to rethink")
+    assert {FOOTER, SIGN_UP, *MENU} <= stored_chrome()
+
+
+def test_worker_processes_parse_with_the_learned_chrome(tmp_path, monkeypatch):
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 2)
+    started = []
+    real_pool = loading.ProcessPoolExecutor
+
+    def counting_pool(*args, **kwargs):
+        started.append(args)
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "ProcessPoolExecutor", counting_pool)
+    load_paths([write_pages(tmp_path, range(5))])
+    assert started, "no worker pool was started"
+    assert not any(FOOTER in article.body for article in Article.objects.all())
+
+
+def test_too_few_pages_teach_nothing_and_the_next_load_learns_from_the_archive(tmp_path):
+    load_paths([write_pages(tmp_path / "first", range(2))])
+    assert FOOTER in body("courier_00.txt")
+    assert stored_chrome() == set()
+    load_paths([write_pages(tmp_path / "more", range(2, 5))])
+    assert FOOTER not in body("courier_04.txt")
+    assert FOOTER in stored_chrome()
+    # Files already loaded are not parsed again by a load; --reparse does that.
+    assert FOOTER in body("courier_00.txt")
+
+
+def test_a_page_added_alone_is_parsed_with_the_stored_chrome(tmp_path):
+    load_paths([write_pages(tmp_path, range(5))])
+    outcome = load_source("courier_09.txt", template_page(9).encode())
+    assert outcome.status == LOADED
+    assert FOOTER not in outcome.article.body
+
+
+def test_reparse_cleans_earlier_articles_and_staff_corrections_win(tmp_path, capsys):
+    load_paths([write_pages(tmp_path / "first", [0])])
+    article = Article.objects.get()
+    assert FOOTER in article.body
+    article.title = "Council rethinks fostering allowances"
+    article.save()
+    load_paths([write_pages(tmp_path / "more", range(1, 5))])
+    capsys.readouterr()
+
+    call_command("load_articles", "--reparse")
+    assert "Done: 0 loaded, 1 updated, 4 unchanged, 0 skipped, 0 failed" in capsys.readouterr().out
+    article.refresh_from_db()
+    assert FOOTER not in article.body and SIGN_UP not in article.body
+    assert article.title == "Council rethinks fostering allowances"
+
+    call_command("load_articles", "--reparse", "--outlet", OUTLET.name)
+    assert "Done: 0 loaded, 0 updated, 5 unchanged" in capsys.readouterr().out
+
+
+def test_reparse_takes_outlets_not_paths(tmp_path):
+    load_paths([write_pages(tmp_path, range(1))])
+    with pytest.raises(CommandError, match="no such outlet: Nowhere Gazette"):
+        call_command("load_articles", "--reparse", "--outlet", "Nowhere Gazette")
+    with pytest.raises(CommandError, match="give no paths"):
+        call_command("load_articles", "--reparse", str(tmp_path))
+    with pytest.raises(CommandError, match="only goes with --reparse"):
+        call_command("load_articles", "--outlet", OUTLET.name)
+
+
+def test_the_seeds_teach_no_chrome(tmp_path):
+    """Five pages of five outlets: no outlet has enough pages to learn from."""
+    call_command("load_articles", verbosity=0)
+    assert not LearnedChromeLine.objects.exists()
