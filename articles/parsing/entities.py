@@ -15,12 +15,11 @@ from functools import lru_cache
 
 from .authority import Authority
 from .known_names import KnownNames, alternation, form_pattern, known_names
-from .lexicon import HONORIFICS
 from .memberships import find_memberships_and_facts
 from .mentions import ORGANISATION, PERSON, Mention
 from .names import normalise_name
 from .organisation_names import find_organisation_candidates
-from .person_names import NAME_WORD, find_person_candidates, is_first_name, role_near
+from .person_names import HONORIFICS, NAME_WORD, find_person_candidates, is_first_name, role_near
 from .review_bodies import find_body_mentions
 from .spelling import similar_full_names, similar_surnames, split_name
 from .textmask import address_spans, mask

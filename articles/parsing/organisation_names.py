@@ -12,33 +12,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_WORDS
 from .person_names import NAME_WORD, UPPER
+from .vocabulary import alternation, lowered, word_list, words
+
+ORGANISATION_WORDS = words("names.organisation_words")
+NOT_NAME_WORDS = words("names.not_name_words")
 
 _WORD = rf"[{UPPER}][\w’'&.-]*(?<![.’'-])(?:\?(?=\s+[{UPPER}]))?"
-_CONNECTORS = ("of", "for", "and", "&", "the", "in", "on")
+_CONNECTORS = word_list("names.organisation_connectors")
+_ARTICLES = word_list("names.organisation_articles")
 _RUN = re.compile(
     rf"(?<![\w’'@./-]){_WORD}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)*{_WORD})*(?![\w@])"
 )
-_OF_FOR = ("of", "for")
+_OF_FOR = word_list("names.organisation_head_links")
+_CONJUNCTIONS = word_list("names.conjunctions")
 _PIECE = re.compile(r"\S+")
-_ORGANISATION_WORD = re.compile(rf"\b(?:{'|'.join(sorted(ORGANISATION_WORDS))})\b")
+_ORGANISATION_WORD = re.compile(rf"\b(?:{alternation('names.organisation_words')})\b")
 _POSSESSIVE = re.compile(r"[’']s$")
 _PERSON_SHAPED = re.compile(rf"{NAME_WORD}(?:[’']s)?")
 
-_CONTEXT_ROLES = (
-    r"(?:CEO|chief\s+executive|founder|co-founder|president|chair(?:man|woman)?|director|trustee)"
-)
+
+def _phrases(key: str) -> str:
+    """An alternation of the phrases at ``key`` whose spaces match any run of spaces."""
+    return alternation(key).replace(r"\ ", r"\s+")
+
+
+def _first_words(key: str) -> tuple[str, ...]:
+    """The words a text cannot match the phrases at ``key`` without, for a cheap pre-test."""
+    return tuple({phrase.split()[0].lower() for phrase in word_list(key)})
+
+
 # A noun that says outright that the next name is an organisation's.
 _NAMED_AS_ORGANISATION = (
-    re.compile(
-        r"\b(?:charity|organisation|organization|provider|think[- ]tank|consultancy|firm|"
-        r"company|agency|watchdog|regulator|campaign\s+group)\s+(?:called\s+)?",
-    ),
-    (
-        *("charity", "organi", "provider", "think", "consultancy", "firm", "company"),
-        *("agency", "watchdog", "regulator", "campaign"),
-    ),
+    re.compile(rf"\b(?:{_phrases('names.organisation_nouns')})\s+(?:called\s+)?"),
+    _first_words("names.organisation_nouns"),
 )
 # Contexts where a person could stand as well ("a report by ...", "told ..."): a name
 # shaped like a person's ("Zubeda Limbada") does not count there. Each pattern comes
@@ -46,13 +53,15 @@ _NAMED_AS_ORGANISATION = (
 # far cheaper than the pattern.
 _CONTEXTS = [
     (
-        re.compile(rf"\b{_CONTEXT_ROLES}\s+(?:of|at)\s+(?:the\s+)?", re.IGNORECASE),
-        ("ceo", "chief", "founder", "president", "chair", "director", "trustee"),
+        re.compile(
+            rf"\b(?:{_phrases('names.organisation_leader_roles')})\s+(?:of|at)\s+(?:the\s+)?",
+            re.IGNORECASE,
+        ),
+        _first_words("names.organisation_leader_roles"),
     ),
     (
         re.compile(
-            r"\b(?:director|CEO|chief\s+executive|head|manager|officer|professor|lecturer|"
-            r"researcher|adviser|trustee)\b[^.;:()\x00]{0,60}?\bat\s+(?:the\s+)?",
+            rf"\b(?:{_phrases('names.institution_roles')})\b[^.;:()\x00]{{0,60}}?\bat\s+(?:the\s+)?",
             re.IGNORECASE,
         ),
         (" at ",),
@@ -115,16 +124,16 @@ def _first_word(words, head: int) -> int:
     first = head
     while first > 0:
         previous = words[first - 1][0]
-        if previous in ("the", "of", "for", "in", "on") or _is_role(previous):
+        if (previous in _CONNECTORS and previous not in _CONJUNCTIONS) or _is_role(previous):
             break
-        if previous in ("and", "&"):
+        if previous in _CONJUNCTIONS:
             # "Competition and Markets Authority", but not "Barnardo’s and Kingston University".
             if first - 2 < 0 or (first - 3 >= 0 and words[first - 3][0] not in _CONNECTORS):
                 break
             first -= 2
             continue
         first -= 1
-    if words[first][0] in ("The", "A", "An"):
+    if words[first][0] in _ARTICLES:
         first += 1
     return first
 
@@ -152,7 +161,7 @@ def _candidate(text, offset, words, first, last) -> OrganisationCandidate | None
 
 
 def _is_role(word: str) -> bool:
-    return word.casefold() in ROLE_WORDS
+    return word.casefold() in lowered("names.role_words")
 
 
 def _from_context(text: str) -> list[OrganisationCandidate]:
@@ -206,7 +215,7 @@ def _before_titles(runs: list[re.Match]) -> list[OrganisationCandidate]:
             continue
         if any(_is_role(w) for w in capitalised):
             continue
-        first = 1 if words[0][0] in ("The", "A", "An") else 0
+        first = 1 if words[0][0] in _ARTICLES else 0
         found.append(_candidate(text, run.start(), words, first, len(prefix) - 1))
     return [c for c in found if c]
 

@@ -14,17 +14,10 @@ from functools import cache
 
 import gender_guesser.detector
 
-from .lexicon import (
-    HONORIFICS,
-    MONTH_NAMES,
-    NAME_PARTICLES,
-    NOT_NAME_WORDS,
-    ORGANISATION_WORDS,
-    POST_NOMINALS,
-    ROLE_WORDS,
-    SPEECH_VERBS,
-    WEEKDAY_NAMES,
-)
+from .lexicon import SPEECH_VERBS
+from .vocabulary import alternation, lowered, words
+
+HONORIFICS = words("names.honorifics")
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
@@ -32,15 +25,15 @@ NAME_WORD = (
     rf"(?:[{UPPER}][’'])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)*(?:-[{UPPER}]?[{LOWER}]+)*"
 )
 _NAME_WORD = re.compile(rf"{NAME_WORD}$")
-_PARTICLE = "|".join(sorted(NAME_PARTICLES))
-_HONORIFIC = "|".join(sorted(HONORIFICS))
+_PARTICLE = alternation("names.particles")
+_HONORIFIC = alternation("names.honorifics")
 _RUN = re.compile(
     rf"(?<![\w’'@./-])(?:(?:{_HONORIFIC})\.\s+)?{NAME_WORD}(?![\w])"
     rf"(?:\s+(?:[{UPPER}]\.\s+)?(?:(?:{_PARTICLE})\s+)*{NAME_WORD}(?![\w]))*"
 )
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
 # Letters after a name ("OBE") sit between it and what follows.
-_POST_NOMINAL_RUN = re.compile(rf"(?:\s+(?:{'|'.join(sorted(POST_NOMINALS))})\b)*")
+_POST_NOMINAL_RUN = re.compile(rf"(?:\s+(?:{alternation('names.post_nominals')})\b)*")
 _CONTEXT_AFTER = re.compile(
     r"(?:[’']s\b)?\s*(?:"
     r",\s*(?:a|an|the|who|whose|former|emeritus|now|then|currently|[a-z]+\s+of)\b"
@@ -50,34 +43,12 @@ _APPOSITION = re.compile(
     r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?P<role>[^,;:()“”\"\x00]{3,120}?)(?=\s*(?:,|\.|;|$))"
     r"|\s*\((?P<paren>[^()\x00]{3,120})\))"
 )
-_BACK_STOPS = frozenset(
-    {
-        "a",
-        "an",
-        "are",
-        "as",
-        "by",
-        "from",
-        "had",
-        "has",
-        "including",
-        "is",
-        "on",
-        "said",
-        "such",
-        "that",
-        "the",
-        "to",
-        "told",
-        "was",
-        "were",
-        "which",
-        "who",
-        "with",
-    }
-)
+_BACK_STOPS = words("names.title_stops")
+_CONJUNCTIONS = words("names.conjunctions")
 _PIECE = re.compile(r"\S+")
-_BREAKERS = NOT_NAME_WORDS | ORGANISATION_WORDS | MONTH_NAMES | WEEKDAY_NAMES
+_BREAKERS = frozenset().union(
+    *(words(f"names.{key}") for key in ("not_name_words", "organisation_words", "months"))
+) | words("names.weekdays")
 _MAX_ROLE_WORDS = 12
 
 
@@ -111,7 +82,7 @@ def is_first_name(word: str) -> bool:
 
 
 def is_role_word(word: str) -> bool:
-    return word.strip(",.;:()’'").casefold() in ROLE_WORDS
+    return word.strip(",.;:()’'").casefold() in lowered("names.role_words")
 
 
 def find_person_candidates(text: str) -> list[PersonCandidate]:
@@ -177,7 +148,7 @@ def role_near(text: str, start: int, end: int) -> str:
     apposition = _APPOSITION.match(text, _POST_NOMINAL_RUN.match(text, end).end())
     if apposition:
         role = (apposition.group("role") or apposition.group("paren") or "").strip()
-        if _names_a_role(role) and role.split()[0] not in ("and", "or", "but"):
+        if _names_a_role(role) and role.split()[0] not in _CONJUNCTIONS:
             return role
     return _title_before(text, start)
 

@@ -6,8 +6,9 @@ import re
 
 from rapidfuzz import fuzz
 
-from .lexicon import NAME_PARTICLES
+from . import vocabulary
 
+_PARTICLES = vocabulary.words("names.particles")
 SURNAME_SIMILARITY = 85
 FIRST_NAME_SIMILARITY = 80
 _GAELIC_PREFIX = re.compile(r"^Mc(?=[A-Z])")
@@ -19,7 +20,7 @@ def split_name(name: str) -> tuple[str, str]:
     if len(words) < 2:
         return "", name
     surname_start = len(words) - 1
-    while surname_start > 1 and words[surname_start - 1].lower() in NAME_PARTICLES:
+    while surname_start > 1 and words[surname_start - 1].lower() in _PARTICLES:
         surname_start -= 1
     return words[0], " ".join(words[surname_start:])
 
