@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .authority import Authority
+from .authors import without_authors
 from .known_names import KnownNames, alternation, form_pattern, known_names
 from .memberships import find_memberships_and_facts
 from .mentions import ORGANISATION, PERSON, Mention
@@ -50,8 +51,12 @@ class Entities:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def extract_entities(paragraphs: list[str], authority: Authority) -> Entities:
-    """Everything ``paragraphs`` ([title, standfirst, *body]) names."""
+def extract_entities(paragraphs: list[str], authority: Authority, author: str = "") -> Entities:
+    """Everything ``paragraphs`` ([title, standfirst, *body]) names.
+
+    ``author`` is the byline: its people wrote the article, so a sign-off or a bio naming
+    them does not make them people of it.
+    """
     names = known_names(authority)
     addresses = [address_spans(text) for text in paragraphs]
     bodies = find_body_mentions(paragraphs, names)
@@ -65,6 +70,7 @@ def extract_entities(paragraphs: list[str], authority: Authority) -> Entities:
     people += finder.short_forms(people, bodies + known_orgs)
 
     masked = _masked(paragraphs, addresses, bodies + known_orgs + people)
+    people = without_authors(people, author)
     organisations = known_orgs + _discovered_organisations(masked, people)
     mentions = sorted(bodies + organisations + people, key=lambda m: (m.paragraph, m.start))
     memberships, facts = find_memberships_and_facts(paragraphs, mentions)

@@ -9,7 +9,7 @@ says so: a title before it, an apposition or a speech verb after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import gender_guesser.detector
@@ -37,6 +37,8 @@ _POST_NOMINAL_RUN = re.compile(rf"(?:\s+(?:{alternation('names.post_nominals')})
 _CONTEXT_AFTER = re.compile(
     r"(?:[’']s\b)?\s*(?:"
     r",\s*(?:a|an|the|who|whose|former|emeritus|now|then|currently|[a-z]+\s+of)\b"
+    # An age: "Star Hobson, 16 months, ...", "Jo Bloggs, 42, said".
+    rf"|,\s*\d{{1,3}}(?:\s+(?:{alternation('names.age_units')})(?:\s+old)?)?(?=\s*[,.;)])"
     rf"|\s*\((?=[a-z])|\s+(?:{_SPEECH})\b|\s+(?:has|had|was|is)\s+(?:{_SPEECH})\b)"
 )
 _APPOSITION = re.compile(
@@ -46,9 +48,23 @@ _APPOSITION = re.compile(
 _BACK_STOPS = words("names.title_stops")
 _CONJUNCTIONS = words("names.conjunctions")
 _PIECE = re.compile(r"\S+")
-_BREAKERS = frozenset().union(
-    *(words(f"names.{key}") for key in ("not_name_words", "organisation_words", "months"))
-) | words("names.weekdays")
+# Words that end the name of an organisation or a thing: the words before one are that name's.
+_NAME_HEADS = words("names.organisation_words") | words("names.named_thing_heads")
+_BREAKERS = (
+    _NAME_HEADS
+    | words("names.not_name_words")
+    | words("names.months")
+    | words("names.weekdays")
+    | words("names.sentence_words")
+)
+_AFTER_PLACE_PREPOSITION = re.compile(
+    rf"(?<![\w’'-])(?:{alternation('names.place_prepositions')})\s+"
+    rf"(?:{NAME_WORD}\s+(?:{alternation('names.conjunctions')})\s+)?$"
+)
+_POSSESSIVE_AFTER = re.compile(r"[’']s\b")
+# "Dave and Pam Whitby": a first name joined to a full name shares its surname.
+_FIRST_NAME_AND = re.compile(rf"(?<![\w’'-])(?P<first>{NAME_WORD})\s+(?:and|&)\s+$")
+_CAPITALISED_BEFORE = re.compile(rf"{NAME_WORD}\s+$")
 _MAX_ROLE_WORDS = 12
 
 
@@ -94,12 +110,29 @@ def find_person_candidates(text: str) -> list[PersonCandidate]:
         for piece in _PIECE.finditer(run.group()):
             word = piece.group()
             if _is_breaker(word):
-                candidates += _segment_candidates(text, run.start(), segment, titled)
+                # "the Energy Bill Support Scheme": words before a head word are its name's.
+                if word not in _NAME_HEADS:
+                    candidates += _segment_candidates(text, run.start(), segment, titled)
                 segment, titled = [], is_role_word(word) or word.rstrip(".") in HONORIFICS
             else:
                 segment.append(piece)
         candidates += _segment_candidates(text, run.start(), segment, titled)
-    return [candidate for candidate in candidates if candidate.is_person]
+    people = [candidate for candidate in candidates if candidate.is_person]
+    return people + [shared for person in people for shared in _sharing_surname(text, person)]
+
+
+def _sharing_surname(text: str, person: PersonCandidate) -> list[PersonCandidate]:
+    """ "Dave" in "Dave and Pam Whitby" is Dave Whitby."""
+    names = person.name.split()
+    before = _FIRST_NAME_AND.search(text, max(0, person.start - 40), person.start)
+    if len(names) != 2 or not person.first_name_known or not before:
+        return []
+    first = before.group("first")
+    if not is_first_name(first) or _CAPITALISED_BEFORE.search(text, 0, before.start()):
+        return []
+    return [
+        replace(person, start=before.start(), end=before.end("first"), name=f"{first} {names[1]}")
+    ]
 
 
 def _is_breaker(word: str) -> bool:
@@ -122,6 +155,8 @@ def _segment_candidates(
     if not 2 <= len(words) <= 4:
         return []
     start, end = offset + words[0].start(), offset + words[-1].end()
+    if not titled and _names_a_place(text, start, end):
+        return []
     context = titled or bool(_CONTEXT_AFTER.match(text, _POST_NOMINAL_RUN.match(text, end).end()))
     return [
         PersonCandidate(
@@ -132,6 +167,14 @@ def _segment_candidates(
             context=context,
         )
     ]
+
+
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    """ "in Rowan Vale", not "in Lena Hart's view"."""
+    return bool(
+        _AFTER_PLACE_PREPOSITION.search(text, max(0, start - 60), start)
+        and not _POSSESSIVE_AFTER.match(text, end)
+    )
 
 
 def _preceded_by_role(text: str, start: int) -> bool:
