@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import SPEECH_VERBS
 from .person_names import NAME_WORD, UPPER
 from .vocabulary import alternation, lowered, word_list, words
 
@@ -26,6 +27,7 @@ _RUN = re.compile(
 )
 _OF_FOR = word_list("names.organisation_head_links")
 _CONJUNCTIONS = word_list("names.conjunctions")
+_SENTENCE_WORDS = words("names.sentence_words")
 _PIECE = re.compile(r"\S+")
 _ORGANISATION_WORD = re.compile(rf"\b(?:{alternation('names.organisation_words')})\b")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -75,7 +77,19 @@ _CONTEXTS = [
         (" by ",),
     ),
     (re.compile(r"\btold\s+(?:the\s+)?"), ("told",)),
+    (
+        re.compile(rf"\b(?:{alternation('names.organisation_verbs')})\s+(?:the\s+)?"),
+        word_list("names.organisation_verbs"),
+    ),
 ]
+# A word in capitals that speaks is an organisation ("UNISON says", "according to the LGA").
+_ACRONYM = r"[A-Z][A-Z&]+[A-Za-z]*(?<!s)\b"
+_SPEECH = "|".join(sorted(SPEECH_VERBS))
+_SPEAKING_ACRONYM = re.compile(
+    rf"(?<![\w’'@./-])(?P<after>{_ACRONYM})(?=\s+(?:{_SPEECH})\b)"
+    rf"|\b(?:{_SPEECH}|according\s+to)\s+(?:the\s+)?(?P<before>{_ACRONYM})(?![\w’'-])"
+)
+_NOT_SPEAKERS = words("names.post_nominals") | NOT_NAME_WORDS
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 
 
@@ -90,7 +104,12 @@ class OrganisationCandidate:
 def find_organisation_candidates(text: str) -> list[OrganisationCandidate]:
     """Organisations in ``text``, which must have every person and known name masked."""
     runs = list(_RUN.finditer(text))
-    found = [*_headed_by_organisation_word(runs), *_from_context(text), *_before_titles(runs)]
+    found = [
+        *_headed_by_organisation_word(runs),
+        *_from_context(text),
+        *_before_titles(runs),
+        *_speaking_acronyms(text),
+    ]
     return _with_acronyms(text, _without_overlaps(found))
 
 
@@ -100,14 +119,13 @@ def _headed_by_organisation_word(runs: list[re.Match]) -> list[OrganisationCandi
         if not _ORGANISATION_WORD.search(run.group()):
             continue
         words = _words(run)
-        taken_until = len(words)
-        for index in range(len(words) - 1, -1, -1):
-            if index >= taken_until or _bare(words[index][0]) not in ORGANISATION_WORDS:
+        taken = 0  # the words before this index belong to a name already found
+        for index, (word, _, _) in enumerate(words):
+            if index < taken or _bare(word) not in ORGANISATION_WORDS:
                 continue
-            first = _first_word(words, index)
-            last = _last_word(words, index, taken_until)
-            taken_until = first
-            found.append(_candidate(run.string, run.start(), words, first, last))
+            first = _first_word(words, index, taken)
+            taken = _last_word(words, index) + 1
+            found.append(_candidate(run.string, run.start(), words, first, taken - 1))
     return [c for c in found if c]
 
 
@@ -119,18 +137,24 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
-def _first_word(words, head: int) -> int:
-    """Walk left from the head word over the words of the same name."""
+def _first_word(words, head: int, floor: int) -> int:
+    """Walk left from the head word over the words of the same name, not past ``floor``."""
     first = head
-    while first > 0:
+    while first > floor:
         previous = words[first - 1][0]
         if (previous in _CONNECTORS and previous not in _CONJUNCTIONS) or _is_role(previous):
             break
+        if previous in _SENTENCE_WORDS:
+            break
         if previous in _CONJUNCTIONS:
-            # "Competition and Markets Authority", but not "Barnardo’s and Kingston University".
-            if first - 2 < 0 or (first - 3 >= 0 and words[first - 3][0] not in _CONNECTORS):
+            # "The Competition and Markets Authority", but not "Barnardo’s and Kingston
+            # University": the word before "and" must open the name, and not be a whole one.
+            joined = first - 2
+            if joined < floor or _POSSESSIVE.search(words[joined][0]):
                 break
-            first -= 2
+            if joined > floor and not _opens_a_name(words[joined - 1][0]):
+                break
+            first = joined
             continue
         first -= 1
     if words[first][0] in _ARTICLES:
@@ -138,14 +162,34 @@ def _first_word(words, head: int) -> int:
     return first
 
 
-def _last_word(words, head: int, limit: int) -> int:
-    """Extend over "of/for ..." after the head word ("University of Oxford")."""
-    last = head
-    if head + 2 < limit and words[head + 1][0] in _OF_FOR:
-        last = head + 2
-        while last + 1 < limit and words[last + 1][0] not in _CONNECTORS:
+def _opens_a_name(word: str) -> bool:
+    return word in _CONNECTORS or word in _SENTENCE_WORDS
+
+
+def _last_word(words, head: int) -> int:
+    """Extend over "of/for ..." after the head word ("University of Oxford"), and over
+    "and ..." there unless what follows is an organisation of its own: "Association of
+    School and College Leaders", but "University of Oxford and Kingston University"."""
+    if head + 2 >= len(words) or words[head + 1][0] not in _OF_FOR:
+        return head
+    last = head + 2
+    while last + 1 < len(words):
+        following = words[last + 1][0]
+        if following not in _CONNECTORS:
             last += 1
+        elif following in _CONJUNCTIONS and _continues_a_name(words, last + 2):
+            last += 2
+        else:
+            break
     return last
+
+
+def _continues_a_name(words, start: int) -> bool:
+    """Whether the words from ``start`` to the next connector end without a head word."""
+    end = start
+    while end < len(words) and words[end][0] not in _CONNECTORS:
+        end += 1
+    return end > start and _bare(words[end - 1][0]) not in ORGANISATION_WORDS
 
 
 def _candidate(text, offset, words, first, last) -> OrganisationCandidate | None:
@@ -218,6 +262,16 @@ def _before_titles(runs: list[re.Match]) -> list[OrganisationCandidate]:
         first = 1 if words[0][0] in _ARTICLES else 0
         found.append(_candidate(text, run.start(), words, first, len(prefix) - 1))
     return [c for c in found if c]
+
+
+def _speaking_acronyms(text: str) -> list[OrganisationCandidate]:
+    found = []
+    for match in _SPEAKING_ACRONYM.finditer(text):
+        group = "after" if match.group("after") else "before"
+        acronym = match.group(group)
+        if _is_acronym(acronym) and acronym not in _NOT_SPEAKERS:
+            found.append(OrganisationCandidate(*match.span(group), acronym))
+    return found
 
 
 def _is_acronym(word: str) -> bool:

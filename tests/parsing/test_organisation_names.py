@@ -1,0 +1,49 @@
+"""Finding organisations the authority file does not list, kept whole."""
+
+from articles.parsing.organisation_names import find_organisation_candidates
+
+
+def found(text):
+    return [candidate.name for candidate in find_organisation_candidates(text)]
+
+
+def test_the_and_joins_two_words_of_one_name_after_a_sentence_opening_article():
+    assert found("The Competition and Markets Authority found profits of 23 per cent.") == [
+        "Competition and Markets Authority"
+    ]
+    # A whole name before "and" is an organisation of its own.
+    assert found("Barnardo’s and Kingston University agreed.") == ["Kingston University"]
+
+
+def test_a_name_with_of_and_and_after_its_head_word_is_kept_whole():
+    assert found("the Chartered Institute of Public Finance and Accountancy said") == [
+        "Chartered Institute of Public Finance and Accountancy"
+    ]
+    assert found("a spokesperson for the Association of School and College Leaders said") == [
+        "Association of School and College Leaders"
+    ]
+    # What follows "and" is another organisation when it ends with a head word.
+    assert found("the University of Oxford and Kingston University agreed") == [
+        "University of Oxford",
+        "Kingston University",
+    ]
+
+
+def test_a_place_before_a_head_word_is_part_of_the_name():
+    assert found("Stockport Council has welcomed the strategy.") == ["Stockport Council"]
+    assert found("the Nuffield Family Justice Observatory aims to help.") == [
+        "Nuffield Family Justice Observatory"
+    ]
+
+
+def test_a_word_in_capitals_that_speaks_is_an_organisation():
+    assert found("Pay must rise, according to UNISON.") == ["UNISON"]
+    assert found("NAPO says both are welcome.") == ["NAPO"]
+    # Post-nominals and plurals do not speak for an organisation.
+    assert found("The MP said the MPs said nothing.") == []
+
+
+def test_the_object_of_led_or_joined_is_an_organisation_unless_shaped_like_a_person():
+    assert found("Duncan led Who Cares? Scotland for nine years.") == ["Who Cares? Scotland"]
+    assert found("She joined Become in 2019.") == ["Become"]
+    assert found("She joined Lena Hart in 2019.") == []
