@@ -1,4 +1,4 @@
-"""Near-miss spellings of a person's name ("MacAllister", "Ian Dickinson")."""
+"""Near-miss spellings of a person's name ("MacAllister", "Ian Dickinson", "Eileen Monroe")."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ _PARTICLES = vocabulary.words("names.particles")
 SURNAME_SIMILARITY = 85
 FIRST_NAME_SIMILARITY = 80
 _GAELIC_PREFIX = re.compile(r"^Mc(?=[A-Z])")
+_COMMON_SURNAMES = vocabulary.words("names.common_surnames")
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -52,5 +55,28 @@ def similar_full_names(written: str, name: str) -> bool:
     first_close = written_first == first or (
         written_first[:1] == first[:1] and fuzz.ratio(written_first, first) >= FIRST_NAME_SIMILARITY
     )
-    surname_close = written_surname == surname or similar_surnames(written_surname, surname)
+    surname_close = (
+        written_surname == surname
+        or similar_surnames(written_surname, surname)
+        or sounds_like_rare_surname(written_surname, surname)
+    )
     return first_close and surname_close and written != name
+
+
+def is_common_surname(surname: str) -> bool:
+    return surname in _COMMON_SURNAMES
+
+
+def sounds_like_rare_surname(written: str, surname: str) -> bool:
+    """ "Monroe" for "Munro": the same consonants, only the vowels differ.
+
+    Only for a surname that is not a common one: next to "Jones", "Jonas" is a surname
+    of its own, not a slip.
+    """
+    if is_common_surname(surname) or written[:1] != surname[:1]:
+        return False
+    return _consonants(written) == _consonants(surname)
+
+
+def _consonants(surname: str) -> str:
+    return _DOUBLED.sub(r"\1", _VOWELS.sub("", _comparable(surname)))
