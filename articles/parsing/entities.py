@@ -157,8 +157,13 @@ class _PeopleFinder:
         return again
 
     def short_forms(self, people: list[Mention], others: list[Mention]) -> list[Mention]:
-        """ "MacAlister", "Josh", "Mr Williamson" and "Mr MacAllister" for people named in full."""
-        forms = self._short_forms_of({m.name for m in people})
+        """ "MacAlister", "Josh", "Mr Williamson" and "Mr MacAllister" for people named in
+        full, and a known person's distinctive surname ("review chair MacAlister") alone."""
+        named = {m.name for m in people}
+        forms = self._short_forms_of(named)
+        for form, person in self.names.distinctive_surnames.items():
+            forms[form].add(person)
+        named |= set(self.names.distinctive_surnames.values())
         masked = _masked(self.paragraphs, self.addresses, others + people)
         pattern = re.compile(
             rf"(?<![\w’'@./-])"
@@ -171,7 +176,7 @@ class _PeopleFinder:
                 person = self._nearest(forms[match.group()], people + found, index, match)
                 if person:
                     found.append(_titled_mention(person, index, text, match))
-        return found + self._misspelt_surnames(people, masked, found)
+        return found + self._misspelt_surnames(named, masked, found)
 
     def _short_forms_of(self, people: set[str]) -> dict[str, set[str]]:
         forms: dict[str, set[str]] = defaultdict(set)
@@ -200,10 +205,10 @@ class _PeopleFinder:
         return max(before, key=lambda m: (m.paragraph, m.start)).name if before else None
 
     def _misspelt_surnames(
-        self, people: list[Mention], masked: list[str], short: list[Mention]
+        self, people: set[str], masked: list[str], short: list[Mention]
     ) -> list[Mention]:
         surnames = defaultdict(list)
-        for person in {m.name for m in people}:
+        for person in people:
             surname = split_name(person)[1]
             surnames[surname[:1].upper()].append((surname, person))
         spans = defaultdict(list)

@@ -36,11 +36,13 @@ def similar_surnames(written: str, surname: str) -> bool:
     """Whether ``written`` is a misspelling of ``surname`` rather than another surname.
 
     One being the other plus an ending ("Williams", "Williamson") marks two
-    different surnames, not a slip.
+    different surnames, not a slip; "McAlister" and "Macalister" for "MacAlister" are.
     """
     a, b = _comparable(written), _comparable(surname)
-    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
+    if written == surname or a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
         return False
+    if a == b:
+        return True
     if a.startswith(b) or b.startswith(a):
         return False
     return fuzz.ratio(a, b) >= SURNAME_SIMILARITY
