@@ -70,7 +70,7 @@ def extract_entities(paragraphs: list[str], authority: Authority, author: str = 
     people += finder.short_forms(people, bodies + known_orgs)
 
     masked = _masked(paragraphs, addresses, bodies + known_orgs + people)
-    people = without_authors(people, author)
+    people = without_authors(people, author, paragraphs)
     organisations = known_orgs + _discovered_organisations(masked, people)
     mentions = sorted(bodies + organisations + people, key=lambda m: (m.paragraph, m.start))
     memberships, facts = find_memberships_and_facts(paragraphs, mentions)

@@ -27,3 +27,21 @@ def test_the_author_named_in_a_sign_off_or_bio_is_not_a_person_of_the_article():
     # Without the byline she is one of the people the text names.
     people = extract_entities(paragraphs, authority()).people
     assert sorted(p.name for p in people) == ["Lena Hart", "Nadia Kowalczyk"]
+
+
+def test_someone_named_only_in_credit_lines_is_the_author_not_a_person_of_the_article():
+    paragraphs = [
+        "I have been a social worker for nine years",
+        "Tom Reyes",
+        "Lena Hart, a team manager, said the reforms were overdue.",
+        "Written by Tom Reyes",
+    ]
+    assert [p.name for p in extract_entities(paragraphs, authority()).people] == ["Lena Hart"]
+
+
+def test_someone_named_in_the_text_as_well_as_a_credit_line_is_a_person_of_the_article():
+    paragraphs = [
+        "Tom Reyes",
+        "Tom Reyes, a team manager, said the reforms were overdue.",
+    ]
+    assert [p.name for p in extract_entities(paragraphs, authority()).people] == ["Tom Reyes"]
