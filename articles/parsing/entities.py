@@ -234,8 +234,7 @@ class _PeopleFinder:
         for mention in sorted(people, key=lambda m: (m.paragraph, m.start)):
             ref = refs.setdefault(mention.name, self._new_ref(mention.name))
             ref.count += 1
-            if mention.text not in ref.spellings:
-                ref.spellings.append(mention.text)
+            _add_spelling(ref.spellings, mention)
             if not ref.known and not ref.role and " " in mention.text:
                 ref.role = role_near(masked[mention.paragraph], mention.start, mention.end)
         for ref in refs.values():
@@ -257,6 +256,13 @@ class _PeopleFinder:
         if known:
             return PersonRef(name=name, role=known.role, known=True)
         return PersonRef(name=name, needs_review=True, review_reason=NEW_PERSON_REASON)
+
+
+def _add_spelling(spellings: list[str], mention: Mention) -> None:
+    """The words as written, on one line however the page wrapped them ("Josh\nMacAlister")."""
+    spelling = " ".join(mention.text.split())
+    if spelling not in spellings:
+        spellings.append(spelling)
 
 
 def _titled_mention(person: str, index: int, text: str, match: re.Match) -> Mention:
@@ -333,8 +339,7 @@ def _organisation_refs(organisations: list[Mention], names: KnownNames) -> list[
                 review_reason="" if is_known else NEW_ORGANISATION_REASON,
             )
         ref.count += 1
-        if mention.text not in ref.spellings:
-            ref.spellings.append(mention.text)
+        _add_spelling(ref.spellings, mention)
     return list(refs.values())
 
 
@@ -343,6 +348,5 @@ def _review_body_refs(bodies: list[Mention]) -> list[ReviewBodyRef]:
     for mention in bodies:
         ref = refs.setdefault(mention.name, ReviewBodyRef(name=mention.name))
         ref.count += 1
-        if mention.text not in ref.spellings:
-            ref.spellings.append(mention.text)
+        _add_spelling(ref.spellings, mention)
     return list(refs.values())

@@ -1,4 +1,4 @@
-"""A known person's distinctive surname names them even without the full name."""
+"""Known people: a distinctive surname alone names them, and so does a name split across lines."""
 
 from articles.parsing.entities import extract_entities
 from articles.parsing.known_names import known_names
@@ -38,3 +38,10 @@ def test_a_variant_of_a_gaelic_prefix_or_of_capitals_is_the_same_surname():
     assert similar_surnames("Macalister", "MacAlister")
     assert not similar_surnames("MacAlister", "MacAlister")
     assert list(people("Mr Macalister was asked about cost.")) == ["Josh MacAlister"]
+
+
+def test_a_name_split_across_lines_is_one_mention_spelt_on_one_line():
+    found = people("The chair, Josh\nMacAlister, said so.", "Lena\nHart, a team manager, agreed.")
+    assert found["Josh MacAlister"].spellings == ["Josh MacAlister"]
+    assert found["Lena Hart"].spellings == ["Lena Hart"]
+    assert list(people("Eileen\nMonroe wrote the 2011 review.")) == ["Eileen Munro"]
