@@ -18,6 +18,8 @@ from .vocabulary import alternation, lowered, word_list, words
 
 ORGANISATION_WORDS = words("names.organisation_words")
 NOT_NAME_WORDS = words("names.not_name_words")
+# Words that alone name no organisation ("told MPs on Monday").
+_GENERIC = NOT_NAME_WORDS | words("names.months") | words("names.weekdays")
 
 _WORD = rf"[{UPPER}][\w’'&.-]*(?<![.’'-])(?:\?(?=\s+[{UPPER}]))?"
 _CONNECTORS = word_list("names.organisation_connectors")
@@ -26,6 +28,7 @@ _RUN = re.compile(
     rf"(?<![\w’'@./-]){_WORD}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)*{_WORD})*(?![\w@])"
 )
 _OF_FOR = word_list("names.organisation_head_links")
+_NESTED_LINKS = word_list("names.organisation_nested_links")
 _CONJUNCTIONS = word_list("names.conjunctions")
 _SENTENCE_WORDS = words("names.sentence_words")
 _PIECE = re.compile(r"\S+")
@@ -174,14 +177,23 @@ def _last_word(words, head: int) -> int:
         return head
     last = head + 2
     while last + 1 < len(words):
-        following = words[last + 1][0]
-        if following not in _CONNECTORS:
+        if words[last + 1][0] not in _CONNECTORS:
             last += 1
-        elif following in _CONJUNCTIONS and _continues_a_name(words, last + 2):
+        elif _name_goes_on(words, last + 1):
             last += 2
         else:
             break
     return last
+
+
+def _name_goes_on(words, connector: int) -> bool:
+    """Whether the name goes on past a connector in its "of ..." part: over a nested
+    "of" ("Association of Directors of Children’s Services"), or an "and" that is not
+    followed by an organisation of its own."""
+    word = words[connector][0]
+    if word in _NESTED_LINKS:
+        return connector + 1 < len(words)
+    return word in _CONJUNCTIONS and _continues_a_name(words, connector + 1)
 
 
 def _continues_a_name(words, start: int) -> bool:
@@ -281,7 +293,7 @@ def _is_acronym(word: str) -> bool:
 
 def _only_generic(phrase: str) -> bool:
     words = [w for w in phrase.split() if w not in _CONNECTORS]
-    return all(_bare(w) in NOT_NAME_WORDS for w in words)
+    return all(_bare(w) in _GENERIC for w in words)
 
 
 def _without_overlaps(found: list[OrganisationCandidate]) -> list[OrganisationCandidate]:

@@ -50,13 +50,11 @@ _CONJUNCTIONS = words("names.conjunctions")
 _PIECE = re.compile(r"\S+")
 # Words that end the name of an organisation or a thing: the words before one are that name's.
 _NAME_HEADS = words("names.organisation_words") | words("names.named_thing_heads")
-_BREAKERS = (
-    _NAME_HEADS
-    | words("names.not_name_words")
-    | words("names.months")
-    | words("names.weekdays")
-    | words("names.sentence_words")
+# Nouns that are never part of a person's name.
+_NOUNS = (
+    _NAME_HEADS | words("names.not_name_words") | words("names.months") | words("names.weekdays")
 )
+_BREAKERS = _NOUNS | words("names.sentence_words")
 _AFTER_PLACE_PREPOSITION = re.compile(
     rf"(?<![\w’'-])(?:{alternation('names.place_prepositions')})\s+"
     rf"(?:{NAME_WORD}\s+(?:{alternation('names.conjunctions')})\s+)?$"
@@ -106,33 +104,39 @@ def find_person_candidates(text: str) -> list[PersonCandidate]:
     candidates = []
     for run in _RUN.finditer(text):
         titled = _preceded_by_role(text, run.start())
+        after_noun = False
         segment: list[re.Match] = []
         for piece in _PIECE.finditer(run.group()):
             word = piece.group()
             if _is_breaker(word):
                 # "the Energy Bill Support Scheme": words before a head word are its name's.
                 if word not in _NAME_HEADS:
-                    candidates += _segment_candidates(text, run.start(), segment, titled)
+                    candidates += _segment_candidates(
+                        text, run.start(), segment, titled, after_noun
+                    )
                 segment, titled = [], is_role_word(word) or word.rstrip(".") in HONORIFICS
+                after_noun = word in _NOUNS and not titled
             else:
                 segment.append(piece)
-        candidates += _segment_candidates(text, run.start(), segment, titled)
+        candidates += _segment_candidates(text, run.start(), segment, titled, after_noun)
     people = [candidate for candidate in candidates if candidate.is_person]
     return people + [shared for person in people for shared in _sharing_surname(text, person)]
 
 
 def _sharing_surname(text: str, person: PersonCandidate) -> list[PersonCandidate]:
-    """ "Dave" in "Dave and Pam Whitby" is Dave Whitby."""
+    """ "Dave" in "Dave and Pam Whitby" is Dave Whitby: a known first name, or any
+    capitalised word when the text says the pair are people ("Dev and Anita Rourke, who")."""
     names = person.name.split()
     before = _FIRST_NAME_AND.search(text, max(0, person.start - 40), person.start)
     if len(names) != 2 or not person.first_name_known or not before:
         return []
     first = before.group("first")
-    if not is_first_name(first) or _CAPITALISED_BEFORE.search(text, 0, before.start()):
+    if not (is_first_name(first) or (person.context and not _is_breaker(first))):
         return []
-    return [
-        replace(person, start=before.start(), end=before.end("first"), name=f"{first} {names[1]}")
-    ]
+    start = before.start()
+    if _CAPITALISED_BEFORE.search(text, 0, start) or _names_a_place(text, start, start):
+        return []
+    return [replace(person, start=start, end=before.end("first"), name=f"{first} {names[1]}")]
 
 
 def _is_breaker(word: str) -> bool:
@@ -141,8 +145,10 @@ def _is_breaker(word: str) -> bool:
 
 
 def _segment_candidates(
-    text: str, offset: int, segment: list[re.Match], titled: bool
+    text: str, offset: int, segment: list[re.Match], titled: bool, after_noun: bool
 ) -> list[PersonCandidate]:
+    """The name in a segment of a run. After a noun of the same run ("the Association of
+    Child Protection Professionals") only a known first name starts one."""
     words = [piece for piece in segment if _NAME_WORD.match(piece.group())]
     if len(words) < 2:
         return []
@@ -152,7 +158,7 @@ def _segment_candidates(
         if later:
             start_index, titled = later[0], False
     words = words[start_index:]
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) <= 4 or (after_noun and not is_first_name(words[0].group())):
         return []
     start, end = offset + words[0].start(), offset + words[-1].end()
     if not titled and _names_a_place(text, start, end):

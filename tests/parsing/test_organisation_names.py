@@ -22,6 +22,9 @@ def test_a_name_with_of_and_and_after_its_head_word_is_kept_whole():
     assert found("a spokesperson for the Association of School and College Leaders said") == [
         "Association of School and College Leaders"
     ]
+    assert found("The Association of Directors of Children’s Services said so.") == [
+        "Association of Directors of Children’s Services"
+    ]
     # What follows "and" is another organisation when it ends with a head word.
     assert found("the University of Oxford and Kingston University agreed") == [
         "University of Oxford",
@@ -39,6 +42,7 @@ def test_a_place_before_a_head_word_is_part_of_the_name():
 def test_a_word_in_capitals_that_speaks_is_an_organisation():
     assert found("Pay must rise, according to UNISON.") == ["UNISON"]
     assert found("NAPO says both are welcome.") == ["NAPO"]
+    assert found("The minister told MPs on Monday.") == []
     # Post-nominals and plurals do not speak for an organisation.
     assert found("The MP said the MPs said nothing.") == []
 

@@ -14,6 +14,12 @@ def test_a_word_capitalised_only_because_it_opens_a_sentence_is_not_a_name():
     assert found("The Promise committed Scotland to change, said Maya Quist.") == ["Maya Quist"]
 
 
+def test_capitalised_words_after_a_noun_of_the_same_run_start_a_name_only_with_a_first_name():
+    text = "the Association of Child Protection Professionals has asked for a pilot."
+    assert found(text) == []
+    assert found("the Leeds Family Lena Hart has said it.") == ["Lena Hart"]
+
+
 def test_the_words_before_an_organisation_or_scheme_word_are_its_name_not_a_person():
     assert found("Households can get help through the Energy Bill Support Scheme.") == []
     assert found("Surgeries are held at the Rowan Vale Community Centre on Saturdays.") == []
@@ -39,6 +45,11 @@ def test_a_first_name_joined_to_a_full_name_shares_its_surname():
     assert sorted(found("Over the summer I met Dave and Pam Whitby, who foster.")) == [
         "Dave Whitby",
         "Pam Whitby",
+    ]
+    # An unfamiliar first name too, when the text says the pair are people.
+    assert sorted(found("Dev and Anita Rourke, who fostered me, agreed.")) == [
+        "Anita Rourke",
+        "Dev Rourke",
     ]
     # Not when the word before "and" is not a first name.
     assert found("Households in Kettleby and Pam Whitby's street") == ["Pam Whitby"]
