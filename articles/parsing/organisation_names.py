@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import SPEECH_VERBS
-from .person_names import NAME_WORD, UPPER
-from .vocabulary import alternation, lowered, word_list, words
+from .person_names import NAME_WORD, UPPER, is_first_name, is_role_word
+from .textmask import MASK
+from .vocabulary import alternation, word_list, words
 
 ORGANISATION_WORDS = words("names.organisation_words")
 NOT_NAME_WORDS = words("names.not_name_words")
@@ -85,14 +86,25 @@ _CONTEXTS = [
         word_list("names.organisation_verbs"),
     ),
 ]
-# A word in capitals that speaks is an organisation ("UNISON says", "according to the LGA").
+# A name that speaks and is nobody's is an organisation's: a word in capitals ("UNISON says",
+# "according to the LGA"), or one capitalised word as the subject ("Unite said"); people's
+# names are masked by then.
 _ACRONYM = r"[A-Z][A-Z&]+[A-Za-z]*(?<!s)\b"
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
-_SPEAKING_ACRONYM = re.compile(
-    rf"(?<![\w’'@./-])(?P<after>{_ACRONYM})(?=\s+(?:{_SPEECH})\b)"
+_SPEAKING = re.compile(
+    rf"(?<![\w’'@./\x00-])(?P<after>{_ACRONYM}|{NAME_WORD})(?=\s+(?:{_SPEECH})\b)"
     rf"|\b(?:{_SPEECH}|according\s+to)\s+(?:the\s+)?(?P<before>{_ACRONYM})(?![\w’'-])"
 )
-_NOT_SPEAKERS = words("names.post_nominals") | NOT_NAME_WORDS
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_SENTENCE_END = '.!?:;”"'
+_NOT_SPEAKERS = (
+    words("names.post_nominals") | _GENERIC | words("names.sentence_words") | ORGANISATION_WORDS
+)
+# "a Social Work England spokesperson": the words before it name the organisation.
+_BEFORE_SPOKESPERSON = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>{_WORD}(?:\s+{_WORD})+)\s+"
+    rf"(?:{alternation('names.spokesperson_words')})\b"
+)
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 
 
@@ -111,7 +123,8 @@ def find_organisation_candidates(text: str) -> list[OrganisationCandidate]:
         *_headed_by_organisation_word(runs),
         *_from_context(text),
         *_before_titles(runs),
-        *_speaking_acronyms(text),
+        *_speaking_names(text),
+        *_before_spokesperson(text),
     ]
     return _with_acronyms(text, _without_overlaps(found))
 
@@ -145,7 +158,7 @@ def _first_word(words, head: int, floor: int) -> int:
     first = head
     while first > floor:
         previous = words[first - 1][0]
-        if (previous in _CONNECTORS and previous not in _CONJUNCTIONS) or _is_role(previous):
+        if (previous in _CONNECTORS and previous not in _CONJUNCTIONS) or is_role_word(previous):
             break
         if previous in _SENTENCE_WORDS:
             break
@@ -216,10 +229,6 @@ def _candidate(text, offset, words, first, last) -> OrganisationCandidate | None
     return OrganisationCandidate(start, end, name)
 
 
-def _is_role(word: str) -> bool:
-    return word.casefold() in lowered("names.role_words")
-
-
 def _from_context(text: str) -> list[OrganisationCandidate]:
     found = []
     lowered = text.lower()
@@ -261,7 +270,7 @@ def _before_titles(runs: list[re.Match]) -> list[OrganisationCandidate]:
         if not text[run.end() :].lstrip(" ").startswith("\x00"):
             continue
         words = _words(run)
-        if len(words) < 2 or not _is_role(words[-1][0]):
+        if len(words) < 2 or not is_role_word(words[-1][0]):
             continue
         prefix = words[:-1]
         capitalised = [w for w, _, _ in prefix if w not in _CONNECTORS]
@@ -269,21 +278,42 @@ def _before_titles(runs: list[re.Match]) -> list[OrganisationCandidate]:
             continue
         if all(_bare(w) in NOT_NAME_WORDS for w in capitalised) and len(capitalised) == len(prefix):
             continue
-        if any(_is_role(w) for w in capitalised):
+        if any(is_role_word(w) for w in capitalised):
             continue
         first = 1 if words[0][0] in _ARTICLES else 0
         found.append(_candidate(text, run.start(), words, first, len(prefix) - 1))
     return [c for c in found if c]
 
 
-def _speaking_acronyms(text: str) -> list[OrganisationCandidate]:
+def _speaking_names(text: str) -> list[OrganisationCandidate]:
     found = []
-    for match in _SPEAKING_ACRONYM.finditer(text):
+    for match in _SPEAKING.finditer(text):
         group = "after" if match.group("after") else "before"
-        acronym = match.group(group)
-        if _is_acronym(acronym) and acronym not in _NOT_SPEAKERS:
-            found.append(OrganisationCandidate(*match.span(group), acronym))
+        name = match.group(group)
+        if name in _NOT_SPEAKERS or not (_is_acronym(name) or _speaks_alone(text, match)):
+            continue
+        found.append(OrganisationCandidate(*match.span(group), name))
     return found
+
+
+def _speaks_alone(text: str, match: re.Match) -> bool:
+    """ "Unite said": one word, no first name nor plural, with no capitalised word before."""
+    word = match.group("after")
+    if len(word) < 3 or word.endswith("s") or is_first_name(word):
+        return False
+    before = _WORD_BEFORE.search(text, 0, match.start())
+    if not before or before.group(1)[-1] in _SENTENCE_END:
+        return True
+    return not before.group(1)[0].isupper() and MASK not in before.group(1)
+
+
+def _before_spokesperson(text: str) -> list[OrganisationCandidate]:
+    if "spokes" not in text:
+        return []
+    return [
+        OrganisationCandidate(*match.span("name"), " ".join(match.group("name").split()))
+        for match in _BEFORE_SPOKESPERSON.finditer(text)
+    ]
 
 
 def _is_acronym(word: str) -> bool:

@@ -45,6 +45,7 @@ _APPOSITION = re.compile(
     r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?P<role>[^,;:()“”\"\x00]{3,120}?)(?=\s*(?:,|\.|;|$))"
     r"|\s*\((?P<paren>[^()\x00]{3,120})\))"
 )
+_ROLE_WORDS = lowered("names.role_words") | lowered("names.spokesperson_words")
 _BACK_STOPS = words("names.title_stops")
 _CONJUNCTIONS = words("names.conjunctions")
 _PIECE = re.compile(r"\S+")
@@ -96,7 +97,7 @@ def is_first_name(word: str) -> bool:
 
 
 def is_role_word(word: str) -> bool:
-    return word.strip(",.;:()’'").casefold() in lowered("names.role_words")
+    return word.strip(",.;:()’'").casefold() in _ROLE_WORDS
 
 
 def find_person_candidates(text: str) -> list[PersonCandidate]:

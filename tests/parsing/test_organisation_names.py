@@ -51,3 +51,19 @@ def test_the_object_of_led_or_joined_is_an_organisation_unless_shaped_like_a_per
     assert found("Duncan led Who Cares? Scotland for nine years.") == ["Who Cares? Scotland"]
     assert found("She joined Become in 2019.") == ["Become"]
     assert found("She joined Lena Hart in 2019.") == []
+
+
+def test_one_capitalised_word_that_speaks_is_an_organisation_when_it_is_nobodys_name():
+    assert found("Unite said the plans would punish workers.") == ["Unite"]
+    assert found("Pay is low in Leeds. Unite said so.") == ["Unite"]
+    # Not a first name, a plural, a pronoun or kin, nor the end of a longer name.
+    assert found("Lena said so. Critics said so. Nobody said so. Mum said so.") == []
+    assert found("Then Lena Hart said so.") == []
+
+
+def test_the_words_between_an_article_and_spokesperson_name_an_organisation():
+    assert found("A Social Work England spokesperson said it would consider them.") == [
+        "Social Work England"
+    ]
+    assert found("a Home Office spokeswoman declined to comment") == ["Home Office"]
+    assert found("a spokesperson said") == []
