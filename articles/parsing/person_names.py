@@ -36,10 +36,10 @@ _SPEECH = "|".join(sorted(SPEECH_VERBS))
 _POST_NOMINAL_RUN = re.compile(rf"(?:\s+(?:{alternation('names.post_nominals')})\b)*")
 _CONTEXT_AFTER = re.compile(
     r"(?:[’']s\b)?\s*(?:"
-    r",\s*(?:a|an|the|who|whose|former|emeritus|now|then|currently|[a-z]+\s+of)\b"
+    rf",\s*(?:{alternation('names.apposition_openers')}|[a-z]+\s+of)\b"
     # An age: "Star Hobson, 16 months, ...", "Jo Bloggs, 42, said".
     rf"|,\s*\d{{1,3}}(?:\s+(?:{alternation('names.age_units')})(?:\s+old)?)?(?=\s*[,.;)])"
-    rf"|\s*\((?=[a-z])|\s+(?:{_SPEECH})\b|\s+(?:has|had|was|is)\s+(?:{_SPEECH})\b)"
+    rf"|\s*\((?=[a-z])|\s+(?:{_SPEECH})\b|\s+(?:{alternation('names.auxiliaries')})\s+(?:{_SPEECH})\b)"
 )
 _APPOSITION = re.compile(
     r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?P<role>[^,;:()“”\"\x00]{3,120}?)(?=\s*(?:,|\.|;|$))"

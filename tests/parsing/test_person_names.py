@@ -53,3 +53,7 @@ def test_a_first_name_joined_to_a_full_name_shares_its_surname():
     ]
     # Not when the word before "and" is not a first name.
     assert found("Households in Kettleby and Pam Whitby's street") == ["Pam Whitby"]
+
+
+def test_a_local_papers_councillor_title_marks_a_name_and_is_not_part_of_it():
+    assert found("Coun Tibby Marigold spoke first.") == ["Tibby Marigold"]
