@@ -51,11 +51,10 @@ _CONJUNCTIONS = words("names.conjunctions")
 _PIECE = re.compile(r"\S+")
 # Words that end the name of an organisation or a thing: the words before one are that name's.
 _NAME_HEADS = words("names.organisation_words") | words("names.named_thing_heads")
-# Nouns that are never part of a person's name.
-_NOUNS = (
-    _NAME_HEADS | words("names.not_name_words") | words("names.months") | words("names.weekdays")
-)
-_BREAKERS = _NOUNS | words("names.sentence_words")
+# Nouns that are never part of a person's name, and that the capitalised words after them in
+# the same run may continue ("Child Protection Professionals").
+_NOUNS = _NAME_HEADS | words("names.not_name_words")
+_BREAKERS = _NOUNS | words("names.months") | words("names.weekdays") | words("names.sentence_words")
 _AFTER_PLACE_PREPOSITION = re.compile(
     rf"(?<![\w’'-])(?:{alternation('names.place_prepositions')})\s+"
     rf"(?:{NAME_WORD}\s+(?:{alternation('names.conjunctions')})\s+)?$"

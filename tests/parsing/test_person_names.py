@@ -57,3 +57,7 @@ def test_a_first_name_joined_to_a_full_name_shares_its_surname():
 
 def test_a_local_papers_councillor_title_marks_a_name_and_is_not_part_of_it():
     assert found("Coun Tibby Marigold spoke first.") == ["Tibby Marigold"]
+
+
+def test_a_date_before_a_name_is_not_a_noun_it_continues():
+    assert found("On Monday Tibby Marigold said it was overdue.") == ["Tibby Marigold"]
