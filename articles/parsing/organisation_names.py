@@ -102,7 +102,8 @@ _NOT_SPEAKERS = (
 )
 # "a Social Work England spokesperson": the words before it name the organisation.
 _BEFORE_SPOKESPERSON = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>{_WORD}(?:\s+{_WORD})+)\s+"
+    rf"\b(?:{'|'.join(a for article in _ARTICLES for a in (article, article.lower()))})\s+"
+    rf"(?P<name>{_WORD}(?:\s+{_WORD})+)\s+"
     rf"(?:{alternation('names.spokesperson_words')})\b"
 )
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
