@@ -1,10 +1,11 @@
 """Finding organisations the authority file does not list.
 
 Two kinds of evidence: a capitalised phrase headed or ended by an organisation
-word ("Kingston University", "Department for Education"), and a phrase whose
-context names an organisation ("the social work charity Frontline", "former CEO
-of Who Cares? Scotland", "a report by Tact", "told CYP Now", "Research in
-Practice Director Dez Holmes").
+word ("Kingston University", "Department for Education", "Association of School
+and College Leaders"), and a phrase whose context names an organisation ("the
+social work charity Frontline", "former CEO of Who Cares? Scotland", "a report by
+Tact", "told CYP Now", "Research in Practice Director Dez Holmes", "Duncan led Who
+Cares? Scotland", "UNISON says", "Unite said", "a Social Work England spokesperson").
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import SPEECH_VERBS
-from .person_names import NAME_WORD, UPPER, is_first_name, is_role_word
+from .person_names import NAME_WORD, SPEECH_VERB, UPPER, is_first_name, is_role_word
 from .textmask import MASK
 from .vocabulary import alternation, word_list, words
 
@@ -90,10 +90,9 @@ _CONTEXTS = [
 # "according to the LGA"), or one capitalised word as the subject ("Unite said"); people's
 # names are masked by then.
 _ACRONYM = r"[A-Z][A-Z&]+[A-Za-z]*(?<!s)\b"
-_SPEECH = "|".join(sorted(SPEECH_VERBS))
 _SPEAKING = re.compile(
-    rf"(?<![\w’'@./\x00-])(?P<after>{_ACRONYM}|{NAME_WORD})(?=\s+(?:{_SPEECH})\b)"
-    rf"|\b(?:{_SPEECH}|according\s+to)\s+(?:the\s+)?(?P<before>{_ACRONYM})(?![\w’'-])"
+    rf"(?<![\w’'@./\x00-])(?P<after>{_ACRONYM}|{NAME_WORD})(?=\s+(?:{SPEECH_VERB})\b)"
+    rf"|\b(?:{SPEECH_VERB}|according\s+to)\s+(?:the\s+)?(?P<before>{_ACRONYM})(?![\w’'-])"
 )
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _SENTENCE_END = '.!?:;”"'

@@ -31,7 +31,7 @@ _RUN = re.compile(
     rf"(?<![\w’'@./-])(?:(?:{_HONORIFIC})\.\s+)?{NAME_WORD}(?![\w])"
     rf"(?:\s+(?:[{UPPER}]\.\s+)?(?:(?:{_PARTICLE})\s+)*{NAME_WORD}(?![\w]))*"
 )
-_SPEECH = "|".join(sorted(SPEECH_VERBS))
+SPEECH_VERB = "|".join(sorted(SPEECH_VERBS))  # an alternation of the speech verbs
 # Letters after a name ("OBE") sit between it and what follows.
 _POST_NOMINAL_RUN = re.compile(rf"(?:\s+(?:{alternation('names.post_nominals')})\b)*")
 _CONTEXT_AFTER = re.compile(
@@ -39,7 +39,7 @@ _CONTEXT_AFTER = re.compile(
     rf",\s*(?:{alternation('names.apposition_openers')}|[a-z]+\s+of)\b"
     # An age: "Star Hobson, 16 months, ...", "Jo Bloggs, 42, said".
     rf"|,\s*\d{{1,3}}(?:\s+(?:{alternation('names.age_units')})(?:\s+old)?)?(?=\s*[,.;)])"
-    rf"|\s*\((?=[a-z])|\s+(?:{_SPEECH})\b|\s+(?:{alternation('names.auxiliaries')})\s+(?:{_SPEECH})\b)"
+    rf"|\s*\((?=[a-z])|\s+(?:{SPEECH_VERB})\b|\s+(?:{alternation('names.auxiliaries')})\s+(?:{SPEECH_VERB})\b)"
 )
 _APPOSITION = re.compile(
     r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?P<role>[^,;:()“”\"\x00]{3,120}?)(?=\s*(?:,|\.|;|$))"
