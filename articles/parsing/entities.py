@@ -1,9 +1,11 @@
 """Who and what an article mentions: people, organisations and the review's bodies.
 
 Known names come from the authority file; everyone else is found in the text
-(person_names, organisation_names). A short reference ("MacAlister", "Josh",
-"Mr MacAllister") counts as a person only when the article also gives the full
-name, and a near-miss spelling of a known name is linked to it and flagged.
+(person_names, organisation_names). A short reference ("Josh", "Mr Williamson")
+counts as a person only when the article also gives the full name, except a known
+person's distinctive surname ("review chair MacAlister"), which names them anywhere;
+a near-miss spelling of a known name is linked to it and flagged. The article's own
+authors are not among its people (authors).
 """
 
 from __future__ import annotations

@@ -63,8 +63,8 @@ class KnownNames:
     # (full name or alias, canonical name) by the surname's initial, so a near-miss
     # spelling is compared with a few names, not all of them.
     full_names_by_surname_initial: dict[str, tuple[tuple[str, str], ...]]
-    # One-word aliases as written ("MacAllister"): they count only once the full name
-    # has appeared in the article.
+    # One-word aliases as written ("MacAllister"): they count once the full name has
+    # appeared in the article, or anywhere when distinctive (below).
     single_word_aliases: dict[str, str]
     # Surnames (and one-word aliases) that only one known person has and that are neither
     # common surnames nor first names: alone ("Trowler") they name that person anywhere.
