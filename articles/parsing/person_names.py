@@ -109,8 +109,9 @@ def find_person_candidates(text: str) -> list[PersonCandidate]:
         for piece in _PIECE.finditer(run.group()):
             word = piece.group()
             if _is_breaker(word):
-                # "the Energy Bill Support Scheme": words before a head word are its name's.
-                if word not in _NAME_HEADS:
+                # "the Energy Bill Support Scheme": words before a head word on the same
+                # line are its name's.
+                if not (word in _NAME_HEADS and _same_line(run.group(), segment, piece)):
                     candidates += _segment_candidates(
                         text, run.start(), segment, titled, after_noun
                     )
@@ -121,6 +122,10 @@ def find_person_candidates(text: str) -> list[PersonCandidate]:
         candidates += _segment_candidates(text, run.start(), segment, titled, after_noun)
     people = [candidate for candidate in candidates if candidate.is_person]
     return people + [shared for person in people for shared in _sharing_surname(text, person)]
+
+
+def _same_line(run: str, segment: list[re.Match], piece: re.Match) -> bool:
+    return not segment or "\n" not in run[segment[-1].end() : piece.start()]
 
 
 def _sharing_surname(text: str, person: PersonCandidate) -> list[PersonCandidate]:

@@ -67,3 +67,8 @@ def test_the_words_between_an_article_and_spokesperson_name_an_organisation():
     ]
     assert found("a Home Office spokeswoman declined to comment") == ["Home Office"]
     assert found("a spokesperson said") == []
+
+
+def test_a_thing_or_a_generic_word_that_speaks_is_no_organisation():
+    assert found("Report says spending has been pushed towards crisis.") == []
+    assert found("Government said so. Review warns of cost.") == []

@@ -24,6 +24,11 @@ def test_the_words_before_an_organisation_or_scheme_word_are_its_name_not_a_pers
     assert found("Households can get help through the Energy Bill Support Scheme.") == []
     assert found("Surgeries are held at the Rowan Vale Community Centre on Saturdays.") == []
     assert found("It was the Ruth Penfold Prize that year.") == []
+    # Not across a line break: there the head word opens the next line.
+    assert found("said Tibby Marigold, who\nleads it, and Lena Hart\nReport of the year") == [
+        "Tibby Marigold",
+        "Lena Hart",
+    ]
 
 
 def test_capitalised_words_after_a_preposition_of_place_name_a_place():
