@@ -23,7 +23,9 @@ NOT_NAME_WORDS = words("names.not_name_words") | words("names.named_thing_heads"
 # Words that alone name no organisation ("told MPs on Monday").
 _GENERIC = NOT_NAME_WORDS | words("names.months") | words("names.weekdays")
 
-_WORD = rf"[{UPPER}][\w’'&.-]*(?<![.’'-])(?:\?(?=\s+[{UPPER}]))?"
+# A capitalised word, with a plural possessive ("Care Leavers’ Association") or a question
+# mark inside a name ("Who Cares? Scotland").
+_WORD = rf"[{UPPER}][\w’'&.-]*(?:(?<=s[’'])|(?<![.’'-]))(?:\?(?=\s+[{UPPER}]))?"
 _CONNECTORS = word_list("names.organisation_connectors")
 _ARTICLES = word_list("names.organisation_articles")
 _RUN = re.compile(
@@ -36,6 +38,8 @@ _SENTENCE_WORDS = words("names.sentence_words")
 _PIECE = re.compile(r"\S+")
 _ORGANISATION_WORD = re.compile(rf"\b(?:{alternation('names.organisation_words')})\b")
 _POSSESSIVE = re.compile(r"[’']s$")
+# What follows a possessive: a noun it owns, not punctuation or a verb of speech.
+_POSSESSED = re.compile(rf"\s+(?!(?:{SPEECH_VERB})\b)[\w“‘]")
 _PERSON_SHAPED = re.compile(rf"{NAME_WORD}(?:[’']s)?")
 
 
@@ -100,6 +104,11 @@ _SENTENCE_END = '.!?:;”"'
 _NOT_SPEAKERS = (
     words("names.post_nominals") | _GENERIC | words("names.sentence_words") | ORGANISATION_WORDS
 )
+# "Become, the charity for children in care": an apposition saying what the name is.
+_ORGANISATION_APPOSITION = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_phrases('names.organisation_nouns')})"
+    rf"(?=\s*[,.;:)]|\s+(?:{'|'.join(_CONNECTORS)})\b)"
+)
 # "a Social Work England spokesperson": the words before it name the organisation.
 _BEFORE_SPOKESPERSON = re.compile(
     rf"\b(?:{'|'.join(a for article in _ARTICLES for a in (article, article.lower()))})\s+"
@@ -126,6 +135,7 @@ def find_organisation_candidates(text: str) -> list[OrganisationCandidate]:
         *_before_titles(runs),
         *_speaking_names(text),
         *_before_spokesperson(text),
+        *_described_as_organisations(runs),
     ]
     return _with_acronyms(text, _without_overlaps(found))
 
@@ -222,8 +232,8 @@ def _candidate(text, offset, words, first, last) -> OrganisationCandidate | None
     if first > last or words[first][0] in _CONNECTORS:
         return None
     start, end = offset + words[first][1], offset + words[last][2]
-    if _POSSESSIVE.search(text[start:end]):  # "the Foundation’s report"
-        end -= 2
+    if _POSSESSIVE.search(text[start:end]) and _POSSESSED.match(text, end):
+        end -= 2  # "the Foundation’s report", but "chief executive of Barnardo’s, said"
     name = " ".join(text[start:end].split())
     if name in ORGANISATION_WORDS:  # a bare "University" names nobody
         return None
@@ -306,6 +316,16 @@ def _speaks_alone(text: str, match: re.Match) -> bool:
     if not before or before.group(1)[-1] in _SENTENCE_END:
         return True
     return not before.group(1)[0].isupper() and MASK not in before.group(1)
+
+
+def _described_as_organisations(runs: list[re.Match]) -> list[OrganisationCandidate]:
+    found = []
+    for run in runs:
+        if _ORGANISATION_APPOSITION.match(run.string, run.end()) and not _only_generic(run.group()):
+            words = _words(run)
+            first = 1 if words[0][0] in _ARTICLES and len(words) > 1 else 0
+            found.append(_candidate(run.string, run.start(), words, first, len(words) - 1))
+    return [c for c in found if c]
 
 
 def _before_spokesperson(text: str) -> list[OrganisationCandidate]:

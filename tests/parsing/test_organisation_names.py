@@ -72,3 +72,17 @@ def test_the_words_between_an_article_and_spokesperson_name_an_organisation():
 def test_a_thing_or_a_generic_word_that_speaks_is_no_organisation():
     assert found("Report says spending has been pushed towards crisis.") == []
     assert found("Government said so. Review warns of cost.") == []
+
+
+def test_an_apposition_saying_what_a_name_is_makes_it_an_organisation():
+    assert found("Become, the charity for children in care, said so.") == ["Become"]
+    assert found("Coram, the children’s charity, welcomed the report.") == ["Coram"]
+    assert found("Lena Hart, a charity worker, said so.") == []
+
+
+def test_an_apostrophe_s_ending_a_name_stays_unless_a_noun_follows():
+    assert found("a former chief executive of Barnardo’s, said the review was bold") == [
+        "Barnardo’s"
+    ]
+    assert found("Tact Fostering Trust’s report said so.") == ["Tact Fostering Trust"]
+    assert found("The Care Leavers’ Association said so.") == ["Care Leavers’ Association"]
