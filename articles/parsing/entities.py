@@ -1,9 +1,11 @@
 """Who and what an article mentions: people, organisations and the review's bodies.
 
 Known names come from the authority file; everyone else is found in the text
-(person_names, organisation_names). A short reference ("MacAlister", "Josh",
-"Mr MacAllister") counts as a person only when the article also gives the full
-name, and a near-miss spelling of a known name is linked to it and flagged.
+(person_names, organisation_names). A short reference ("Josh", "Mr Williamson")
+counts as a person only when the article also gives the full name, except a known
+person's distinctive surname ("review chair MacAlister"), which names them anywhere;
+a near-miss spelling of a known name is linked to it and flagged. The article's own
+authors are not among its people (authors).
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .authority import Authority
+from .authors import without_authors
 from .known_names import KnownNames, alternation, form_pattern, known_names
-from .lexicon import HONORIFICS
 from .memberships import find_memberships_and_facts
 from .mentions import ORGANISATION, PERSON, Mention
 from .names import normalise_name
 from .organisation_names import find_organisation_candidates
-from .person_names import NAME_WORD, find_person_candidates, is_first_name, role_near
+from .person_names import HONORIFICS, NAME_WORD, find_person_candidates, is_first_name, role_near
 from .review_bodies import find_body_mentions
 from .spelling import similar_full_names, similar_surnames, split_name
 from .textmask import address_spans, mask
@@ -51,8 +53,12 @@ class Entities:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def extract_entities(paragraphs: list[str], authority: Authority) -> Entities:
-    """Everything ``paragraphs`` ([title, standfirst, *body]) names."""
+def extract_entities(paragraphs: list[str], authority: Authority, author: str = "") -> Entities:
+    """Everything ``paragraphs`` ([title, standfirst, *body]) names.
+
+    ``author`` is the byline: its people wrote the article, so a sign-off or a bio naming
+    them does not make them people of it.
+    """
     names = known_names(authority)
     addresses = [address_spans(text) for text in paragraphs]
     bodies = find_body_mentions(paragraphs, names)
@@ -66,6 +72,7 @@ def extract_entities(paragraphs: list[str], authority: Authority) -> Entities:
     people += finder.short_forms(people, bodies + known_orgs)
 
     masked = _masked(paragraphs, addresses, bodies + known_orgs + people)
+    people = without_authors(people, author, paragraphs)
     organisations = known_orgs + _discovered_organisations(masked, people)
     mentions = sorted(bodies + organisations + people, key=lambda m: (m.paragraph, m.start))
     memberships, facts = find_memberships_and_facts(paragraphs, mentions)
@@ -152,8 +159,13 @@ class _PeopleFinder:
         return again
 
     def short_forms(self, people: list[Mention], others: list[Mention]) -> list[Mention]:
-        """ "MacAlister", "Josh", "Mr Williamson" and "Mr MacAllister" for people named in full."""
-        forms = self._short_forms_of({m.name for m in people})
+        """ "MacAlister", "Josh", "Mr Williamson" and "Mr MacAllister" for people named in
+        full, and a known person's distinctive surname ("review chair MacAlister") alone."""
+        named = {m.name for m in people}
+        forms = self._short_forms_of(named)
+        for form, person in self.names.distinctive_surnames.items():
+            forms[form].add(person)
+        named |= set(self.names.distinctive_surnames.values())
         masked = _masked(self.paragraphs, self.addresses, others + people)
         pattern = re.compile(
             rf"(?<![\w’'@./-])"
@@ -166,7 +178,7 @@ class _PeopleFinder:
                 person = self._nearest(forms[match.group()], people + found, index, match)
                 if person:
                     found.append(_titled_mention(person, index, text, match))
-        return found + self._misspelt_surnames(people, masked, found)
+        return found + self._misspelt_surnames(named, masked, found)
 
     def _short_forms_of(self, people: set[str]) -> dict[str, set[str]]:
         forms: dict[str, set[str]] = defaultdict(set)
@@ -195,10 +207,10 @@ class _PeopleFinder:
         return max(before, key=lambda m: (m.paragraph, m.start)).name if before else None
 
     def _misspelt_surnames(
-        self, people: list[Mention], masked: list[str], short: list[Mention]
+        self, people: set[str], masked: list[str], short: list[Mention]
     ) -> list[Mention]:
         surnames = defaultdict(list)
-        for person in {m.name for m in people}:
+        for person in people:
             surname = split_name(person)[1]
             surnames[surname[:1].upper()].append((surname, person))
         spans = defaultdict(list)
@@ -224,8 +236,7 @@ class _PeopleFinder:
         for mention in sorted(people, key=lambda m: (m.paragraph, m.start)):
             ref = refs.setdefault(mention.name, self._new_ref(mention.name))
             ref.count += 1
-            if mention.text not in ref.spellings:
-                ref.spellings.append(mention.text)
+            _add_spelling(ref.spellings, mention)
             if not ref.known and not ref.role and " " in mention.text:
                 ref.role = role_near(masked[mention.paragraph], mention.start, mention.end)
         for ref in refs.values():
@@ -247,6 +258,13 @@ class _PeopleFinder:
         if known:
             return PersonRef(name=name, role=known.role, known=True)
         return PersonRef(name=name, needs_review=True, review_reason=NEW_PERSON_REASON)
+
+
+def _add_spelling(spellings: list[str], mention: Mention) -> None:
+    """The words as written, on one line however the page wrapped them ("Josh\nMacAlister")."""
+    spelling = " ".join(mention.text.split())
+    if spelling not in spellings:
+        spellings.append(spelling)
 
 
 def _titled_mention(person: str, index: int, text: str, match: re.Match) -> Mention:
@@ -323,8 +341,7 @@ def _organisation_refs(organisations: list[Mention], names: KnownNames) -> list[
                 review_reason="" if is_known else NEW_ORGANISATION_REASON,
             )
         ref.count += 1
-        if mention.text not in ref.spellings:
-            ref.spellings.append(mention.text)
+        _add_spelling(ref.spellings, mention)
     return list(refs.values())
 
 
@@ -333,6 +350,5 @@ def _review_body_refs(bodies: list[Mention]) -> list[ReviewBodyRef]:
     for mention in bodies:
         ref = refs.setdefault(mention.name, ReviewBodyRef(name=mention.name))
         ref.count += 1
-        if mention.text not in ref.spellings:
-            ref.spellings.append(mention.text)
+        _add_spelling(ref.spellings, mention)
     return list(refs.values())

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from .authority import Authority, KnownPerson
 from .names import normalise_name
-from .spelling import split_name
+from .person_names import is_first_name
+from .spelling import is_common_surname, split_name
 
 _APOSTROPHES = "'’‘`"
 _DASHES = "-‐–—"
@@ -62,9 +63,12 @@ class KnownNames:
     # (full name or alias, canonical name) by the surname's initial, so a near-miss
     # spelling is compared with a few names, not all of them.
     full_names_by_surname_initial: dict[str, tuple[tuple[str, str], ...]]
-    # One-word aliases as written ("MacAllister"): they count only once the full name
-    # has appeared in the article.
+    # One-word aliases as written ("MacAllister"): they count once the full name has
+    # appeared in the article, or anywhere when distinctive (below).
     single_word_aliases: dict[str, str]
+    # Surnames (and one-word aliases) that only one known person has and that are neither
+    # common surnames nor first names: alone ("Trowler") they name that person anywhere.
+    distinctive_surnames: dict[str, str]
     organisation_pattern: re.Pattern | None
     organisation_by_form: dict[str, str]
     body_pattern: re.Pattern | None
@@ -126,6 +130,7 @@ def known_names(authority: Authority) -> KnownNames:
         person_by_form=person_by_form,
         full_names_by_surname_initial=_by_surname_initial(authority),
         single_word_aliases=single_word_aliases,
+        distinctive_surnames=_distinctive_surnames(authority),
         organisation_pattern=alternation(organisation_forms),
         organisation_by_form=organisation_by_form,
         body_pattern=alternation(body_forms, re.IGNORECASE),
@@ -162,6 +167,21 @@ def _body_pairs(authority: Authority) -> tuple[BodyPair, ...]:
         )
         pairs.append(BodyPair(pattern, body_by_modifier))
     return tuple(pairs)
+
+
+def _distinctive_surnames(authority: Authority) -> dict[str, str]:
+    """Each known person's surname and one-word aliases ("MacAllister"), not the surnames
+    of misspelt full names ("Ian Dickinson"), which may be other people's."""
+    people_by_form: dict[str, set[str]] = defaultdict(set)
+    for person in authority.people:
+        one_word = (alias for alias in person.aliases if " " not in alias.strip())
+        for form in (split_name(person.name)[1], *one_word):
+            people_by_form[form].add(person.name)
+    return {
+        form: next(iter(people))
+        for form, people in people_by_form.items()
+        if len(people) == 1 and not is_common_surname(form) and not is_first_name(form)
+    }
 
 
 def _by_surname_initial(authority: Authority) -> dict[str, tuple[tuple[str, str], ...]]:

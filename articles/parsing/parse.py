@@ -14,7 +14,7 @@ def parse_article(text: str, authority: Authority) -> ParsedArticle:
     page = split_page(text, authority)
     # The headline and standfirst name people too; the byline and captions do not count as mentions.
     paragraphs = [part for part in (page.title, page.standfirst, *page.paragraphs) if part]
-    entities = extract_entities(paragraphs, authority)
+    entities = extract_entities(paragraphs, authority, author=page.author)
     turns = find_speaker_turns(paragraphs, entities, authority)
     profile = next((o for o in authority.outlets if o.name == page.outlet), None)
     return ParsedArticle(

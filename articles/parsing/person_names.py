@@ -9,22 +9,14 @@ says so: a title before it, an apposition or a speech verb after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import gender_guesser.detector
 
-from .lexicon import (
-    HONORIFICS,
-    MONTH_NAMES,
-    NAME_PARTICLES,
-    NOT_NAME_WORDS,
-    ORGANISATION_WORDS,
-    POST_NOMINALS,
-    ROLE_WORDS,
-    SPEECH_VERBS,
-    WEEKDAY_NAMES,
-)
+from .vocabulary import alternation, lowered, words
+
+HONORIFICS = words("names.honorifics")
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
@@ -32,52 +24,44 @@ NAME_WORD = (
     rf"(?:[{UPPER}][’'])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)*(?:-[{UPPER}]?[{LOWER}]+)*"
 )
 _NAME_WORD = re.compile(rf"{NAME_WORD}$")
-_PARTICLE = "|".join(sorted(NAME_PARTICLES))
-_HONORIFIC = "|".join(sorted(HONORIFICS))
+_PARTICLE = alternation("names.particles")
+_HONORIFIC = alternation("names.honorifics")
 _RUN = re.compile(
     rf"(?<![\w’'@./-])(?:(?:{_HONORIFIC})\.\s+)?{NAME_WORD}(?![\w])"
     rf"(?:\s+(?:[{UPPER}]\.\s+)?(?:(?:{_PARTICLE})\s+)*{NAME_WORD}(?![\w]))*"
 )
-_SPEECH = "|".join(sorted(SPEECH_VERBS))
+SPEECH_VERB = alternation("quotes.speech_verbs")  # an alternation of the speech verbs
 # Letters after a name ("OBE") sit between it and what follows.
-_POST_NOMINAL_RUN = re.compile(rf"(?:\s+(?:{'|'.join(sorted(POST_NOMINALS))})\b)*")
+_POST_NOMINAL_RUN = re.compile(rf"(?:\s+(?:{alternation('names.post_nominals')})\b)*")
 _CONTEXT_AFTER = re.compile(
     r"(?:[’']s\b)?\s*(?:"
-    r",\s*(?:a|an|the|who|whose|former|emeritus|now|then|currently|[a-z]+\s+of)\b"
-    rf"|\s*\((?=[a-z])|\s+(?:{_SPEECH})\b|\s+(?:has|had|was|is)\s+(?:{_SPEECH})\b)"
+    rf",\s*(?:{alternation('names.apposition_openers')}|[a-z]+\s+of)\b"
+    # An age: "Star Hobson, 16 months, ...", "Jo Bloggs, 42, said".
+    rf"|,\s*\d{{1,3}}(?:\s+(?:{alternation('names.age_units')})(?:\s+old)?)?(?=\s*[,.;)])"
+    rf"|\s*\((?=[a-z])|\s+(?:{SPEECH_VERB})\b|\s+(?:{alternation('names.auxiliaries')})\s+(?:{SPEECH_VERB})\b)"
 )
 _APPOSITION = re.compile(
     r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?P<role>[^,;:()“”\"\x00]{3,120}?)(?=\s*(?:,|\.|;|$))"
     r"|\s*\((?P<paren>[^()\x00]{3,120})\))"
 )
-_BACK_STOPS = frozenset(
-    {
-        "a",
-        "an",
-        "are",
-        "as",
-        "by",
-        "from",
-        "had",
-        "has",
-        "including",
-        "is",
-        "on",
-        "said",
-        "such",
-        "that",
-        "the",
-        "to",
-        "told",
-        "was",
-        "were",
-        "which",
-        "who",
-        "with",
-    }
-)
+_ROLE_WORDS = lowered("names.role_words") | lowered("names.spokesperson_words")
+_BACK_STOPS = words("names.title_stops")
+_CONJUNCTIONS = words("names.conjunctions")
 _PIECE = re.compile(r"\S+")
-_BREAKERS = NOT_NAME_WORDS | ORGANISATION_WORDS | MONTH_NAMES | WEEKDAY_NAMES
+# Words that end the name of an organisation or a thing: the words before one are that name's.
+_NAME_HEADS = words("names.organisation_words") | words("names.named_thing_heads")
+# Nouns that are never part of a person's name, and that the capitalised words after them in
+# the same run may continue ("Child Protection Professionals").
+_NOUNS = _NAME_HEADS | words("names.not_name_words")
+_BREAKERS = _NOUNS | words("names.months") | words("names.weekdays") | words("names.sentence_words")
+_AFTER_PLACE_PREPOSITION = re.compile(
+    rf"(?<![\w’'-])(?:{alternation('names.place_prepositions')})\s+"
+    rf"(?:{NAME_WORD}\s+(?:{alternation('names.conjunctions')})\s+)?$"
+)
+_POSSESSIVE_AFTER = re.compile(r"[’']s\b")
+# "Dave and Pam Whitby": a first name joined to a full name shares its surname.
+_FIRST_NAME_AND = re.compile(rf"(?<![\w’'-])(?P<first>{NAME_WORD})\s+(?:and|&)\s+$")
+_CAPITALISED_BEFORE = re.compile(rf"{NAME_WORD}\s+$")
 _MAX_ROLE_WORDS = 12
 
 
@@ -111,7 +95,7 @@ def is_first_name(word: str) -> bool:
 
 
 def is_role_word(word: str) -> bool:
-    return word.strip(",.;:()’'").casefold() in ROLE_WORDS
+    return word.strip(",.;:()’'").casefold() in _ROLE_WORDS
 
 
 def find_person_candidates(text: str) -> list[PersonCandidate]:
@@ -119,16 +103,44 @@ def find_person_candidates(text: str) -> list[PersonCandidate]:
     candidates = []
     for run in _RUN.finditer(text):
         titled = _preceded_by_role(text, run.start())
+        after_noun = False
         segment: list[re.Match] = []
         for piece in _PIECE.finditer(run.group()):
             word = piece.group()
             if _is_breaker(word):
-                candidates += _segment_candidates(text, run.start(), segment, titled)
+                # "the Energy Bill Support Scheme": words before a head word on the same
+                # line are its name's.
+                if not (word in _NAME_HEADS and _same_line(run.group(), segment, piece)):
+                    candidates += _segment_candidates(
+                        text, run.start(), segment, titled, after_noun
+                    )
                 segment, titled = [], is_role_word(word) or word.rstrip(".") in HONORIFICS
+                after_noun = word in _NOUNS and not titled
             else:
                 segment.append(piece)
-        candidates += _segment_candidates(text, run.start(), segment, titled)
-    return [candidate for candidate in candidates if candidate.is_person]
+        candidates += _segment_candidates(text, run.start(), segment, titled, after_noun)
+    people = [candidate for candidate in candidates if candidate.is_person]
+    return people + [shared for person in people for shared in _sharing_surname(text, person)]
+
+
+def _same_line(run: str, segment: list[re.Match], piece: re.Match) -> bool:
+    return not segment or "\n" not in run[segment[-1].end() : piece.start()]
+
+
+def _sharing_surname(text: str, person: PersonCandidate) -> list[PersonCandidate]:
+    """ "Dave" in "Dave and Pam Whitby" is Dave Whitby: a known first name, or any
+    capitalised word when the text says the pair are people ("Dev and Anita Rourke, who")."""
+    names = person.name.split()
+    before = _FIRST_NAME_AND.search(text, max(0, person.start - 40), person.start)
+    if len(names) != 2 or not person.first_name_known or not before:
+        return []
+    first = before.group("first")
+    if not (is_first_name(first) or (person.context and not _is_breaker(first))):
+        return []
+    start = before.start()
+    if _CAPITALISED_BEFORE.search(text, 0, start) or _names_a_place(text, start, start):
+        return []
+    return [replace(person, start=start, end=before.end("first"), name=f"{first} {names[1]}")]
 
 
 def _is_breaker(word: str) -> bool:
@@ -137,8 +149,10 @@ def _is_breaker(word: str) -> bool:
 
 
 def _segment_candidates(
-    text: str, offset: int, segment: list[re.Match], titled: bool
+    text: str, offset: int, segment: list[re.Match], titled: bool, after_noun: bool
 ) -> list[PersonCandidate]:
+    """The name in a segment of a run. After a noun of the same run ("the Association of
+    Child Protection Professionals") only a known first name starts one."""
     words = [piece for piece in segment if _NAME_WORD.match(piece.group())]
     if len(words) < 2:
         return []
@@ -148,9 +162,11 @@ def _segment_candidates(
         if later:
             start_index, titled = later[0], False
     words = words[start_index:]
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) <= 4 or (after_noun and not is_first_name(words[0].group())):
         return []
     start, end = offset + words[0].start(), offset + words[-1].end()
+    if not titled and _names_a_place(text, start, end):
+        return []
     context = titled or bool(_CONTEXT_AFTER.match(text, _POST_NOMINAL_RUN.match(text, end).end()))
     return [
         PersonCandidate(
@@ -161,6 +177,14 @@ def _segment_candidates(
             context=context,
         )
     ]
+
+
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    """ "in Rowan Vale", not "in Lena Hart's view"."""
+    return bool(
+        _AFTER_PLACE_PREPOSITION.search(text, max(0, start - 60), start)
+        and not _POSSESSIVE_AFTER.match(text, end)
+    )
 
 
 def _preceded_by_role(text: str, start: int) -> bool:
@@ -177,7 +201,7 @@ def role_near(text: str, start: int, end: int) -> str:
     apposition = _APPOSITION.match(text, _POST_NOMINAL_RUN.match(text, end).end())
     if apposition:
         role = (apposition.group("role") or apposition.group("paren") or "").strip()
-        if _names_a_role(role) and role.split()[0] not in ("and", "or", "but"):
+        if _names_a_role(role) and role.split()[0] not in _CONJUNCTIONS:
             return role
     return _title_before(text, start)
 

@@ -25,10 +25,9 @@ from functools import cache, cached_property
 from .authority import Authority
 from .entities import NEW_PERSON_REASON, Entities
 from .known_names import known_names
-from .lexicon import HONORIFICS
 from .mentions import PERSON
 from .names import normalise_name
-from .person_names import is_first_name
+from .person_names import HONORIFICS, is_first_name
 from .types import PersonRef
 from .vocabulary import alternation, lowered
 

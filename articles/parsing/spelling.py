@@ -1,4 +1,4 @@
-"""Near-miss spellings of a person's name ("MacAllister", "Ian Dickinson")."""
+"""Near-miss spellings of a person's name ("MacAllister", "Ian Dickinson", "Eileen Monroe")."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ import re
 
 from rapidfuzz import fuzz
 
-from .lexicon import NAME_PARTICLES
+from . import vocabulary
 
+_PARTICLES = vocabulary.words("names.particles")
 SURNAME_SIMILARITY = 85
 FIRST_NAME_SIMILARITY = 80
 _GAELIC_PREFIX = re.compile(r"^Mc(?=[A-Z])")
+_COMMON_SURNAMES = vocabulary.words("names.common_surnames")
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -19,7 +23,7 @@ def split_name(name: str) -> tuple[str, str]:
     if len(words) < 2:
         return "", name
     surname_start = len(words) - 1
-    while surname_start > 1 and words[surname_start - 1].lower() in NAME_PARTICLES:
+    while surname_start > 1 and words[surname_start - 1].lower() in _PARTICLES:
         surname_start -= 1
     return words[0], " ".join(words[surname_start:])
 
@@ -32,11 +36,13 @@ def similar_surnames(written: str, surname: str) -> bool:
     """Whether ``written`` is a misspelling of ``surname`` rather than another surname.
 
     One being the other plus an ending ("Williams", "Williamson") marks two
-    different surnames, not a slip.
+    different surnames, not a slip; "McAlister" and "Macalister" for "MacAlister" are.
     """
     a, b = _comparable(written), _comparable(surname)
-    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
+    if written == surname or a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
         return False
+    if a == b:
+        return True
     if a.startswith(b) or b.startswith(a):
         return False
     return fuzz.ratio(a, b) >= SURNAME_SIMILARITY
@@ -51,5 +57,28 @@ def similar_full_names(written: str, name: str) -> bool:
     first_close = written_first == first or (
         written_first[:1] == first[:1] and fuzz.ratio(written_first, first) >= FIRST_NAME_SIMILARITY
     )
-    surname_close = written_surname == surname or similar_surnames(written_surname, surname)
+    surname_close = (
+        written_surname == surname
+        or similar_surnames(written_surname, surname)
+        or sounds_like_rare_surname(written_surname, surname)
+    )
     return first_close and surname_close and written != name
+
+
+def is_common_surname(surname: str) -> bool:
+    return surname in _COMMON_SURNAMES
+
+
+def sounds_like_rare_surname(written: str, surname: str) -> bool:
+    """ "Monroe" for "Munro": the same consonants, only the vowels differ.
+
+    Only for a surname that is not a common one: next to "Jones", "Jonas" is a surname
+    of its own, not a slip.
+    """
+    if is_common_surname(surname) or written[:1] != surname[:1]:
+        return False
+    return _consonants(written) == _consonants(surname)
+
+
+def _consonants(surname: str) -> str:
+    return _DOUBLED.sub(r"\1", _VOWELS.sub("", _comparable(surname)))

@@ -1,0 +1,68 @@
+"""Finding people nobody told the parser about: what is and is not a person's name."""
+
+from articles.parsing.person_names import find_person_candidates
+
+
+def found(text):
+    return [candidate.name for candidate in find_person_candidates(text)]
+
+
+def test_a_word_capitalised_only_because_it_opens_a_sentence_is_not_a_name():
+    # gender-guesser takes "The" for a woman's name and "In" for anyone's.
+    assert found("The Treasury will say that is a lot of money at a difficult time.") == []
+    assert found("In Stockport we have already brought early help together.") == []
+    assert found("The Promise committed Scotland to change, said Maya Quist.") == ["Maya Quist"]
+
+
+def test_capitalised_words_after_a_noun_of_the_same_run_start_a_name_only_with_a_first_name():
+    text = "the Association of Child Protection Professionals has asked for a pilot."
+    assert found(text) == []
+    assert found("the Leeds Family Lena Hart has said it.") == ["Lena Hart"]
+
+
+def test_the_words_before_an_organisation_or_scheme_word_are_its_name_not_a_person():
+    assert found("Households can get help through the Energy Bill Support Scheme.") == []
+    assert found("Surgeries are held at the Rowan Vale Community Centre on Saturdays.") == []
+    assert found("It was the Ruth Penfold Prize that year.") == []
+    # Not across a line break: there the head word opens the next line.
+    assert found("said Tibby Marigold, who\nleads it, and Lena Hart\nReport of the year") == [
+        "Tibby Marigold",
+        "Lena Hart",
+    ]
+
+
+def test_capitalised_words_after_a_preposition_of_place_name_a_place():
+    assert found("carers who have grown up in care here in Kettleby and Rowan Vale.") == []
+    assert found("They have fostered forty children in Rowan Vale over 22 years.") == []
+    # A possessive after the name makes it a person again, and so does a title.
+    assert found("in Lena Hart's view the review went too far.") == ["Lena Hart"]
+    assert found("around Councillor Rowan Vale, the leader, a crowd formed.") == ["Rowan Vale"]
+
+
+def test_an_age_after_a_name_marks_a_person():
+    text = "the murders of Tibby Marigold, 16 months, and of others are due to be reviewed."
+    assert found(text) == ["Tibby Marigold"]
+    assert found("Juniper Harbour, 42, said it had changed her life.") == ["Juniper Harbour"]
+    assert found("Juniper Harbour, 42 High Street, is the address.") == []
+
+
+def test_a_first_name_joined_to_a_full_name_shares_its_surname():
+    assert sorted(found("Over the summer I met Dave and Pam Whitby, who foster.")) == [
+        "Dave Whitby",
+        "Pam Whitby",
+    ]
+    # An unfamiliar first name too, when the text says the pair are people.
+    assert sorted(found("Dev and Anita Rourke, who fostered me, agreed.")) == [
+        "Anita Rourke",
+        "Dev Rourke",
+    ]
+    # Not when the word before "and" is not a first name.
+    assert found("Households in Kettleby and Pam Whitby's street") == ["Pam Whitby"]
+
+
+def test_a_local_papers_councillor_title_marks_a_name_and_is_not_part_of_it():
+    assert found("Coun Tibby Marigold spoke first.") == ["Tibby Marigold"]
+
+
+def test_a_date_before_a_name_is_not_a_noun_it_continues():
+    assert found("On Monday Tibby Marigold said it was overdue.") == ["Tibby Marigold"]
