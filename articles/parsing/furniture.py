@@ -8,7 +8,10 @@ profile's ``furniture`` regexes in fixtures/outlets.toml.
 Two kinds of line are told apart. *Inline* furniture is dropped wherever it
 stands and the article carries on around it ("Advertisement", "Photo credit:
 ..."). An *end marker* says the article is over ("Most popular articles today",
-a salary, a membership prompt): whatever follows is sidebar or footer.
+a salary, a membership prompt): what follows is sidebar or footer, unless the
+article's prose takes up again below it (an inline box of jobs, a register
+wall). After a *page end* ("Notes to editors", the comments, the copyright
+line) nothing of the article follows.
 All patterns match whole lines, ignoring case.
 """
 
@@ -106,7 +109,9 @@ _END_PATTERNS = (
     r"to (?:continue|keep) reading.{0,80}|(?:get|gain) unlimited access.{0,80}|free trial",
     r"you(?:['’]ve| have) reached (?:your|the) (?:limit|maximum).{0,80}",
     r"you have \d+ (?:free )?articles? (?:left|remaining).{0,60}",
-    r"register (?:for free )?to (?:continue|keep) reading.{0,60}",
+    r"(?:register|sign in|log in|subscribe)(?: (?:with|to|on) [^.!?]{1,40})?(?: for free)?"
+    r" to (?:continue|keep) reading.{0,60}",
+    r"you(?:['’]ve| have) read \d+ of (?:your )?\d+ (?:free )?(?:articles|stories).{0,120}",
     r"(?:this|the full) (?:article|content|story) is (?:only )?(?:available|for) .{0,80}",
     r"subscribe(?: (?:today|now|here))?!?|subscribe (?:to|for) .{0,60}",
     r"from £\s?\d+(?:\.\d\d)?\s*(?:/|per|a)\s*(?:month|year|week|issue|quarter)",
@@ -115,20 +120,26 @@ _END_PATTERNS = (
     r"already a (?:subscriber|member)\??.{0,80}|become a (?:member|subscriber).{0,80}",
     r"(?:sign up|register) (?:for|to) (?:our|the) (?:free )?(?:\w+ )?"
     r"(?:newsletters?|e-?bulletin|bulletin|alerts|mailing list|e-?mails?|updates).{0,80}",
-    # The end of a press release, and a charity's footer.
+    # Calls to action of the publisher's own business.
+    r"make an enquiry|request a (?:call ?back|quote)|get in touch",
+    # Comment and share bars (at the top of an article as well as under it).
+    r"comments?(?: \(?\d+\)?)?|(?:view|show|read) (?:all )?(?:\d+ )?comments",
+    r"share (?:or|and) comment on this (?:article|story):?",
+)
+
+# End markers after which nothing more of the article follows: the end of a press release,
+# the footer, the comments.
+_PAGE_END_PATTERNS = (
     r"[-–—]?\s*ends\s*[-–—]?|notes? to (?:editors?|eds):?|media enquiries.{0,100}",
     r"for (?:more|further) information,? (?:please )?contact.{0,200}",
     r".{0,80}\bis a registered charity\b.{0,160}|registered charity (?:no\.?|number).{0,60}",
-    # Calls to action of the publisher's own business.
-    r"make an enquiry|request a (?:call ?back|quote)|get in touch",
-    # Footers.
     r"(?:copyright )?(?:©|\(c\)|copyright)\s?(?:\d{4}\b)?.{0,120}",
     r".{0,80}\ball rights reserved\b.{0,40}",
     r".{0,120}\b(?:website|web|site) (?:design(?:ed)?|built|developed) by\b.{0,80}",
     r"(?:privacy|cookie) (?:policy|notice)|terms (?:and|&) conditions|accessibility statement",
-    r"sitemap|site map",
-    r"comments?(?: \(\d+\))?|leave a (?:reply|comment)|post a comment|your (?:thoughts|say)",
-    r"comments are closed\.?",
+    r"sitemap|site map|was this page (?:helpful|useful)\??",
+    r"leave a (?:reply|comment)|post a comment|your (?:thoughts|say)|share what you think",
+    r"comments are closed\.?|the comments below have (?:not )?been moderated\.?",
     r"(?:proudly )?powered by .{1,40}",
     r"join the (?:debate|discussion)",
 )
@@ -162,7 +173,8 @@ def _whole_line(patterns: Iterable[str]) -> re.Pattern:
     return re.compile(rf"\s*(?:{joined})\s*", re.IGNORECASE)
 
 
-_END = _whole_line(_END_PATTERNS)
+_END = _whole_line((*_END_PATTERNS, *_PAGE_END_PATTERNS))
+_PAGE_END = _whole_line(_PAGE_END_PATTERNS)
 
 
 class Furniture:
@@ -174,8 +186,12 @@ class Furniture:
         self.is_furniture = lru_cache(maxsize=4096)(self._is_furniture)
 
     def ends_article(self, line: str) -> bool:
-        """Whether the article is over once this line is reached."""
+        """Whether the article is over once this line is reached (it may resume after a box)."""
         return bool(_END.fullmatch(line))
+
+    def ends_page(self, line: str) -> bool:
+        """Whether nothing more of the article follows this line (footer, notes, comments)."""
+        return bool(_PAGE_END.fullmatch(line))
 
     def _is_furniture(self, line: str) -> bool:
         """Whether the line is furniture of any kind (inline or an end marker)."""

@@ -100,6 +100,12 @@ def test_inline_furniture_is_recognised(line):
         "Related",
         "Up next",
         "You have 3 free articles remaining",
+        "Register with Tes to keep reading",
+        "Register for free to continue reading",
+        "You have read 1 of your 2 free articles this month. Register for free to read more.",
+        "Comments 312",
+        "Share or comment on this article:",
+        "Was this page helpful?",
         "Comments are closed.",
         "Notes to editors",
         "For more information please contact the press office on 0300 123 2112.",
@@ -141,6 +147,22 @@ def test_end_markers_end_the_article(line):
 def test_article_lines_are_not_furniture(line):
     assert not GENERAL.is_furniture(line)
     assert not GENERAL.ends_article(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "final"),
+    [
+        ("Notes to editors", True),
+        ("© 2022 Example News", True),
+        ("The comments below have not been moderated.", True),
+        ("Comments 312", False),  # a comment bar also stands above the article
+        ("Related articles", False),
+        ("Register with Tes to keep reading", False),
+    ],
+)
+def test_page_ends_are_the_end_markers_nothing_of_the_article_follows(line, final):
+    assert GENERAL.ends_article(line)
+    assert GENERAL.ends_page(line) is final
 
 
 def test_outlet_patterns_add_to_the_general_rules():
