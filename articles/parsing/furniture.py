@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from .vocabulary import alternation
+
 _INLINE_PATTERNS = (
     # Navigation and sharing.
     r"(?:top|bottom) of (?:the )?page",
@@ -153,11 +155,10 @@ _ICON_WORDS = (
 _ICON_SOUP = re.compile(rf"(?:(?:{_ICON_WORDS})[\s\-_]*){{3,}}", re.IGNORECASE)
 
 # A picture agency's credit on a line of its own ("Getty Images", "PA Media/Reuters").
-_AGENCY = (
-    r"(?:getty(?: images)?|pa(?: media| wire| images)?|reuters|alamy|shutterstock|afp|ap|epa|"
-    r"adobe ?stock|istock(?:photo)?)"
+_PICTURE_CREDIT = re.compile(
+    rf"\s*(?:{alternation('furniture.picture_agencies')})(?:\s*(?:/|,|via)\s*[^.!?]{{1,40}})?\s*",
+    re.IGNORECASE,
 )
-_PICTURE_CREDIT = re.compile(rf"\s*{_AGENCY}(?:\s*(?:/|,|via)\s*[^.!?]{{1,40}})?\s*", re.IGNORECASE)
 
 # A UK postcode closing a short line is an address.
 _ADDRESS = re.compile(r"(?=.*,).{0,100}\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\.?", re.ASCII)
