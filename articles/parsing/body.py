@@ -32,7 +32,7 @@ class Body:
 def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
     """The article's paragraphs and captions, up to where the article ends."""
     lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
-    classes = classify_lines(lines, furniture)
+    classes = classify_lines(lines, furniture, ctx.menus)
     boxed = boxed_lines(lines, block_ids(lines, wrapped_blocks(ctx.text)))
     body = Body()
     ended = doubled = final = False

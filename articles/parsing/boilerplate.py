@@ -14,7 +14,7 @@ names, list entries and other pieces that are not sentences are.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,11 +63,21 @@ def stop_words() -> frozenset[str]:
     return frozenset(justext.get_stoplist("English"))
 
 
-def classify_lines(lines: Sequence[str], furniture: Furniture) -> list[str]:
-    """Each line's class after the context revision: good, bad (or neargood, kept)."""
+def classify_lines(
+    lines: Sequence[str], furniture: Furniture, menus: Collection[int] = ()
+) -> list[str]:
+    """Each line's class after the context revision: good or bad.
+
+    ``menus`` are the indexes of lines in runs of menu items (navigation, topic tags),
+    bad whatever their own features say.
+    """
     blocks = [
-        _Block(line, context_free_class(line, furniture), heading=_is_heading(line))
-        for line in lines
+        _Block(
+            line,
+            BAD if index in menus else context_free_class(line, furniture),
+            heading=_is_heading(line),
+        )
+        for index, line in enumerate(lines)
     ]
     revise_paragraph_classification(blocks, MAX_HEADING_DISTANCE)
     return [block.class_type for block in blocks]

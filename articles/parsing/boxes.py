@@ -2,6 +2,7 @@
 
 Pages set some furniture in a box with a label on top: a list of links to other
 stories under "Read more:", an author's disclosure under "Disclosure statement",
+the author's box under "Written by ...",
 a promotion under its call to action ("Apply to the Frontline programme", then a
 line on how to apply). The label's block (the lines up to the next blank line)
 is the box. Where a page has no blank lines, or the block is long, only the
@@ -23,6 +24,13 @@ BOX_MAX_LINES = 4
 # A call to action is a short line; a label before it ("BASW members:") a few words.
 CALL_TO_ACTION_MAX_WORDS = 20
 LABEL_MAX_WORDS = 4
+# A promotion's line: its sentences, then the call to action.
+PROMOTION_MAX_WORDS = 40
+# An author's box opens on a name ("Written by Tom Reyes").
+NAME_MAX_WORDS = 4
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 @cache
@@ -33,6 +41,13 @@ def _link_label() -> re.Pattern:
 @cache
 def _box_label() -> re.Pattern:
     return re.compile(rf"\s*(?:{alternation('furniture.box_labels')})\s*:?\s*", re.IGNORECASE)
+
+
+@cache
+def _author_box() -> re.Pattern:
+    openers = alternation("furniture.author_box_openers")
+    name = rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,{NAME_MAX_WORDS - 1}}}"
+    return re.compile(rf"\s*(?i:{openers})\s+{name}\s*")
 
 
 @cache
@@ -49,16 +64,23 @@ def _call_to_action_sentence() -> re.Pattern:
 
 
 def is_call_to_action(line: str) -> bool:
-    """A promotion's button or heading: a call to action that is not a finished sentence."""
+    """A promotion: a line that closes on a call to action that is not a finished sentence
+    (a button, a promo heading, "... our free newsletters. Sign up here")."""
+    last = _SENTENCE_BREAK.split(line)[-1]
     return (
-        len(line.split()) <= CALL_TO_ACTION_MAX_WORDS
-        and not ends_sentence(line)
-        and bool(_call_to_action().match(line))
+        len(line.split()) <= PROMOTION_MAX_WORDS
+        and len(last.split()) <= CALL_TO_ACTION_MAX_WORDS
+        and not ends_sentence(last)
+        and bool(_call_to_action().match(last))
     )
 
 
 def _is_labelled(line: str) -> bool:
-    return bool(_link_label().fullmatch(line) or _box_label().fullmatch(line))
+    return bool(
+        _link_label().fullmatch(line)
+        or _box_label().fullmatch(line)
+        or _author_box().fullmatch(line)
+    )
 
 
 def _in_box(line: str, labelled: bool, small: bool) -> bool:

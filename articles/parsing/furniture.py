@@ -29,6 +29,8 @@ _INLINE_PATTERNS = (
     r"skip to (?:main )?content|skip navigation|.{0,40}\bback to (?:top|home(?:page)?)",
     r"bookmark|save(?:d)? (?:for later|article)|listen(?: to (?:this )?article)?",
     r"\d+ min(?:ute)?s? read",
+    # Counters of social sites ("212 Followers", "1.2K claps", "9 reposts").
+    r"[\d,.]+[km]? (?:followers|following|subscribers|claps|reposts|likes|shares)",
     r"this (?:article|story|page) is (?:more than|over) [\w-]+ (?:years?|months?) old",
     r"[←‹«]?\s*(?:previous|next|older|newer)(?: post| article| story)?\s*[→›»]?",
     r"why you can trust .{1,40}|please use .{0,40}\bbrowser\b.{0,80}",

@@ -74,3 +74,9 @@ def test_running_prose_does_not_address_the_reader():
         "Do you want to automatically post your comments to your Facebook Timeline?", GENERAL
     )
     assert not is_running_prose("Share this article", GENERAL)
+
+
+def test_runs_of_menu_items_are_furniture_whatever_their_features():
+    lines = [PARAGRAPH, "Social Work", "Child Protection", "Care Review", PARAGRAPH]
+    assert classify_lines(lines, GENERAL)[1:4] == [GOOD, GOOD, GOOD]
+    assert classify_lines(lines, GENERAL, menus={1, 2, 3})[1:4] == [BAD, BAD, BAD]

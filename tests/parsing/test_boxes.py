@@ -20,6 +20,7 @@ def boxed(text):
         "Stay up to date with the latest news by following the Evening News on Facebook",
         "BASW members: read the full Case for Change briefing in the members’ area",
         "Social Work England: Renew your registration before 30 November",
+        "Get the latest news sent straight to your inbox with our newsletters. Sign up here",
     ],
 )
 def test_calls_to_action(line):
@@ -97,3 +98,22 @@ def test_without_blank_lines_a_box_never_takes_prose():
 def test_lines_left_out_of_the_page_get_blocks_of_their_own():
     blocks = (("A", "B"), ("C",))
     assert block_ids(["A", "X", "C"], blocks) == [0, -2, 1]
+
+
+def test_an_authors_box_takes_the_lines_under_the_name_but_not_the_bio():
+    text = (
+        "I will be writing more about this as the review goes on.\n\n"
+        "Written by Tom Reyes\n"
+        "212 Followers\n"
+        "·\n"
+        "Writer for Social Work Voices\n"
+        "Child protection social worker in the West Midlands, writing about the job.\n"
+        "Follow\n"
+    )
+    assert boxed(text) == [
+        "Written by Tom Reyes",
+        "212 Followers",
+        "·",
+        "Writer for Social Work Voices",
+        "Follow",  # a button: a call to action of its own
+    ]

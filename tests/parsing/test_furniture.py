@@ -36,6 +36,8 @@ GENERAL = Furniture()
         "Related: The Guardian view on children's social care: reform can't wait",
         "Get the latest news and analysis in your inbox",
         "Bookmark",
+        "212 Followers",
+        "1.2K claps",
         "← Previous post",
         "Next post →",
         "Why you can trust Sky News",
