@@ -48,6 +48,7 @@ _INLINE_PATTERNS = (
     r"newsletter(?: sign-?up)?|sign up|e-?mail address|get our newsletter",
     r"(?:sign up|subscribe) (?:to|for) [^.!?]{0,60}\bnewsletters?\b.{0,120}",
     r"thank you for (?:subscribing|signing up).{0,80}|give now|donate now",
+    r"thanks? (?:you )?for reading\b.{0,200}",
     # In-text links to other stories ("Related: The Guardian view on ...").
     r"(?:related|see also|also read|read more|more on this)\s*:.{0,200}",
     r"(?:main )?menu|home|search|close|contact(?: us)?|about(?: us)?",
@@ -105,7 +106,8 @@ _END_PATTERNS = (
     r"what['’]s new(?: today)?:?|in other news:?|explore more on these topics|reuse this content",
     r"featured (?:events?|jobs?|content|articles|stories|partners?):?|sponsored content",
     # Job boxes.
-    r"jobs?(?: of the week| board)?|(?:view|see|browse) (?:all )?jobs|apply now",
+    r"(?:[\w&’']+ ){0,3}jobs?(?: of the week| board| (?:in|near) (?:your area|you))?",
+    r"(?:view|see|browse) (?:all )?jobs|apply now",
     r"(?:salary:?\s*)?£\s?\d[\d,.]*k?\s*(?:-|–|—|to)\s*£?\s?\d[\d,.]*k?"
     r"(?:\s*(?:per annum|p\.?a\.?|a year|per year|per hour|an hour|pro rata))?",
     r"closing date:.*",

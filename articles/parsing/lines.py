@@ -28,7 +28,7 @@ HEADLINE_WORDS = (4, 30)
 HEADLINE_MAX_CHARS = 250
 QUESTION_MAX_WORDS = 25
 # A line this long that stops mid-sentence was wrapped by the page dump.
-WRAPPED_MIN_WORDS = 8
+WRAPPED_MIN_WORDS = 4
 
 
 def word_count(line: str) -> int:

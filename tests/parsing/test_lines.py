@@ -122,3 +122,12 @@ def test_wrapped_blocks_keep_the_blank_line_structure():
         ("Read more:", "First story", "Second story"),
         ("The article goes on here, as it was.",),
     )
+
+
+def test_a_title_wrapped_over_short_lines_is_joined_back():
+    text = (
+        "The care review and the family\ncourts: what the final report means\nfor family justice\n"
+    )
+    assert join_wrapped_lines(text) == [
+        "The care review and the family courts: what the final report means for family justice"
+    ]
