@@ -2,8 +2,10 @@
 
 Most furniture has shapes and words that every news site shares (navigation,
 salaries, image file names, paywall prompts, "Most popular" sidebars, footers),
-so the rules here are general; what is peculiar to one outlet is data, in its
-profile's ``furniture`` regexes in fixtures/outlets.toml.
+so the rules here are general, with their word lists in fixtures/lexicon.toml
+([furniture]); what is peculiar to one outlet is data too, in its profile's
+``furniture`` regexes in fixtures/outlets.toml. Lines that no rule names are left
+to the boilerplate classifier (boilerplate.py) and labelled boxes (boxes.py).
 
 Two kinds of line are told apart. *Inline* furniture is dropped wherever it
 stands and the article carries on around it ("Advertisement", "Photo credit:
@@ -38,7 +40,8 @@ _INLINE_PATTERNS = (
     r"more (?:by|from) (?:this|the) (?:author|writer|reporter|journalist)",
     r"(?:follow|contact)(?: us| me| the author)?(?: on [\w ]{1,20})?",
     r"(?:download|get) (?:the|our) app",
-    r"back|more|next|see all|show more|load more|loading\W{0,3}|updated|image|photograph|video",
+    alternation("furniture.buttons"),
+    r"loading\W{0,3}",
     r"play(?: video)?|watch:.{0,120}|enable javascript.{0,80}|copy url|link copied|show comments",
     r"(?:save|gift|share|listen to) this (?:article|story)|join the conversation",
     r"promoted|partner content|in partnership with .{1,60}",
@@ -50,11 +53,9 @@ _INLINE_PATTERNS = (
     r"thank you for (?:subscribing|signing up).{0,80}|give now|donate now",
     r"thanks? (?:you )?for reading\b.{0,200}",
     # In-text links to other stories ("Related: The Guardian view on ...").
-    r"(?:related|see also|also read|read more|more on this)\s*:.{0,200}",
-    r"(?:main )?menu|home|search|close|contact(?: us)?|about(?: us)?",
-    r"(?:log|sign) ?(?:in|out)|register|my account",
+    rf"(?:{alternation('furniture.link_labels')})\s*:.{{0,200}}",
     r"share(?: this)?(?: article| story| page| post| on \w+)?:?|print(?: this)?(?: article| page)?",
-    r"facebook|twitter|x|linkedin|whatsapp|messenger|pinterest|reddit|bluesky|threads",
+    alternation("furniture.social_networks"),
     r"if you (?:enjoyed|liked|found) this .{0,80}|stay in touch|enter your e-?mail(?: address)?",
     r"e-?mail(?: this)?(?: article| page)?|save(?: article| for later)?|copy link",
     # Menu bars and breadcrumbs: a few words between separators ("News | Opinion | Jobs").
@@ -150,13 +151,10 @@ _PAGE_END_PATTERNS = (
     r"join the (?:debate|discussion)",
 )
 
-# Names of the icons a page dump spells out ("closechevron-downbars linkedin ...").
-_ICON_WORDS = (
-    "chevron|caret|arrow|close|bars|menu|search|down|up|left|right|blank|times|plus|minus|"
-    "linkedin|facebook|pinterest|youtube|twitter|instagram|tiktok|whatsapp|threads|bluesky|"
-    "mastodon|reddit|rss|feed|email|envelope|mail|phone|print|share|home|user|x"
+# Icon names a page dump spells out, run together ("closechevron-downbars linkedin ...").
+_ICON_SOUP = re.compile(
+    rf"(?:(?:{alternation('furniture.icon_names')})[\s\-_]*){{3,}}", re.IGNORECASE
 )
-_ICON_SOUP = re.compile(rf"(?:(?:{_ICON_WORDS})[\s\-_]*){{3,}}", re.IGNORECASE)
 
 # A picture agency's credit on a line of its own ("Getty Images", "PA Media/Reuters").
 _PICTURE_CREDIT = re.compile(
