@@ -129,6 +129,8 @@ _END_PATTERNS = (
     r"(?:newsletters?|e-?bulletin|bulletin|alerts|mailing list|e-?mails?|updates).{0,80}",
     # Calls to action of the publisher's own business.
     r"make an enquiry|request a (?:call ?back|quote)|get in touch",
+    # A letter's sign-off: the letter at the head of a newsletter is over.
+    rf"(?:{alternation('furniture.valedictions')}),",
     # Comment and share bars (at the top of an article as well as under it).
     r"comments?(?: \(?\d+\)?)?|(?:view|show|read) (?:all )?(?:\d+ )?comments",
     r"share (?:or|and) comment on this (?:article|story):?",

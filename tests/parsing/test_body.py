@@ -76,3 +76,16 @@ def test_a_list_of_links_under_a_label_is_not_body_but_the_paragraphs_around_it_
         + QUOTE_ONE
     )
     assert paragraphs(text) == [LEAD.strip(), QUOTE_ONE.strip()]
+
+
+def test_a_newsletters_letter_ends_at_its_sign_off():
+    text = (
+        LEAD
+        + "With best wishes,\n"
+        + "Helen\n"
+        + "Cost of living help\n"
+        + "Households can get help with energy bills through the support scheme this winter.\n"
+        + "My advice surgeries\n"
+        + "Friday 14 October – Kettleby Library, 10am to 12pm\n"
+    )
+    assert paragraphs(text) == [LEAD.strip()]

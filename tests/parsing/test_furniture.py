@@ -80,6 +80,8 @@ def test_inline_furniture_is_recognised(line):
         "Job of the week",
         "Family Law Jobs",
         "Jobs in your area",
+        "With best wishes,",
+        "Yours sincerely,",
         "Sponsored Content",
         "£33.945- £36,648",
         "£49,498- £51,515",
