@@ -13,6 +13,8 @@ never swallows the article's paragraphs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Sequence
 from functools import cache
 
@@ -122,14 +124,20 @@ def block_ids(lines: Sequence[str], blocks: Sequence[Sequence[str]]) -> list[int
     ``lines`` may leave some of the blocks' lines out (learned chrome); a line not
     found in the blocks gets a block of its own.
     """
-    flat = [(number, line) for number, block in enumerate(blocks) for line in block]
+    positions: dict[str, list[int]] = defaultdict(list)
+    owner: list[int] = []
+    for number, block in enumerate(blocks):
+        for line in block:
+            positions[line].append(len(owner))
+            owner.append(number)
     ids: list[int] = []
     at = 0
     for line in lines:
-        found = next((i for i in range(at, len(flat)) if flat[i][1] == line), None)
-        if found is None:
+        candidates = positions.get(line, [])
+        found = bisect_left(candidates, at)
+        if found == len(candidates):
             ids.append(-1 - len(ids))
             continue
-        ids.append(flat[found][0])
-        at = found + 1
+        ids.append(owner[candidates[found]])
+        at = candidates[found] + 1
     return ids

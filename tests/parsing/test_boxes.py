@@ -117,3 +117,8 @@ def test_an_authors_box_takes_the_lines_under_the_name_but_not_the_bio():
         "Writer for Social Work Voices",
         "Follow",  # a button: a call to action of its own
     ]
+
+
+def test_repeated_lines_are_found_in_their_own_blocks_in_order():
+    blocks = (("Share", "A"), ("Share",), ("B",))
+    assert block_ids(["Share", "Share", "B"], blocks) == [0, 1, 2]
