@@ -72,13 +72,20 @@ def running_lines(raw_lines: list[str]) -> set[str]:
             if line in edge:
                 pages_of[key].add(page)
             number = _PAGE_NUMBER.search(line)
-            if number:
+            if number and _names_a_publication(line[: number.start()] + line[number.end() :]):
                 numbers_of[key].add(number["start"] or number["end"])
     running = {line for page_lines in pages for line in page_lines if _PAGE_OF.fullmatch(line)}
     for key, lines in lines_of.items():
         if len(pages_of[key]) >= RUNNING_MIN_PAGES or len(numbers_of[key]) >= 2:
             running.update(line for line in lines if not _has_day_date(line))
     return running
+
+
+def _names_a_publication(rest: str) -> bool:
+    """What stands beside a page number names the publication ("| PSW July 2021",
+    "nuffieldfjo.org.uk"), unlike a numbered heading ("Step 2", "Recommendation 3")."""
+    words = [word for word in rest.split() if any(char.isalnum() for char in word)]
+    return len(words) >= 2 or any("." in word for word in words)
 
 
 def _pages(raw_lines: list[str]) -> list[list[str]]:

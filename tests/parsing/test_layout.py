@@ -65,6 +65,8 @@ def test_repeated_dates_and_single_numbered_lines_are_not_running_lines():
         "25 May 2022",
         "12 | PSW July 2021",
         "Figure 3",
+        "Step 1",
+        "Step 2",
     ]
     assert running_lines(lines) == set()
 
