@@ -31,6 +31,8 @@ _INLINE_PATTERNS = (
     r"skip to (?:main )?content|skip navigation|.{0,40}\bback to (?:top|home(?:page)?)",
     r"bookmark|save(?:d)? (?:for later|article)|listen(?: to (?:this )?article)?",
     r"\d+ min(?:ute)?s? read",
+    # Relative timestamps of comments and live pages ("Posted 3 hours ago").
+    r"(?:posted |updated |published )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago",
     # Counters of social sites ("212 Followers", "1.2K claps", "9 reposts").
     r"[\d,.]+[km]? (?:followers|following|subscribers|claps|reposts|likes|shares)",
     r"this (?:article|story|page) is (?:more than|over) [\w-]+ (?:years?|months?) old",
@@ -44,10 +46,14 @@ _INLINE_PATTERNS = (
     r"loading\W{0,3}",
     r"play(?: video)?|watch:.{0,120}|enable javascript.{0,80}|copy url|link copied|show comments",
     r"(?:save|gift|share|listen to) this (?:article|story)|join the conversation",
+    r"share (?:via|on|to) [\w ]{1,20}|click here\b[^.!?]{0,60}",
+    r"(?:view|enlarge|expand|open) (?:the |this )?(?:image|photo|picture|gallery)"
+    r"(?: in (?:full ?screen|(?:the )?gallery))?",
     r"promoted|partner content|in partnership with .{1,60}",
     # Newsletter boxes inside the article (their own words, without the article's sentences).
     r"(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|advert|ad))?",
     r"(?:skip past |after )newsletter promotion|privacy notice:.{0,300}",
+    r".{0,120}\bunsubscribe at any time\b.{0,120}",
     r"newsletter(?: sign-?up)?|sign up|e-?mail address|get our newsletter",
     r"(?:sign up|subscribe) (?:to|for) [^.!?]{0,60}\bnewsletters?\b.{0,120}",
     r"thank you for (?:subscribing|signing up).{0,80}|give now|donate now",
@@ -61,10 +67,11 @@ _INLINE_PATTERNS = (
     # Menu bars and breadcrumbs: a few words between separators ("News | Opinion | Jobs").
     r"[^\W\d]+(?: [^\W\d]+){0,3}(?:\s*[|•›»>/]\s*[^\W\d]+(?: [^\W\d]+){0,3}){2,}",
     # Advertising.
-    r"advertisement|advert|ad|skip advert(?:isement)?|sponsored|paid (?:content|partnership)",
+    r"advertisement|advert|ad|skip advert(?:isement)?|paid (?:content|partnership)",
+    r"sponsored(?: by [^.!?]{1,40})?",
     # Picture credits without a description ("Photo credit: U.S. Embassy in London").
     r"(?:photo|picture|image|photograph)s?(?: credits?| source)?\s*[:,].*",
-    r"credit:.*",
+    r"credit:.*|\((?:photo|picture|pic|image)s?\s*:[^()]{1,60}\)",
     # Image file names left behind by the page dump.
     r"[\w.-]+\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?)",
     # Campaign banners ("Support our #X campaign today ...").
@@ -75,7 +82,8 @@ _INLINE_PATTERNS = (
     r"[^.!?]{0,60}[£$€]\s?\d+(?:\.\d\d)?\s*(?:a|per|/)\s*(?:month|week|year)[^.!?]{0,40}",
     r"get .{0,60} (?:(?:in|to|delivered to) your inbox|by e-?mail).{0,40}",
     # Links that lead away from the article.
-    r"read (?:full|the full|more|the rest of this)(?: story| article)?\.?|continue reading",
+    r"read (?:full|the full|more|the rest of this)(?: story| article)?\.?",
+    r"continue reading(?: the (?:main )?(?:story|article))?",
     r"find out more|learn more|instant access|listen now|watch now|click here",
     r"(?:tags?|topics?|categories|filed under)\s*:.*|posted in .{1,80}",
     # The publisher's blurb ("X is an online resource for professionals ... presented by Y").
@@ -99,7 +107,7 @@ _END_PATTERNS = (
     # Sidebars and lists of other stories.
     r"most (?:popular|read|viewed|shared|commented)(?: \w+){0,3}:?",
     r"(?:related|recommended|trending|latest|top|more) (?:articles|stories|news|content|links|"
-    r"topics|reads|jobs|events|posts)(?: \w+){0,2}:?",
+    r"topics|reads|jobs|events|posts|coverage)(?: \w+){0,2}:?|recommended by\b.{0,30}",
     r"more [\w&’']+(?: [\w&’']+)? (?:news|stories|articles)|explore the topics?",
     r"related|recommended|up next|read this next|latest|trending|topics",
     r"more (?:on|from|in) (?:this story|this topic|[\w&’']+(?: [\w&’']+){0,3}):?",
@@ -119,6 +127,8 @@ _END_PATTERNS = (
     r"(?:register|sign in|log in|subscribe)(?: (?:with|to|on) [^.!?]{1,40})?(?: for free)?"
     r" to (?:continue|keep) reading.{0,60}",
     r"you(?:['’]ve| have) read \d+ of (?:your )?\d+ (?:free )?(?:articles|stories).{0,120}",
+    r"(?:get |try )?(?:\d+|one|two|three|six) (?:months?|weeks?)"
+    r" (?:for [£$€]\s?\d+|free)\b[^.!?]{0,60}",
     r"(?:this|the full) (?:article|content|story) is (?:only )?(?:available|for) .{0,80}",
     r"subscribe(?: (?:today|now|here))?!?|subscribe (?:to|for) .{0,60}",
     r"from £\s?\d+(?:\.\d\d)?\s*(?:/|per|a)\s*(?:month|year|week|issue|quarter)",

@@ -21,6 +21,8 @@ def boxed(text):
         "BASW members: read the full Case for Change briefing in the members’ area",
         "Social Work England: Renew your registration before 30 November",
         "Get the latest news sent straight to your inbox with our newsletters. Sign up here",
+        "Log in to read the full article",
+        "Already have an account? Sign in",
     ],
 )
 def test_calls_to_action(line):
