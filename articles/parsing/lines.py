@@ -27,8 +27,11 @@ PROSE_MIN_WORDS = 8
 HEADLINE_WORDS = (4, 30)
 HEADLINE_MAX_CHARS = 250
 QUESTION_MAX_WORDS = 25
-# A line this long that stops mid-sentence was wrapped by the page dump.
+# A line this long that stops mid-sentence was wrapped by the page dump, when the next one
+# starts in lower case; a line ending on a connecting word ("... and") must be longer, as a
+# headline ends on "on" or "for" too.
 WRAPPED_MIN_WORDS = 4
+WRAPPED_CONNECTING_MIN_WORDS = 8
 
 
 def word_count(line: str) -> int:
@@ -93,11 +96,13 @@ def wrapped_blocks(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    if ends_sentence(previous) or word_count(previous) < WRAPPED_MIN_WORDS:
+    words = word_count(previous)
+    if ends_sentence(previous) or words < WRAPPED_MIN_WORDS:
         return False
     if _BYLINE_START.match(line) or parse_date(line):
         return False
-    return line[0].islower() or bool(_CONNECTING_END.search(previous))
+    connected = words >= WRAPPED_CONNECTING_MIN_WORDS and bool(_CONNECTING_END.search(previous))
+    return line[0].islower() or connected
 
 
 def repeats(line: str, headline: str) -> bool:

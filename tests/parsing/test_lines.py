@@ -131,3 +131,11 @@ def test_a_title_wrapped_over_short_lines_is_joined_back():
     assert join_wrapped_lines(text) == [
         "The care review and the family courts: what the final report means for family justice"
     ]
+
+
+def test_a_short_headline_ending_on_a_connecting_word_is_not_joined_to_the_next_line():
+    text = "The care review, one year on\nWhat happened to the 80 recommendations\n"
+    assert join_wrapped_lines(text) == [
+        "The care review, one year on",
+        "What happened to the 80 recommendations",
+    ]
