@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .boilerplate import classify_lines, is_boilerplate, is_running_prose
+from .boxes import block_ids, boxed_lines
 from .captions import CAPTION_MAX_WORDS, caption, credited_caption
 from .context import PageContext
 from .dates import parse_date
 from .furniture import Furniture
-from .lines import ends_sentence, is_headline, is_prose, repeats, word_count
+from .lines import ends_sentence, is_headline, repeats, word_count, wrapped_blocks
 
-# This many prose paragraphs in a row after an end marker mean the article goes on.
-RESUME_PROSE_RUN = 3
+# After an end marker, the article goes on where this many paragraphs of running prose
+# in a row, of this many words together, follow (an inline advert or register wall ended).
+RESUME_PROSE_RUN = 2
+RESUME_MIN_WORDS = 20
 # A body does not start or end on a heading: short unpunctuated lines there are furniture.
 STRAY_HEADING_WORDS = 8
 
@@ -28,23 +32,28 @@ class Body:
 def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
     """The article's paragraphs and captions, up to where the article ends."""
     lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
+    classes = classify_lines(lines, furniture, ctx.menus)
+    boxed = boxed_lines(lines, block_ids(lines, wrapped_blocks(ctx.text)))
     body = Body()
-    ended = doubled = False
+    ended = doubled = final = False
     for position in range(start, len(lines)):
         line = lines[position]
         if doubled:  # the second copy of a doubled line
             doubled = False
             continue
-        if ended and not _resumes(lines, position, furniture):
+        if ended and (final or not _resumes(lines, position, furniture)):
             continue
         ended = bool(body.paragraphs) and _ends_article(lines, position, furniture, order)
-        if ended or furniture.is_furniture(line) or (headline and repeats(line, headline)):
+        final = ended and furniture.ends_page(line)
+        if ended or furniture.is_furniture(line) or position in boxed:
+            continue
+        if headline and repeats(line, headline):
             continue
         doubled = position + 1 < len(lines) and lines[position + 1] == line
         found = caption(line) or credited_caption(lines, position)
         if found or (doubled and word_count(line) <= CAPTION_MAX_WORDS):
             body.captions.append(found or line)
-        else:
+        elif not is_boilerplate(line, classes[position]):
             body.paragraphs.append(line)
     while body.paragraphs and _is_stray_heading(body.paragraphs[-1]):
         body.paragraphs.pop()
@@ -75,8 +84,10 @@ def _ends_article(lines: list[str], index: int, furniture: Furniture, order: str
 
 def _resumes(lines: list[str], index: int, furniture: Furniture) -> bool:
     run = lines[index : index + RESUME_PROSE_RUN]
-    return len(run) == RESUME_PROSE_RUN and all(
-        is_prose(line) and not furniture.is_furniture(line) for line in run
+    return (
+        len(run) == RESUME_PROSE_RUN
+        and all(is_running_prose(line, furniture) for line in run)
+        and sum(word_count(line) for line in run) >= RESUME_MIN_WORDS
     )
 
 

@@ -6,24 +6,33 @@ import re
 
 from .furniture import is_picture_credit
 from .lines import ends_sentence, word_count
+from .vocabulary import alternation
 
 # A line printed twice in a row is a picture's caption, unless it is a whole paragraph.
 CAPTION_MAX_WORDS = 40
 
-# A description, then who took the picture ("... earlier this year. Picture: Josh MacAlister").
+_AGENCY = alternation("furniture.picture_agencies")
+_PICTURE_WORD = alternation("furniture.picture_words")
+_NOTE = alternation("furniture.picture_notes")
+# A description, then who took the picture ("... earlier this year. Picture: Josh MacAlister",
+# "... in the Commons today. Pic: PA").
 _CAPTION = re.compile(
-    r".{10,}?[\s.,;:–—-](?:Picture|Photo|Photograph|Image|Illustration)s?"
-    r"(?: credits?)?\s*:\s*\S.{0,100}"
+    rf".{{10,}}?[\s.,;:–—-](?:{_PICTURE_WORD})s?(?: credits?)?\s*:\s*\S.{{0,100}}"
+)
+# A description closed by its credit or note in brackets ("... (Getty Images/iStockphoto)",
+# "... risen by almost a quarter in a decade (stock image)").
+_BRACKETED_CREDIT = re.compile(
+    rf".{{10,}}?\s\((?:[^()]*\b(?:{_AGENCY}|{_NOTE}|{_PICTURE_WORD})\b[^()]*)\)"
 )
 _LABELLED_CAPTION = re.compile(r"(?:image )?caption\s*[,:]\s*(?P<text>.+)", re.IGNORECASE)
 
 
 def caption(line: str) -> str:
-    """The caption a line is ("... Picture: Jane Doe", "Image caption, ..."), or ""."""
+    """The caption a line is ("... Picture: Jane Doe", "... (PA)", "Image caption, ..."), or ""."""
     labelled = _LABELLED_CAPTION.fullmatch(line)
     if labelled:
         return labelled["text"]
-    return line if _CAPTION.fullmatch(line) else ""
+    return line if _CAPTION.fullmatch(line) or _BRACKETED_CREDIT.fullmatch(line) else ""
 
 
 def credited_caption(lines: list[str], index: int) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from . import layout
 from .dates import parse_date
 from .names import normalise_name
 
@@ -15,6 +17,8 @@ _QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
 _HEADLINE_START = re.compile(r"[A-Z0-9‘“'\"£]")
 # A byline or a date starts its own line ("by Alex Turner on May 23, 2022"), whatever came before.
 _BYLINE_START = re.compile(r"by [A-Z]")
+# A word broken over two lines with a hyphen ("recom-" + "mendations").
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-$")
 _CONNECTING_END = re.compile(
     r"(?:[,;(–—-]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|on|at|from|that|our|their|its))$"
 )
@@ -23,8 +27,11 @@ PROSE_MIN_WORDS = 8
 HEADLINE_WORDS = (4, 30)
 HEADLINE_MAX_CHARS = 250
 QUESTION_MAX_WORDS = 25
-# A line this long that stops mid-sentence was wrapped by the page dump.
-WRAPPED_MIN_WORDS = 8
+# A line this long that stops mid-sentence was wrapped by the page dump, when the next one
+# starts in lower case; a line ending on a connecting word ("... and") must be longer, as a
+# headline ends on "on" or "for" too.
+WRAPPED_MIN_WORDS = 4
+WRAPPED_CONNECTING_MIN_WORDS = 8
 
 
 def word_count(line: str) -> int:
@@ -55,33 +62,47 @@ def is_headline(line: str) -> bool:
 
 
 def join_wrapped_lines(text: str) -> list[str]:
-    """The page's non-empty lines, whitespace-collapsed, with wrapped lines joined back.
+    """The page's non-empty lines, whitespace-collapsed, with wrapped lines joined back."""
+    return [line for block in wrapped_blocks(text) for line in block]
 
-    A line continues the one before it (with no blank line between) when that
-    one is long, stops mid-sentence, and either this line starts in lower case
-    or that one ends on a comma or a connecting word ("to our Call" + "for Advice").
+
+@lru_cache(maxsize=8)
+def wrapped_blocks(text: str) -> tuple[tuple[str, ...], ...]:
+    """The page's blocks (runs of lines between blank lines), wrapped lines joined back.
+
+    Print layouts are cleaned first (``layout.clean_layout``). A line continues the
+    one before it (with no blank line between) when that one is long, stops
+    mid-sentence, and either this line starts in lower case or that one ends on a
+    comma or a connecting word ("to our Call" + "for Advice"). A word hyphenated
+    over the break is read joined ("legis-" + "lation" is "legislation").
     """
-    lines: list[str] = []
+    blocks: list[list[str]] = []
     follows_blank = True
-    for raw in text.split("\n"):
+    for raw in layout.clean_layout(text).split("\n"):
         line = " ".join(raw.split())
         if not line:
             follows_blank = True
             continue
-        if lines and not follows_blank and _continues(lines[-1], line):
-            lines[-1] = f"{lines[-1]} {line}"
+        if follows_blank:
+            blocks.append([])
+        block = blocks[-1]
+        if block and _continues(block[-1], line):
+            broken = _BROKEN_WORD.search(block[-1]) and line[0].islower()
+            block[-1] = f"{block[-1][:-1]}{line}" if broken else f"{block[-1]} {line}"
         else:
-            lines.append(line)
+            block.append(line)
         follows_blank = False
-    return lines
+    return tuple(tuple(block) for block in blocks)
 
 
 def _continues(previous: str, line: str) -> bool:
-    if ends_sentence(previous) or word_count(previous) < WRAPPED_MIN_WORDS:
+    words = word_count(previous)
+    if ends_sentence(previous) or words < WRAPPED_MIN_WORDS:
         return False
     if _BYLINE_START.match(line) or parse_date(line):
         return False
-    return line[0].islower() or bool(_CONNECTING_END.search(previous))
+    connected = words >= WRAPPED_CONNECTING_MIN_WORDS and bool(_CONNECTING_END.search(previous))
+    return line[0].islower() or connected
 
 
 def repeats(line: str, headline: str) -> bool:

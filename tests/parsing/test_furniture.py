@@ -36,6 +36,17 @@ GENERAL = Furniture()
         "Related: The Guardian view on children's social care: reform can't wait",
         "Get the latest news and analysis in your inbox",
         "Bookmark",
+        "212 Followers",
+        "Posted 3 hours ago",
+        "Share via Email",
+        "Click here to read more",
+        "View image in fullscreen",
+        "Our newsletters are free and you can unsubscribe at any time.",
+        "Sponsored by Acme Care Ltd",
+        "(Image: Getty)",
+        "Continue reading the main story",
+        "Thanks for reading The Dispatch! Subscribe for free to receive new posts.",
+        "1.2K claps",
         "← Previous post",
         "Next post →",
         "Why you can trust Sky News",
@@ -75,6 +86,12 @@ def test_inline_furniture_is_recognised(line):
         "Featured event",
         "Featured jobs",
         "Job of the week",
+        "Family Law Jobs",
+        "Jobs in your area",
+        "Related coverage",
+        "Get 3 months for £1",
+        "With best wishes,",
+        "Yours sincerely,",
         "Sponsored Content",
         "£33.945- £36,648",
         "£49,498- £51,515",
@@ -100,6 +117,12 @@ def test_inline_furniture_is_recognised(line):
         "Related",
         "Up next",
         "You have 3 free articles remaining",
+        "Register with Tes to keep reading",
+        "Register for free to continue reading",
+        "You have read 1 of your 2 free articles this month. Register for free to read more.",
+        "Comments 312",
+        "Share or comment on this article:",
+        "Was this page helpful?",
         "Comments are closed.",
         "Notes to editors",
         "For more information please contact the press office on 0300 123 2112.",
@@ -136,11 +159,30 @@ def test_end_markers_end_the_article(line):
         "Latest figures show a rise in care orders.",
         "Video calls helped families stay in touch during the pandemic.",
         "i) where there is robust evidence and research about children's social care;",
+        "Six weeks free childcare for families was promised in the strategy.",
+        "Sponsored by the Department for Education, the pilots will run in 12 areas.",
+        "Posted to a children's home 200 miles away, she lost touch with her school.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
     assert not GENERAL.is_furniture(line)
     assert not GENERAL.ends_article(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "final"),
+    [
+        ("Notes to editors", True),
+        ("© 2022 Example News", True),
+        ("The comments below have not been moderated.", True),
+        ("Comments 312", False),  # a comment bar also stands above the article
+        ("Related articles", False),
+        ("Register with Tes to keep reading", False),
+    ],
+)
+def test_page_ends_are_the_end_markers_nothing_of_the_article_follows(line, final):
+    assert GENERAL.ends_article(line)
+    assert GENERAL.ends_page(line) is final
 
 
 def test_outlet_patterns_add_to_the_general_rules():

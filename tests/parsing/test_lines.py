@@ -5,6 +5,7 @@ from articles.parsing.lines import (
     is_prose,
     is_question,
     join_wrapped_lines,
+    wrapped_blocks,
 )
 
 
@@ -93,3 +94,48 @@ def test_a_byline_or_a_date_after_an_unfinished_line_starts_a_line_of_its_own():
         "Tue 24 May 2022 06.00 BST\n"
     )
     assert len(join_wrapped_lines(text)) == 4
+
+
+def test_a_word_hyphenated_over_a_line_break_is_read_joined():
+    text = (
+        "Many of the kinship recommendations will require changes to primary legis-\n"
+        "lation, including a legal definition of kinship care.\n"
+    )
+    assert join_wrapped_lines(text) == [
+        "Many of the kinship recommendations will require changes to primary legislation, "
+        "including a legal definition of kinship care."
+    ]
+
+
+def test_a_hyphen_before_a_capital_or_a_blank_line_is_kept():
+    text = (
+        "The review proposes a new duty for the police, health services and anti-\n"
+        "\n"
+        "Social Work England said the plans would need a new register of agency staff.\n"
+    )
+    assert join_wrapped_lines(text)[0].endswith("anti-")
+
+
+def test_wrapped_blocks_keep_the_blank_line_structure():
+    text = "Read more:\nFirst story\nSecond story\n\nThe article goes on here, as it was.\n"
+    assert wrapped_blocks(text) == (
+        ("Read more:", "First story", "Second story"),
+        ("The article goes on here, as it was.",),
+    )
+
+
+def test_a_title_wrapped_over_short_lines_is_joined_back():
+    text = (
+        "The care review and the family\ncourts: what the final report means\nfor family justice\n"
+    )
+    assert join_wrapped_lines(text) == [
+        "The care review and the family courts: what the final report means for family justice"
+    ]
+
+
+def test_a_short_headline_ending_on_a_connecting_word_is_not_joined_to_the_next_line():
+    text = "The care review, one year on\nWhat happened to the 80 recommendations\n"
+    assert join_wrapped_lines(text) == [
+        "The care review, one year on",
+        "What happened to the 80 recommendations",
+    ]

@@ -1,0 +1,143 @@
+"""Labelled boxes: a block of page furniture announced by its first line.
+
+Pages set some furniture in a box with a label on top: a list of links to other
+stories under "Read more:", an author's disclosure under "Disclosure statement",
+the author's box under "Written by ...",
+a promotion under its call to action ("Apply to the Frontline programme", then a
+line on how to apply). The label's block (the lines up to the next blank line)
+is the box. Where a page has no blank lines, or the block is long, only the
+lines under the label that are not running prose belong to the box, so a box
+never swallows the article's paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache
+
+from .lines import ends_sentence, is_prose
+from .vocabulary import alternation
+
+# A block this long is more than a box: only its non-prose lines under the label are.
+BOX_MAX_LINES = 4
+# A call to action is a short line; a label before it ("BASW members:") a few words.
+CALL_TO_ACTION_MAX_WORDS = 20
+LABEL_MAX_WORDS = 4
+# A promotion's line: its sentences, then the call to action.
+PROMOTION_MAX_WORDS = 40
+# An author's box opens on a name ("Written by Tom Reyes").
+NAME_MAX_WORDS = 4
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+@cache
+def _link_label() -> re.Pattern:
+    return re.compile(rf"\s*(?:{alternation('furniture.link_labels')})\s*:?\s*", re.IGNORECASE)
+
+
+@cache
+def _box_label() -> re.Pattern:
+    return re.compile(rf"\s*(?:{alternation('furniture.box_labels')})\s*:?\s*", re.IGNORECASE)
+
+
+@cache
+def _author_box() -> re.Pattern:
+    openers = alternation("furniture.author_box_openers")
+    name = rf"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,{NAME_MAX_WORDS - 1}}}"
+    return re.compile(rf"\s*(?i:{openers})\s+{name}\s*")
+
+
+@cache
+def _call_to_action() -> re.Pattern:
+    label = rf"[^\W\d][^\s:]*(?: [^\s:]+){{0,{LABEL_MAX_WORDS - 1}}}:\s*"
+    verbs = alternation("furniture.call_to_action")
+    return re.compile(rf"\s*(?:{label})?(?:{verbs})\b(?!-)", re.IGNORECASE)
+
+
+@cache
+def _call_to_action_sentence() -> re.Pattern:
+    verbs = alternation("furniture.call_to_action")
+    return re.compile(rf"(?:^|[.!?]\s+)(?:{verbs})\b(?!-)", re.IGNORECASE)
+
+
+def is_call_to_action(line: str) -> bool:
+    """A promotion: a line that closes on a call to action that is not a finished sentence
+    (a button, a promo heading, "... our free newsletters. Sign up here")."""
+    last = _SENTENCE_BREAK.split(line)[-1]
+    return (
+        len(line.split()) <= PROMOTION_MAX_WORDS
+        and len(last.split()) <= CALL_TO_ACTION_MAX_WORDS
+        and not ends_sentence(last)
+        and bool(_call_to_action().match(last))
+    )
+
+
+def _is_labelled(line: str) -> bool:
+    return bool(
+        _link_label().fullmatch(line)
+        or _box_label().fullmatch(line)
+        or _author_box().fullmatch(line)
+    )
+
+
+def _in_box(line: str, labelled: bool, small: bool) -> bool:
+    """Whether a line under a box's opening line is inside the box.
+
+    Under a label, the lines of a small block are; under a call to action, those
+    that carry a call to action of their own. Lines that are not prose always are.
+    """
+    if not is_prose(line):
+        return True
+    if labelled:
+        return small
+    return small and bool(_call_to_action_sentence().search(line))
+
+
+def boxed_lines(lines: Sequence[str], block_ids: Sequence[int]) -> set[int]:
+    """Indexes of the lines inside labelled boxes (the labels themselves included)."""
+    sizes: dict[int, int] = {}
+    for block in block_ids:
+        sizes[block] = sizes.get(block, 0) + 1
+    boxed: set[int] = set()
+    for index, line in enumerate(lines):
+        labelled = _is_labelled(line)
+        if index in boxed or not (labelled or is_call_to_action(line)):
+            continue
+        boxed.add(index)
+        block = block_ids[index]
+        small = len(sizes) > 1 and sizes[block] <= BOX_MAX_LINES
+        for under in range(index + 1, len(lines)):
+            if block_ids[under] != block or not _in_box(lines[under], labelled, small):
+                break
+            boxed.add(under)
+    return boxed
+
+
+def block_ids(lines: Sequence[str], blocks: Sequence[Sequence[str]]) -> list[int]:
+    """The block each line is in, for lines taken in order from the page's blocks.
+
+    ``lines`` may leave some of the blocks' lines out (learned chrome); a line not
+    found in the blocks gets a block of its own.
+    """
+    positions: dict[str, list[int]] = defaultdict(list)
+    owner: list[int] = []
+    for number, block in enumerate(blocks):
+        for line in block:
+            positions[line].append(len(owner))
+            owner.append(number)
+    ids: list[int] = []
+    at = 0
+    for line in lines:
+        candidates = positions.get(line, [])
+        found = bisect_left(candidates, at)
+        if found == len(candidates):
+            ids.append(-1 - len(ids))
+            continue
+        ids.append(owner[candidates[found]])
+        at = candidates[found] + 1
+    return ids

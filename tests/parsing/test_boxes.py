@@ -1,0 +1,126 @@
+import pytest
+
+from articles.parsing.boxes import block_ids, boxed_lines, is_call_to_action
+from articles.parsing.lines import wrapped_blocks
+
+
+def boxed(text):
+    blocks = wrapped_blocks(text)
+    lines = [line for block in blocks for line in block]
+    return [lines[index] for index in sorted(boxed_lines(lines, block_ids(lines, blocks)))]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apply to the Frontline programme",
+        "Sign up to our free Morning Headlines email for the news you need to start your day",
+        "Listen to the full interview on the Times Radio app",
+        "Watch the meeting",
+        "Stay up to date with the latest news by following the Evening News on Facebook",
+        "BASW members: read the full Case for Change briefing in the members’ area",
+        "Social Work England: Renew your registration before 30 November",
+        "Get the latest news sent straight to your inbox with our newsletters. Sign up here",
+        "Log in to read the full article",
+        "Already have an account? Sign in",
+    ],
+)
+def test_calls_to_action(line):
+    assert is_call_to_action(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read the review’s final report, and you will see why families are angry.",
+        "Follow-up visits were cut in half, the report said",
+        "Support for kinship carers",
+        "Listening to children is at the heart of the review’s plans, and it must stay so.",
+    ],
+)
+def test_not_calls_to_action(line):
+    assert not is_call_to_action(line)
+
+
+def test_a_link_label_boxes_the_links_under_it():
+    text = (
+        "Education Secretary Gillian Keegan said the strategy was a start.\n\n"
+        "Read more:\n"
+        "Record number of children living in unregistered homes\n"
+        "Foster carer numbers fall for third year in a row\n\n"
+        "Mr MacAlister told the BBC the plans were a step in the right direction.\n"
+    )
+    assert boxed(text) == [
+        "Read more:",
+        "Record number of children living in unregistered homes",
+        "Foster carer numbers fall for third year in a row",
+    ]
+
+
+def test_a_disclosure_box_is_its_whole_block():
+    text = (
+        "The review’s chair said the system needed a reset.\n\n"
+        "Disclosure statement\n"
+        "Jane Doe has received funding from the Economic and Social Research Council. She is a "
+        "registered social worker.\n\n"
+        "The article goes on here with a paragraph of its own.\n"
+    )
+    assert boxed(text) == [
+        "Disclosure statement",
+        "Jane Doe has received funding from the Economic and Social Research Council. She is a "
+        "registered social worker.",
+    ]
+
+
+def test_a_promotion_takes_the_lines_with_their_own_call_to_action():
+    text = (
+        "Apply to the Frontline programme\n"
+        "Applications for our cohort open in the autumn. Find out more about how to apply.\n\n"
+        "Sign up to our free newsletter for the news you need\n"
+        "The review published its final report on Monday, after two years of work.\n"
+    )
+    assert boxed(text) == [
+        "Apply to the Frontline programme",
+        "Applications for our cohort open in the autumn. Find out more about how to apply.",
+        "Sign up to our free newsletter for the news you need",
+    ]
+
+
+def test_without_blank_lines_a_box_never_takes_prose():
+    text = (
+        "The review’s chair said the system needed a reset.\n"
+        "Read more:\n"
+        "Record number of children living in unregistered homes\n"
+        "Mr MacAlister told the BBC the plans were a step in the right direction.\n"
+        "The government will respond to the review in the new year.\n"
+    )
+    assert boxed(text) == ["Read more:", "Record number of children living in unregistered homes"]
+
+
+def test_lines_left_out_of_the_page_get_blocks_of_their_own():
+    blocks = (("A", "B"), ("C",))
+    assert block_ids(["A", "X", "C"], blocks) == [0, -2, 1]
+
+
+def test_an_authors_box_takes_the_lines_under_the_name_but_not_the_bio():
+    text = (
+        "I will be writing more about this as the review goes on.\n\n"
+        "Written by Tom Reyes\n"
+        "212 Followers\n"
+        "·\n"
+        "Writer for Social Work Voices\n"
+        "Child protection social worker in the West Midlands, writing about the job.\n"
+        "Follow\n"
+    )
+    assert boxed(text) == [
+        "Written by Tom Reyes",
+        "212 Followers",
+        "·",
+        "Writer for Social Work Voices",
+        "Follow",  # a button: a call to action of its own
+    ]
+
+
+def test_repeated_lines_are_found_in_their_own_blocks_in_order():
+    blocks = (("Share", "A"), ("Share",), ("B",))
+    assert block_ids(["Share", "Share", "B"], blocks) == [0, 1, 2]

@@ -1,0 +1,44 @@
+import pytest
+
+from articles.parsing.captions import caption, credited_caption
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The review heard from more than 1,000 people with experience of the care system "
+        "(Getty Images/iStockphoto)",
+        "The number of children in care in England has risen by almost a quarter in a decade "
+        "(stock image)",
+        "Children's minister Claire Coutinho will set out the plans in the Commons today. Pic: PA",
+        "Josh MacAlister at an engagement event earlier this year. Picture: Jane Doe",
+        "A family hub in Stockport (Photo: Stockport Council)",
+    ],
+)
+def test_captions_end_with_their_credit_or_note(line):
+    assert caption(line) == line
+
+
+def test_a_labelled_caption_loses_its_label():
+    assert caption("Image caption, Josh MacAlister chaired the review") == (
+        "Josh MacAlister chaired the review"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The review was led by Josh MacAlister (the founder of Frontline)",
+        "Councils would pay for the new teams (with help from the Treasury).",
+        "Salaries start at £30,000 (pa)",
+        "The report described the photo: a child alone in a bedroom.",
+    ],
+)
+def test_article_lines_are_not_captions(line):
+    assert caption(line) == ""
+
+
+def test_an_unpunctuated_line_under_an_agency_credit_is_a_caption():
+    lines = ["Getty Images", "Children playing in a park in Leeds"]
+    assert credited_caption(lines, 1) == "Children playing in a park in Leeds"
+    assert credited_caption(["Getty Images", "The review reported today."], 1) == ""

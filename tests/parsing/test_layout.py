@@ -1,0 +1,76 @@
+from articles.parsing.layout import clean_layout, running_lines
+from articles.parsing.lines import join_wrapped_lines
+
+PDF = (
+    "Briefing paper\n"
+    "\n"
+    "The final report was published on 23 May 2022.\n"
+    "\n"
+    "1 example.org.uk\n"
+    "\fThe review and the courts | Briefing paper, June 2022\n"
+    "\n"
+    "The review proposes a single family help service for every area.\n"
+    "\n"
+    "Special guardianship orders now account for a substantial share of the orders made at\n"
+    "\n"
+    "2 example.org.uk\n"
+    "\fThe review and the courts | Briefing paper, June 2022\n"
+    "\n"
+    "the end of care proceedings, yet many special guardians report little support.\n"
+    "\n"
+    "Page 3 of 3\n"
+)
+
+
+def test_running_headers_and_footers_of_a_pdf_are_found():
+    assert running_lines(PDF.split("\n")) == {
+        "1 example.org.uk",
+        "2 example.org.uk",
+        "The review and the courts | Briefing paper, June 2022",
+        "Page 3 of 3",
+    }
+
+
+def test_a_pdf_reads_without_its_running_lines_and_a_cut_sentence_is_joined():
+    assert join_wrapped_lines(PDF) == [
+        "Briefing paper",
+        "The final report was published on 23 May 2022.",
+        "The review proposes a single family help service for every area.",
+        "Special guardianship orders now account for a substantial share of the orders made at "
+        "the end of care proceedings, yet many special guardians report little support.",
+    ]
+
+
+def test_magazine_page_footers_with_page_numbers_are_running_lines():
+    text = (
+        "The review heard from social workers across England this spring.\n\n"
+        "12 | PSW July 2021\n\n"
+        "Others are more sceptical about what the review will achieve.\n\n"
+        "13 | PSW July 2021\n\n"
+        "Foster Care | Summer 2021 | 14\n\n"
+        "The review will report next year.\n\n"
+        "Foster Care | Summer 2021 | 15\n"
+    )
+    assert join_wrapped_lines(text) == [
+        "The review heard from social workers across England this spring.",
+        "Others are more sceptical about what the review will achieve.",
+        "The review will report next year.",
+    ]
+
+
+def test_repeated_dates_and_single_numbered_lines_are_not_running_lines():
+    lines = [
+        "23 May 2022",
+        "Review calls for family help teams",
+        "25 May 2022",
+        "12 | PSW July 2021",
+        "Figure 3",
+        "Step 1",
+        "Step 2",
+    ]
+    assert running_lines(lines) == set()
+
+
+def test_text_without_a_layout_is_left_as_it_is():
+    text = "A headline\n\nA paragraph of the article, as it was written.\n"
+    assert clean_layout(text) is text
