@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .vocabulary import lowered
+
 # A full stop after these is not the end of a sentence ("Mr. Jones", "U.S. Embassy").
-_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "cllr", "rev", "jr", "sr", "e.g", "i.e"}
-)
+_ABBREVIATIONS = lowered("names.abbreviations")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 

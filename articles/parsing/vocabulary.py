@@ -44,3 +44,15 @@ def alternation(key: str) -> str:
     """A regex alternation of the phrases at a key, longest first, each escaped."""
     phrases = sorted(set(word_list(key)), key=len, reverse=True)
     return "|".join(re.escape(phrase) for phrase in phrases)
+
+
+_PLACEHOLDER = re.compile(r"<<([\w.]+)>>")
+
+
+@cache
+def patterns(key: str) -> tuple[str, ...]:
+    """The regular expressions at a key, each <<other.key>> replaced by that list's alternation."""
+    return tuple(
+        _PLACEHOLDER.sub(lambda found: f"(?:{alternation(found[1])})", pattern)
+        for pattern in word_list(key)
+    )
