@@ -10,10 +10,13 @@ from .fuzzydate import FuzzyDate
 from .header import HeaderLine, read_header_line
 from .kind import OPINION_LABEL
 from .lines import ends_sentence, repeats, word_count
+from .title_lines import title_end, title_text
 
 # How many lines after the headline may hold the standfirst, byline and date.
 HEADER_LOOKAHEAD = 6
 MAX_STANDFIRST_LINES = 2
+# A standfirst of summary points, none a finished sentence, may run longer (MailOnline's bullets).
+MAX_SUMMARY_LINES = 4
 # A standfirst line says something: shorter lines ("News", "Blog") are menus and labels.
 STANDFIRST_MIN_WORDS = 4
 # A line this short right after a byline is the writer's role.
@@ -39,13 +42,14 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
     (and a date right above the headline may still date the page).
     """
     lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
-    start = 0 if title_at is None else title_at + 1
+    start = 0 if title_at is None else title_end(lines, title_at) + 1
+    headline = "" if title_at is None else title_text(lines, title_at)
     entries: list[tuple[int, str, HeaderLine | None]] = []
     for index in range(start, len(lines)):
         if len(entries) == HEADER_LOOKAHEAD:
             break
         line = lines[index]
-        repeats_headline = title_at is not None and repeats(line, lines[title_at])
+        repeats_headline = title_at is not None and repeats(line, headline)
         if repeats_headline or furniture.is_furniture(line):
             continue
         entries.append((index, line, read_header_line(line, order)))
@@ -54,9 +58,9 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
         _is_meta(entries, position, title_at is not None) for position in range(len(entries))
     ]
     first = next((position for position, meta in enumerate(is_meta) if meta), None)
-    allowed_before = 0 if title_at is None else MAX_STANDFIRST_LINES
     leading = entries[:first] if first is not None else []
     texts = [line for _, line, _ in leading if not caption(line)]
+    allowed_before = _standfirst_lines_allowed(texts) if title_at is not None else 0
     too_short = any(word_count(text) < STANDFIRST_MIN_WORDS for text in texts)
     if first is None or len(texts) > allowed_before or too_short:
         header = Header(body_start=start)
@@ -66,6 +70,11 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
     if header.published is None and title_at is not None:
         return _with_date_before_headline(header, lines, title_at, order)
     return header
+
+
+def _standfirst_lines_allowed(texts: list[str]) -> int:
+    summary = not any(ends_sentence(text) for text in texts)
+    return MAX_SUMMARY_LINES if summary else MAX_STANDFIRST_LINES
 
 
 def _header_from(

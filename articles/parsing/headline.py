@@ -9,13 +9,19 @@ from .context import PageContext
 from .header import read_header_line
 from .header_block import read_header
 from .lines import is_headline, is_prose, is_question, word_count
+from .masthead import is_leading_chrome, is_masthead_line
 from .outlet import OutletMatch
 
 INFERRED_TITLE_WORDS = 12
+# A section title ("Children's social care reform") is short; a headline may be too.
+SECTION_TITLE_MAX_WORDS = 7
 _QUESTIONS_ABOUT = re.compile(
     r"questions about (?P<subject>(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
 )
 _FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
+# "Home > News & press > Press releases", "UK NEWS | SOCIAL AFFAIRS": a few short steps.
+_CRUMB = r"[^\W\d][\w&’'.,-]*(?: [\w&’'.,-]+){0,3}"
+_BREADCRUMB = re.compile(rf"{_CRUMB}(?:\s*[›>»|/]\s*{_CRUMB})+")
 
 
 def find_headline(ctx: PageContext) -> int | None:
@@ -28,15 +34,11 @@ def find_headline(ctx: PageContext) -> int | None:
     but a candidate after it must have a header to count.
     (The header lookahead is a few lines, so this stays linear.)
     """
-    lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
+    lines, order = ctx.lines, ctx.order
     candidates: list[int] = []
     plain_candidates: list[int] = []  # before any prose line
     seen_prose = False
-    kept = [
-        index
-        for index, line in enumerate(lines)
-        if index not in ctx.menus and not furniture.is_furniture(line) and not caption(line)
-    ]
+    kept = [index for index, line in enumerate(lines) if _may_be_headline(ctx, index, line)]
     for position, index in enumerate(kept):
         line = lines[index]
         header_line = read_header_line(line, order)
@@ -60,9 +62,22 @@ def find_headline(ctx: PageContext) -> int | None:
         # A section title above the headline takes headline and standfirst for its
         # standfirst; the headline, under the same date, is longer and has its own.
         longer = word_count(lines[at]) > word_count(lines[chosen])
-        if at < header.body_start and later.standfirst and longer:
+        section_title = word_count(lines[chosen]) <= SECTION_TITLE_MAX_WORDS
+        if at < header.body_start and later.standfirst and longer and section_title:
             chosen, header = at, later
     return chosen
+
+
+def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:
+    """Not a menu, furniture, caption, breadcrumb or the page's masthead."""
+    return not (
+        index in ctx.menus
+        or ctx.furniture.is_furniture(line)
+        or caption(line)
+        or _BREADCRUMB.fullmatch(line)
+        or is_leading_chrome(line)
+        or is_masthead_line(line, ctx.masthead)
+    )
 
 
 def inferred_title(text: str, paragraphs: list[str], outlet: OutletMatch, faq: bool) -> str:

@@ -39,7 +39,7 @@ def find_masthead(text: str) -> str:
         if line.lower() in lowered("header.menu_start"):
             return ""
         name = _SEPARATOR.split(line, maxsplit=1)[0]
-        if _is_leading_chrome(name):
+        if is_leading_chrome(name):
             continue
         if position == 0 and len(line.split()) >= TAB_TITLE_MIN_WORDS:
             continue
@@ -47,7 +47,14 @@ def find_masthead(text: str) -> str:
     return ""
 
 
-def _is_leading_chrome(line: str) -> bool:
+def is_masthead_line(line: str, masthead: str) -> bool:
+    """Whether ``line`` is the masthead line naming ``masthead`` ("PSW | July 2021" for "PSW")."""
+    name = _SEPARATOR.split(line.strip(), maxsplit=1)[0]
+    return bool(masthead) and _as_printed(name) == masthead
+
+
+def is_leading_chrome(line: str) -> bool:
+    """Chrome that tops a page above its masthead: skip links, consent banners, app prompts."""
     words = set(re.findall(r"\w+", line.lower()))
     return (
         line.lower() in lowered("header.leading_chrome")

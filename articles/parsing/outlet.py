@@ -55,9 +55,12 @@ class OutletMatch:
         return self.profile is not None
 
 
-def identify_outlet(text: str, profiles: Sequence[OutletProfile]) -> OutletMatch:
+def identify_outlet(
+    text: str, profiles: Sequence[OutletProfile], masthead: str | None = None
+) -> OutletMatch:
+    """The page's outlet; ``masthead`` is ``find_masthead(text)`` when the caller has it."""
     flat = " ".join(text.split())
-    masthead = find_masthead(text)
+    masthead = find_masthead(text) if masthead is None else masthead
     known = (
         (masthead and _profile_named(masthead, profiles))
         or _best_by_signals(flat, profiles)

@@ -21,7 +21,9 @@ from .header_block import read_header
 from .headline import find_headline, inferred_title
 from .kind import article_kind, label_lines
 from .lines import is_question, join_wrapped_lines
+from .masthead import find_masthead
 from .outlet import identify_outlet
+from .title_lines import title_text
 from .types import PageParts, SourceError
 
 MAX_TEXT_CHARS = MAX_SOURCE_BYTES
@@ -36,7 +38,8 @@ def split_page(text: str, authority: Authority) -> PageParts:
     """Split a decoded page into its parts; raises SourceError when no article is left."""
     if len(text) > MAX_TEXT_CHARS:
         raise SourceError(f"text is over the {MAX_TEXT_CHARS // (1024 * 1024)} MB limit")
-    outlet = identify_outlet(text, authority.outlets)
+    masthead = find_masthead(text)
+    outlet = identify_outlet(text, authority.outlets, masthead)
     profile = outlet.profile
     order = profile.date_order if profile else "dmy"
     furniture = furniture_for(profile.furniture if profile else ())
@@ -48,13 +51,14 @@ def split_page(text: str, authority: Authority) -> PageParts:
         text=text,
         lines=lines,
         outlet=outlet,
+        masthead=masthead,
         furniture=furniture,
         order=order,
         menus=menu_runs(lines),
         faq=questions >= FAQ_MIN_QUESTIONS,
     )
     title_at = find_headline(ctx)
-    headline = lines[title_at] if title_at is not None else None
+    headline = title_text(lines, title_at) if title_at is not None else None
     header = read_header(ctx, title_at)
     body = read_body(ctx, header.body_start, headline)
     if not body.paragraphs:
@@ -66,7 +70,7 @@ def split_page(text: str, authority: Authority) -> PageParts:
         title = inferred_title(text, body.paragraphs, outlet, ctx.faq)
         warnings.append(INFERRED_TITLE_WARNING)
     else:
-        title = lines[title_at]
+        title = headline
     if not outlet.known:
         warnings.append(f"unknown outlet “{outlet.name}”")
     if header.published is None:

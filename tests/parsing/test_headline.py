@@ -1,0 +1,52 @@
+"""Choosing the headline among the lines at the top of a page."""
+
+from articles.parsing.page import split_page
+
+from .test_page import AUTHORITY
+
+BODY = (
+    "The review published its final report today after more than a year of work.\n"
+    "It calls for a new family help service in every area of the country.\n"
+)
+
+
+def test_a_headline_broken_over_lines_is_joined():
+    text = (
+        "Example Justice Observatory\n\nBriefing paper\n\n"
+        "The care review and the family\ncourts: what the final report means\n"
+        "for family justice\n\nJune 2022\n\nAuthor: Jane Doe\n\n" + BODY
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.title == (
+        "The care review and the family courts: what the final report means for family justice"
+    )
+    assert page.author == "Jane Doe"
+
+
+def test_a_breadcrumb_is_not_the_headline():
+    text = "Example Union\nJoin us\nNews › Press release\nUnion says care review must fund pay\n"
+    page = split_page(text + "23 May 2022\n" + BODY, AUTHORITY)
+    assert page.title == "Union says care review must fund pay"
+
+
+def test_the_masthead_is_not_the_headline():
+    text = "EXAMPLE MONTHLY NEWS\nCare review calls for a new family help service\n3 March 2021\n"
+    assert (
+        split_page(text + BODY, AUTHORITY).title
+        == "Care review calls for a new family help service"
+    )
+
+
+def test_summary_points_under_the_headline_are_one_standfirst():
+    text = (
+        "Private firms charge councils up to £10,000 a week, review finds\n"
+        "Review says the largest private providers make excessive profits\n"
+        "Chair calls for £2.6billion to be spent on early support for families\n"
+        "Number of children in care in England has risen to more than 80,000\n"
+        "By JANE DOE, SOCIAL AFFAIRS CORRESPONDENT\n"
+        "Published: 22:31 BST, 22 May 2022 | Updated: 08:02 BST, 23 May 2022\n"
+    )
+    page = split_page(text + BODY, AUTHORITY)
+    assert page.title.startswith("Private firms charge councils")
+    assert page.standfirst.startswith("Review says the largest private providers")
+    assert page.author == "Jane Doe"
