@@ -8,6 +8,7 @@ from .captions import caption
 from .context import PageContext
 from .fuzzydate import FuzzyDate
 from .header import HeaderLine, read_header_line
+from .issue_dates import issue_date
 from .kind import OPINION_LABEL
 from .lines import ends_sentence, repeats, word_count
 from .title_lines import title_end, title_text
@@ -39,7 +40,7 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
     The header is found only when a date or byline line follows the headline
     after at most ``MAX_STANDFIRST_LINES`` lines of standfirst; the lines before
     it are the standfirst. Without one, the body starts right after the headline
-    (and a date right above the headline may still date the page).
+    (and a date right above the headline, or an issue line above it, may still date the page).
     """
     lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
     start = 0 if title_at is None else title_end(lines, title_at) + 1
@@ -68,7 +69,9 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
         header = _header_from(entries, is_meta, first, standfirst=" ".join(texts))
         header.captions[:0] = [caption(line) for _, line, _ in leading if caption(line)]
     if header.published is None and title_at is not None:
-        return _with_date_before_headline(header, lines, title_at, order)
+        header = _with_date_before_headline(header, lines, title_at, order)
+    if header.published is None and title_at is not None:
+        header.published = issue_date(lines, title_at, order)
     return header
 
 

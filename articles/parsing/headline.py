@@ -29,7 +29,8 @@ def find_headline(ctx: PageContext) -> int | None:
 
     Of several candidates (a site's name, a section title, a banner), the one
     with a header under it (standfirst, byline, date) or a date above it wins;
-    failing that, the first. The prose starts with two prose lines in a row: a
+    failing that, the last before the prose (a site's tagline and banners come
+    first; the headline stands over its text). The prose starts with two prose lines in a row: a
     lone sentence above the headline (a site's tagline) does not end the search,
     but a candidate after it must have a header to count.
     (The header lookahead is a few lines, so this stays linear.)
@@ -56,7 +57,7 @@ def find_headline(ctx: PageContext) -> int | None:
     headers = ((at, read_header(ctx, at)) for at in candidates)
     headed = [(at, header) for at, header in headers if header.found]
     if not headed:
-        return plain_candidates[0] if plain_candidates else None
+        return plain_candidates[-1] if plain_candidates else None
     chosen, header = headed[0]
     for at, later in headed[1:]:
         # A section title above the headline takes headline and standfirst for its

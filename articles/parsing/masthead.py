@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .dates import find_dates
 from .furniture import furniture_for
 from .vocabulary import lowered
 
@@ -22,8 +23,9 @@ MASTHEAD_MAX_WORDS = 6
 MASTHEAD_MAX_CHARS = 60
 # A first line this long is the browser tab's title ("Headline - Section | Site").
 TAB_TITLE_MIN_WORDS = 8
-# All-capital words this short keep their capitals in a name ("HELEN MARLOWE MP").
-ACRONYM_MAX_LETTERS = 3
+# All-capital words this short keep their capitals in a name ("HELEN MARLOWE MP"), and so
+# does a word without a vowel ("NHS", "PSW").
+ACRONYM_MAX_LETTERS = 2
 
 # The name, then what the masthead line adds: an issue date, a tagline ("Sky News - back to home").
 _SEPARATOR = re.compile(r"\s+[|–—-]\s+")
@@ -64,11 +66,11 @@ def is_leading_chrome(line: str) -> bool:
 
 
 def is_name_shaped(line: str) -> bool:
-    """A few capitalised words with no sentence punctuation: how an outlet writes its name."""
+    """A few capitalised words, no sentence punctuation, no date: how an outlet writes its name."""
     words = line.split()
     if not 0 < len(words) <= MASTHEAD_MAX_WORDS or len(line) > MASTHEAD_MAX_CHARS:
         return False
-    if _SENTENCE_END.search(line) or not _NAME_WORD.fullmatch(words[0]):
+    if _SENTENCE_END.search(line) or not _NAME_WORD.fullmatch(words[0]) or find_dates(line):
         return False
     connectors = _connectors()
     return all(_NAME_WORD.fullmatch(word) or word.lower() in connectors for word in words)
@@ -83,11 +85,15 @@ def _as_printed(name: str) -> str:
     for position, word in enumerate(name.split()):
         if word.lower() in connectors:
             words.append(word.capitalize() if position == 0 else word.lower())
-        elif len(word) <= ACRONYM_MAX_LETTERS or not word.isalpha():
+        elif _is_acronym(word) or not word.isalpha():
             words.append(word)
         else:
             words.append(word.capitalize())
     return " ".join(words)
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) <= ACRONYM_MAX_LETTERS or not set(word.lower()) & set("aeiouy")
 
 
 @cache

@@ -1,5 +1,6 @@
 """Choosing the headline among the lines at the top of a page."""
 
+from articles.parsing.fuzzydate import FuzzyDate
 from articles.parsing.page import split_page
 
 from .test_page import AUTHORITY
@@ -50,3 +51,13 @@ def test_summary_points_under_the_headline_are_one_standfirst():
     assert page.title.startswith("Private firms charge councils")
     assert page.standfirst.startswith("Review says the largest private providers")
     assert page.author == "Jane Doe"
+
+
+def test_without_a_header_the_headline_is_the_last_candidate_before_the_text():
+    text = (
+        "View this email in your browser\nJANE DOE MP\nWorking hard for Kettleby and Rowan Vale\n"
+        "Autumn 2022 Newsletter\nStanding up for children in care\nDear constituent,\n" + BODY
+    )
+    page = split_page(text, AUTHORITY)
+    assert (page.outlet, page.title) == ("Jane Doe MP", "Standing up for children in care")
+    assert page.published == FuzzyDate(2022, season="autumn")
