@@ -14,6 +14,11 @@ from functools import lru_cache
 
 from .dates import parse_date
 from .fuzzydate import FuzzyDate
+from .vocabulary import alternation
+
+# How far a header line's date counts, from its label: a first-published date beats an
+# unlabelled or plainly labelled one, which beats an update's.
+FIRST_PUBLISHED, PLAIN, UPDATED = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,8 @@ class HeaderLine:
     author: str = ""  # from an explicit byline ("By Jane Doe")
     name: str = ""  # a bare name that may be the byline
     role: bool = False  # the line names a writer's job ("Education correspondent, BBC News")
+    # How far the date counts: FIRST_PUBLISHED beats PLAIN beats UPDATED (from the label).
+    rank: int = PLAIN
 
     @property
     def is_byline_candidate(self) -> bool:
@@ -84,8 +91,11 @@ _DATE_THEN_BYLINE = re.compile(r"(?P<date>.+?)\s+(?P<byline>(?i:by)\s+.+)")
 _DATE_IN_SECTION = re.compile(r"(?P<date>.+?\d)\s+in\s+[^\d]{2,200}")
 # "by admin": a login rather than a name, which still makes the line a byline.
 _LOGIN_BYLINE = re.compile(r"(?i:by)\s+[a-z0-9_.-]{2,30}")
+# A date's label; its kind says how far the date counts (HeaderLine.rank).
 _LABEL = re.compile(
-    r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: on| at)?:?|dated:?)\s*",
+    rf"(?:(?P<first>{alternation('header.first_published_labels')})"
+    rf"|(?P<update>{alternation('header.update_labels')})"
+    rf"|{alternation('header.date_labels')})(?: on| at)?:?(?:\s+|$)",
     re.IGNORECASE,
 )
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?", re.IGNORECASE)
@@ -96,7 +106,8 @@ WRITER_DATE_MAX_WORDS = 14
 # Between the parts of a header line; "Published 3 May 2022 Last updated 4 May 2022" has
 # no separator but its second label.
 _SEPARATOR = re.compile(
-    r"\s+[|•·/]\s+|\s+[–—-]\s+|(?<!last)\s+(?=(?:last\s+)?(?:updated|modified)\b)", re.IGNORECASE
+    r"\s+[|•·/]\s+|\s+[–—-]\s+|,?(?<!last)\s+(?=(?:last\s+)?(?:updated|modified)\b)",
+    re.IGNORECASE,
 )
 
 # Words that make a capitalised phrase an organisation or a place, not a person.
@@ -153,17 +164,28 @@ _NOT_A_PERSON = frozenset(
 @lru_cache(maxsize=4096)  # the page reads the lines near its headline more than once
 def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
     """The date and byline a header line gives, or None if it is anything else."""
-    date, author, name, role = None, "", "", False
+    date, author, name, role, rank = None, "", "", False, PLAIN
     for part in _SEPARATOR.split(line.strip()):
-        part = _LABEL.sub("", part, count=1).strip() if _LABEL.match(part) else part.strip()
+        label = _LABEL.match(part)
+        part_rank = _rank(label)
+        part = part[label.end() :].strip() if label else part.strip()
         if not part or _TIME.fullmatch(part) or _READING_TIME.fullmatch(part):
             continue
         found = _read_part(part, order)
+        if found is None and part_rank == UPDATED:
+            continue
         if found is None:
             return None
-        date, author = date or found.date, author or found.author
-        name, role = name or found.name, role or found.role
-    return HeaderLine(date=date, author=author, name=name, role=role)
+        if found.date and (date is None or part_rank < rank):
+            date, rank = found.date, part_rank
+        author, name, role = author or found.author, name or found.name, role or found.role
+    return HeaderLine(date=date, author=author, name=name, role=role, rank=rank)
+
+
+def _rank(label: re.Match | None) -> int:
+    if label and label["first"]:
+        return FIRST_PUBLISHED
+    return UPDATED if label and label["update"] else PLAIN
 
 
 def _read_part(part: str, order: str) -> HeaderLine | None:

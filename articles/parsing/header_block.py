@@ -105,7 +105,8 @@ def _header_from(
     run = entries[first : last + 1]
     metas = [entries[position][2] for position in range(first, last + 1) if is_meta[position]]
     captions = [caption(line) for _, line, _ in run if caption(line)]
-    dates = [meta.date for meta in metas if meta.date]
+    dated = sorted((meta for meta in metas if meta.date), key=lambda meta: meta.rank)
+    dates = [meta.date for meta in dated]
     authors = [meta.author or meta.name for meta in metas if meta.author or meta.name]
     end = last
     role = entries[last + 1][1] if last + 1 < len(entries) else ""
