@@ -12,6 +12,7 @@ headline gets a descriptive title and a warning.
 from __future__ import annotations
 
 from .authority import Authority
+from .authors import writer_of
 from .body import links, read_body
 from .chrome import without_learned_chrome
 from .context import PageContext
@@ -81,7 +82,7 @@ def split_page(text: str, authority: Authority) -> PageParts:
         title=title,
         standfirst=header.standfirst,
         published=header.published,
-        author=header.author,
+        author=header.author or writer_of(header.standfirst, body.paragraphs, masthead),
         paragraphs=body.paragraphs,
         captions=list(dict.fromkeys(header.captions + body.captions)),
         links=links(text),
