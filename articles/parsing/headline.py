@@ -15,6 +15,8 @@ from .outlet import OutletMatch
 INFERRED_TITLE_WORDS = 12
 # A section title ("Children's social care reform") is short; a headline may be too.
 SECTION_TITLE_MAX_WORDS = 7
+# A headline written as a sentence or two, counted only with a header under it.
+SENTENCE_TITLE_MAX_WORDS = 25
 _QUESTIONS_ABOUT = re.compile(
     r"questions about (?P<subject>(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
 )
@@ -30,7 +32,10 @@ def find_headline(ctx: PageContext) -> int | None:
     Of several candidates (a site's name, a section title, a banner), the one
     with a header under it (standfirst, byline, date) or a date above it wins;
     failing that, the last before the prose (a site's tagline and banners come
-    first; the headline stands over its text). The prose starts with two prose lines in a row: a
+    first; the headline stands over its text).
+    A page with no headline-shaped line may write its headline as a sentence
+    ("Here's what the Case for Change gets wrong."): a prose line counts then,
+    but only with a header under it. The prose starts with two prose lines in a row: a
     lone sentence above the headline (a site's tagline) does not end the search,
     but a candidate after it must have a header to count.
     (The header lookahead is a few lines, so this stays linear.)
@@ -38,6 +43,7 @@ def find_headline(ctx: PageContext) -> int | None:
     lines, order = ctx.lines, ctx.order
     candidates: list[int] = []
     plain_candidates: list[int] = []  # before any prose line
+    sentence_candidates: list[int] = []  # headlines written as sentences, if no other
     seen_prose = False
     kept = [index for index, line in enumerate(lines) if _may_be_headline(ctx, index, line)]
     for position, index in enumerate(kept):
@@ -50,11 +56,13 @@ def find_headline(ctx: PageContext) -> int | None:
             if not seen_prose:
                 plain_candidates.append(index)
         elif is_prose(line):
+            if not candidates and word_count(line) <= SENTENCE_TITLE_MAX_WORDS:
+                sentence_candidates.append(index)
             following = kept[position + 1] if position + 1 < len(kept) else None
             if seen_prose or following is None or is_prose(lines[following]):
                 break
             seen_prose = True
-    headers = ((at, read_header(ctx, at)) for at in candidates)
+    headers = ((at, read_header(ctx, at)) for at in candidates or sentence_candidates)
     headed = [(at, header) for at, header in headers if header.found]
     if not headed:
         return plain_candidates[-1] if plain_candidates else None

@@ -61,3 +61,13 @@ def test_without_a_header_the_headline_is_the_last_candidate_before_the_text():
     page = split_page(text, AUTHORITY)
     assert (page.outlet, page.title) == ("Jane Doe MP", "Standing up for children in care")
     assert page.published == FuzzyDate(2022, season="autumn")
+
+
+def test_a_headline_written_as_sentences_counts_with_a_header_under_it():
+    title = "I have been a social worker for nine years. Here is what the review gets wrong."
+    text = f"{title}\nIt is right about the symptoms. I am less sure about the cause.\nJane Doe\n"
+    page = split_page(text + "Jun 18, 2021\n" + BODY, AUTHORITY)
+    assert (page.title, page.author) == (title, "Jane Doe")
+    assert page.standfirst.startswith("It is right about the symptoms.")
+    # Without the header, the sentences are the article's first lines.
+    assert split_page(title + "\n" + BODY, AUTHORITY).paragraphs[0] == title
