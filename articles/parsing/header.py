@@ -98,7 +98,15 @@ _LABEL = re.compile(
     rf"|{alternation('header.date_labels')})(?: on| at)?:?(?:\s+|$)",
     re.IGNORECASE,
 )
-_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?", re.IGNORECASE)
+# A time of day on its own, hours and minutes only ("24.05.22" is a date).
+_TIME = re.compile(
+    rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*(?:{alternation('header.time_zones')}))?",
+    re.IGNORECASE,
+)
+# A volume or issue number before the date ("Volume 715: debated on Tuesday 7 June 2022").
+_ISSUE_PREFIX = re.compile(
+    rf"(?:{alternation('header.issue_words')})\s*\d{{1,4}}\s*:\s+(?=\w)", re.IGNORECASE
+)
 # A word in capitals ("By JANE DOE").
 _CAPITALS = re.compile(r"\b[A-Z][A-Z’'-]+\b")
 _READING_TIME = re.compile(r"\d+ min(?:ute)?s? read", re.IGNORECASE)
@@ -165,7 +173,7 @@ _NOT_A_PERSON = frozenset(
 def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
     """The date and byline a header line gives, or None if it is anything else."""
     date, author, name, role, rank = None, "", "", False, PLAIN
-    for part in _SEPARATOR.split(line.strip()):
+    for part in _SEPARATOR.split(_ISSUE_PREFIX.sub("", line.strip(), count=1)):
         label = _LABEL.match(part)
         part_rank = _rank(label)
         part = part[label.end() :].strip() if label else part.strip()

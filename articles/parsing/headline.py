@@ -7,10 +7,13 @@ import re
 from .captions import caption
 from .context import PageContext
 from .header import read_header_line
-from .header_block import read_header
+from .header_block import Header, read_header
+from .issue_dates import read_issue_line
 from .lines import is_headline, is_prose, is_question, word_count
-from .masthead import is_leading_chrome, is_masthead_line
+from .masthead import MASTHEAD_LOOKAHEAD, is_leading_chrome, is_masthead_line
 from .outlet import OutletMatch
+from .title_lines import title_text
+from .vocabulary import alternation
 
 INFERRED_TITLE_WORDS = 12
 # A section title ("Children's social care reform") is short; a headline may be too.
@@ -24,6 +27,7 @@ _FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
 # "Home > News & press > Press releases", "UK NEWS | SOCIAL AFFAIRS": a few short steps.
 _CRUMB = r"[^\W\d][\w&’'.,-]*(?: [\w&’'.,-]+){0,3}"
 _BREADCRUMB = re.compile(rf"{_CRUMB}(?:\s*[›>»|/]\s*{_CRUMB})+")
+_LINK = re.compile(rf"(?:{alternation('header.link_prefixes')})\b", re.IGNORECASE)
 
 
 def find_headline(ctx: PageContext) -> int | None:
@@ -32,40 +36,49 @@ def find_headline(ctx: PageContext) -> int | None:
     Of several candidates (a site's name, a section title, a banner), the one
     with a header under it (standfirst, byline, date) or a date above it wins;
     failing that, the last before the prose (a site's tagline and banners come
-    first; the headline stands over its text).
-    A page with no headline-shaped line may write its headline as a sentence
-    ("Here's what the Case for Change gets wrong."): a prose line counts then,
-    but only with a header under it. The prose starts with two prose lines in a row: a
-    lone sentence above the headline (a site's tagline) does not end the search,
-    but a candidate after it must have a header to count.
+    first; the headline stands over its text), never the tagline right under
+    the masthead. A page with no other headline may write it as a sentence or
+    two ("Here's what the Case for Change gets wrong."): a prose line counts
+    then, but only with a header under it. The prose starts with two prose
+    lines in a row: a lone sentence above the headline (a site's tagline) does
+    not end the search, but a candidate after it must have a header to count.
     (The header lookahead is a few lines, so this stays linear.)
     """
     lines, order = ctx.lines, ctx.order
     candidates: list[int] = []
-    plain_candidates: list[int] = []  # before any prose line
-    sentence_candidates: list[int] = []  # headlines written as sentences, if no other
+    plain_candidates: list[int] = []  # before any prose line, not the tagline
+    sentence_candidates: list[int] = []  # prose lines short enough to be a headline
     seen_prose = False
+    tagline_at = _tagline_at(ctx)
     kept = [index for index, line in enumerate(lines) if _may_be_headline(ctx, index, line)]
     for position, index in enumerate(kept):
         line = lines[index]
         header_line = read_header_line(line, order)
         if header_line is not None and (header_line.date or header_line.author):
             continue
-        if is_headline(line) and not (ctx.faq and is_question(line)):
+        if is_headline(title_text(lines, index)) and not (ctx.faq and is_question(line)):
             candidates.append(index)
-            if not seen_prose:
+            if not seen_prose and index != tagline_at:
                 plain_candidates.append(index)
         elif is_prose(line):
-            if not candidates and word_count(line) <= SENTENCE_TITLE_MAX_WORDS:
+            if word_count(line) <= SENTENCE_TITLE_MAX_WORDS:
                 sentence_candidates.append(index)
             following = kept[position + 1] if position + 1 < len(kept) else None
             if seen_prose or following is None or is_prose(lines[following]):
                 break
             seen_prose = True
-    headers = ((at, read_header(ctx, at)) for at in candidates or sentence_candidates)
-    headed = [(at, header) for at, header in headers if header.found]
+    # A tagline over menus and the headline could take the headline for its standfirst.
+    headed = [
+        (at, header)
+        for at, header in _headed(ctx, candidates)
+        if not (at == tagline_at and header.standfirst)
+    ]
+    if not headed and plain_candidates:
+        return plain_candidates[-1]
     if not headed:
-        return plain_candidates[-1] if plain_candidates else None
+        headed = _headed(ctx, sentence_candidates)[:1]
+    if not headed:
+        return None
     chosen, header = headed[0]
     for at, later in headed[1:]:
         # A section title above the headline takes headline and standfirst for its
@@ -77,8 +90,21 @@ def find_headline(ctx: PageContext) -> int | None:
     return chosen
 
 
+def _headed(ctx: PageContext, candidates: list[int]) -> list[tuple[int, Header]]:
+    headers = ((at, read_header(ctx, at)) for at in candidates)
+    return [(at, header) for at, header in headers if header.found]
+
+
+def _tagline_at(ctx: PageContext) -> int | None:
+    """The line right under the masthead ("Academic rigour, journalistic flair")."""
+    for index, line in enumerate(ctx.lines[:MASTHEAD_LOOKAHEAD]):
+        if is_masthead_line(line, ctx.masthead):
+            return index + 1
+    return None
+
+
 def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:
-    """Not a menu, furniture, caption, breadcrumb or the page's masthead."""
+    """Not a menu, furniture, caption, breadcrumb, link, issue line or the page's masthead."""
     return not (
         index in ctx.menus
         or ctx.furniture.is_furniture(line)
@@ -86,6 +112,8 @@ def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:
         or _BREADCRUMB.fullmatch(line)
         or is_leading_chrome(line)
         or is_masthead_line(line, ctx.masthead)
+        or read_issue_line(line, ctx.order) is not None
+        or _LINK.match(line)
     )
 
 

@@ -2,7 +2,7 @@
 
 "PSW | July 2021", "Autumn 2022 Newsletter", "Summer 2021", "12 | PSW July 2021":
 the line holds a date and otherwise only the publication's name, issue words
-(fixtures/lexicon.toml, ``header.issue_words``) and a page number.
+(fixtures/lexicon.toml, ``header.issue_words``), an issue number and a page number.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from .vocabulary import lowered
 
 # How many lines above the headline may hold the issue line.
 ISSUE_LOOKBACK = 12
-ISSUE_LINE_MAX_WORDS = 8
+ISSUE_LINE_MAX_WORDS = 12
 _PARTS = re.compile(r"\s+[|–—]\s+|\s*,\s+")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 
@@ -40,7 +40,7 @@ def read_issue_line(line: str, order: str = "dmy") -> FuzzyDate | None:
         return None
     dates = []
     for part in _PARTS.split(line.strip()):
-        if _PAGE_NUMBER.fullmatch(part) or _is_name(part):
+        if _PAGE_NUMBER.fullmatch(part) or _is_name(part) or _is_issue_number(part):
             continue
         date = _dated_part(part, order)
         if date is None:
@@ -59,6 +59,13 @@ def _dated_part(part: str, order: str) -> FuzzyDate | None:
                 rest = words[:start] + words[end:]
                 return date if all(_is_name(word) for word in rest) else None
     return None
+
+
+def _is_issue_number(text: str) -> bool:
+    """ "Issue 14", "Vol. 3 No. 2"."""
+    words = text.split()
+    issue_words = lowered("header.issue_words")
+    return all(word.lower() in issue_words or _PAGE_NUMBER.fullmatch(word) for word in words)
 
 
 def _is_name(text: str) -> bool:

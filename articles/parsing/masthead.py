@@ -4,8 +4,8 @@ Browser dumps and e-mails open with the site's chrome (skip links, cookie
 banners, "Open in app", "View this email in your browser"), sometimes with the
 browser tab's title, and then the outlet's name ("THE TIMES", "ITV News",
 "Who Cares? Scotland", "PSW | July 2021"). The masthead is that first line when
-it is shaped like a name; a page opening with its headline or with prose has
-none.
+it is shaped like a name and no date or byline stands under it; a page opening
+with its headline or with prose has none.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from functools import cache
 
 from .dates import find_dates
 from .furniture import furniture_for
+from .header import read_header_line
 from .vocabulary import lowered
 
 # How far down the page the masthead may stand, in non-empty lines.
@@ -38,15 +39,24 @@ def find_masthead(text: str) -> str:
     """The outlet name the page's masthead gives, or "" when the page opens with no name."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for position, line in enumerate(lines[:MASTHEAD_LOOKAHEAD]):
-        if line.lower() in lowered("header.menu_start"):
-            return ""
         name = _SEPARATOR.split(line, maxsplit=1)[0]
+        if name.lower() in lowered("header.menu_start"):
+            return ""
         if is_leading_chrome(name):
             continue
         if position == 0 and len(line.split()) >= TAB_TITLE_MIN_WORDS:
             continue
-        return _as_printed(name) if is_name_shaped(name) else ""
+        following = lines[position + 1] if position + 1 < len(lines) else ""
+        if not is_name_shaped(name) or _is_dated_or_signed(following):
+            return ""
+        return _as_printed(name)
     return ""
+
+
+def _is_dated_or_signed(line: str) -> bool:
+    """A date or byline under a name-shaped line makes it a headline in title case."""
+    header_line = read_header_line(line)
+    return header_line is not None and bool(header_line.date or header_line.author)
 
 
 def is_masthead_line(line: str, masthead: str) -> bool:

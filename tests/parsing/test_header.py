@@ -136,3 +136,19 @@ def test_first_published_beats_an_update_on_the_header():
         "It calls for a new family help service in every area of the country.\n"
     )
     assert split_page(text, AUTHORITY).published == FuzzyDate(2022, 5, 24)
+
+
+def test_a_dotted_date_is_not_read_as_a_time():
+    assert read_header_line("24.05.22").date == FuzzyDate(2022, 5, 24)
+    assert read_header_line("9:15 a.m. EDT") == HeaderLine()
+
+
+def test_a_title_case_headline_with_a_date_under_it_is_not_a_masthead():
+    page = split_page("Care Review Calls For Reset\n24.05.22\n" + BODY_TEXT, AUTHORITY)
+    assert (page.title, page.outlet) == ("Care Review Calls For Reset", "Unknown outlet")
+
+
+BODY_TEXT = (
+    "The review published its final report after more than a year of work on it.\n"
+    "It calls for a new family help service in every area of the country.\n"
+)

@@ -71,3 +71,35 @@ def test_a_headline_written_as_sentences_counts_with_a_header_under_it():
     assert page.standfirst.startswith("It is right about the symptoms.")
     # Without the header, the sentences are the article's first lines.
     assert split_page(title + "\n" + BODY, AUTHORITY).paragraphs[0] == title
+
+
+def test_the_tagline_under_the_masthead_is_not_the_headline():
+    text = (
+        "Example Dispatch\nReporting on child welfare across the Atlantic\nSubscribe\nDonate\n"
+        "England’s Care Review Wants Less Investigation. U.S. Reformers Are Watching.\n"
+        "A review proposes sending fewer families into investigations.\n"
+        "By Jane Doe and John Roe\nMay 24th, 2022 at 9:15 a.m. EDT\n" + BODY
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.title.startswith("England’s Care Review Wants Less Investigation.")
+    assert (page.author, page.published) == ("Jane Doe and John Roe", FuzzyDate(2022, 5, 24))
+
+
+def test_a_link_to_more_pages_and_an_issue_line_are_not_headlines():
+    text = (
+        "Example Council\nChildren’s Services Bulletin | Issue 14 | Winter 2022\n"
+        "Family help comes to Example:\nwhat the national review means\nfor our services\n" + BODY
+    )
+    page = split_page(text, AUTHORITY)
+    assert (
+        page.title
+        == "Family help comes to Example: what the national review means for our services"
+    )
+    assert page.published == FuzzyDate(2022, season="winter")
+    debate = (
+        "Independent Review of Children’s Social Care\nVolume 715: debated on Tuesday 7 June 2022\n"
+        "View all Independent Review of Children’s Social Care debates\n"
+    )
+    page = split_page(debate + BODY, AUTHORITY)
+    assert page.title == "Independent Review of Children’s Social Care"
+    assert page.published == FuzzyDate(2022, 6, 7)

@@ -35,3 +35,8 @@ def test_only_an_issue_above_the_headline_and_not_the_sites_today():
     assert issue_date(lines, 3, "dmy") == FuzzyDate(2021, season="winter")
     assert issue_date(lines[:2] + lines[3:], 2, "dmy") is None
     assert issue_date(["A headline here", "Winter 2021"], 0, "dmy") is None
+
+
+def test_an_issue_number_is_part_of_the_issue_line():
+    line = "Children’s Services Bulletin | Issue 14 | Winter 2022"
+    assert read_issue_line(line) == FuzzyDate(2022, season="winter")
