@@ -1,15 +1,16 @@
 """Which outlet a page comes from.
 
 In order: the masthead (masthead.py) when it names a known profile; the
-profiles' signals (fixtures/outlets.toml), the profile with the most distinct
-signals on the page winning; a page title on the first line ending in a known
-outlet's name ("... | The Guardian"); then the masthead's own name for an
-outlet the profiles do not know ("Helen Marlowe MP", a PDF's publisher); then
-what the page says of itself elsewhere: a self-description ("Children First is
-an online resource ... presented by WillisPalmer"), a name it reports under
-("told CYP Now"), an e-mail address at a known outlet's domain, and last the
-copyright owner ("© 2021 Example News"), since a publisher is often not the
-outlet. Only a page that names nothing is "Unknown outlet".
+masthead's own name when the page names it again (a footer, "About X", a
+dateline), so that an unknown site linking to or quoting a known outlet keeps
+its own name; the profiles' signals (fixtures/outlets.toml), the profile with
+the most distinct signals on the page winning; a page title on the first line
+ending in a known outlet's name ("... | The Guardian"); any other masthead;
+then what the page says of itself elsewhere: a self-description ("Children
+First is an online resource ... presented by WillisPalmer"), a name it
+reports under ("told CYP Now"), an e-mail address at a known outlet's domain,
+and last the copyright owner ("© 2021 Example News"), since a publisher is
+often not the outlet. Only a page that names nothing is "Unknown outlet".
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from .masthead import find_masthead
 from .names import normalise_name
 
 UNKNOWN_OUTLET = "Unknown outlet"
+# A masthead the page names this many times (itself included) outranks the profiles' signals.
+MASTHEAD_CONFIRMATIONS = 2
 # Only the press is "told" things as an outlet; people also tell the review or a minister.
 PRESS_KINDS = frozenset({"trade", "national"})
 
@@ -61,11 +64,12 @@ def identify_outlet(
     """The page's outlet; ``masthead`` is ``find_masthead(text)`` when the caller has it."""
     flat = " ".join(text.split())
     masthead = find_masthead(text) if masthead is None else masthead
-    known = (
-        (masthead and _profile_named(masthead, profiles))
-        or _best_by_signals(flat, profiles)
-        or _profile_in_title(text, profiles)
-    )
+    named = masthead and _profile_named(masthead, profiles)
+    if named:
+        return OutletMatch(named.name, named)
+    if masthead and _recurs(masthead, flat):
+        return OutletMatch(masthead)
+    known = _best_by_signals(flat, profiles) or _profile_in_title(text, profiles)
     if known:
         return OutletMatch(known.name, known)
     if masthead:
@@ -83,6 +87,12 @@ def identify_outlet(
     # "told X" names whoever was told (MPs, a committee): it never names an unknown outlet.
     unknown_names = [name for source, name in own_names if source is not _TOLD]
     return OutletMatch(unknown_names[0] if unknown_names else UNKNOWN_OUTLET)
+
+
+def _recurs(masthead: str, flat: str) -> bool:
+    """The page names its masthead again (its footer, "About X", a dateline): it is the site."""
+    page = normalise_name(flat)
+    return page.count(normalise_name(masthead)) >= MASTHEAD_CONFIRMATIONS
 
 
 def _best_by_signals(flat: str, profiles: Sequence[OutletProfile]) -> OutletProfile | None:

@@ -68,3 +68,17 @@ def test_the_name_before_a_copyright_sign_is_the_owner():
     assert (
         identify_outlet("A post.\n\nExample Network © 2024\nAbout\n", ()).name == "Example Network"
     )
+
+
+def test_a_site_naming_itself_twice_keeps_its_name_over_a_link_to_a_known_outlet():
+    guardian = OutletProfile(name="The Guardian", signals=("theguardian.com",))
+    text = (
+        "Skip to content\nThe Kinship Corner\nHome\nA post.\n"
+        "As https://www.theguardian.com/society reported, the review is out.\n"
+        "© 2022 The Kinship Corner\n"
+    )
+    assert identify_outlet(text, (guardian,)).name == "The Kinship Corner"
+    # Named only once, the masthead yields to the known outlet's own chrome.
+    assert identify_outlet(text.replace("© 2022 The Kinship Corner", ""), (guardian,)).name == (
+        "The Guardian"
+    )
