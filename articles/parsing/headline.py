@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import pairwise
 
 from .captions import caption
 from .context import PageContext
@@ -50,8 +52,7 @@ def find_headline(ctx: PageContext) -> int | None:
     sentence_candidates: list[int] = []  # prose lines short enough to be a headline
     seen_prose = False
     tagline_at = _tagline_at(ctx)
-    kept = [index for index, line in enumerate(lines) if _may_be_headline(ctx, index, line)]
-    for position, index in enumerate(kept):
+    for index, following in pairwise(_kept_lines(ctx)):
         line = lines[index]
         header_line = read_header_line(line, order)
         if header_line is not None and (header_line.date or header_line.author):
@@ -63,7 +64,6 @@ def find_headline(ctx: PageContext) -> int | None:
         elif is_prose(line):
             if word_count(line) <= SENTENCE_TITLE_MAX_WORDS:
                 sentence_candidates.append(index)
-            following = kept[position + 1] if position + 1 < len(kept) else None
             if seen_prose or following is None or is_prose(lines[following]):
                 break
             seen_prose = True
@@ -101,6 +101,14 @@ def _tagline_at(ctx: PageContext) -> int | None:
         if is_masthead_line(line, ctx.masthead):
             return index + 1
     return None
+
+
+def _kept_lines(ctx: PageContext) -> Iterator[int | None]:
+    """Indexes of the lines that may be the headline, read lazily, then None."""
+    for index, line in enumerate(ctx.lines):
+        if _may_be_headline(ctx, index, line):
+            yield index
+    yield None
 
 
 def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:

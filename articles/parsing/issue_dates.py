@@ -19,6 +19,9 @@ ISSUE_LOOKBACK = 12
 ISSUE_LINE_MAX_WORDS = 12
 _PARTS = re.compile(r"\s+[|–—]\s+|\s*,\s+")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
+_YEAR = re.compile(r"\d{2,4}")
+# The longest date an issue line gives, in words ("Tuesday 24th of May 2022").
+DATE_MAX_WORDS = 5
 
 
 def issue_date(lines: list[str], headline_at: int, order: str) -> FuzzyDate | None:
@@ -36,7 +39,7 @@ def issue_date(lines: list[str], headline_at: int, order: str) -> FuzzyDate | No
 
 def read_issue_line(line: str, order: str = "dmy") -> FuzzyDate | None:
     """The date of a line that is nothing but an issue's name, date and page number."""
-    if len(line.split()) > ISSUE_LINE_MAX_WORDS:
+    if len(line.split()) > ISSUE_LINE_MAX_WORDS or not _YEAR.search(line):
         return None
     dates = []
     for part in _PARTS.split(line.strip()):
@@ -53,7 +56,7 @@ def _dated_part(part: str, order: str) -> FuzzyDate | None:
     """The date in "PSW July 2021" or "Autumn 2022 Newsletter": a name or issue word around it."""
     words = part.split()
     for start in range(len(words)):
-        for end in range(len(words), start, -1):
+        for end in range(min(len(words), start + DATE_MAX_WORDS), start, -1):
             date = parse_date(" ".join(words[start:end]), order)
             if date is not None:
                 rest = words[:start] + words[end:]
