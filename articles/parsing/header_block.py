@@ -12,6 +12,7 @@ from .issue_dates import issue_date
 from .kind import OPINION_LABEL
 from .lines import ends_sentence, repeats, word_count
 from .title_lines import title_end, title_text
+from .vocabulary import lowered
 
 # How many lines after the headline may hold the standfirst, byline and date.
 HEADER_LOOKAHEAD = 6
@@ -51,7 +52,7 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
             break
         line = lines[index]
         repeats_headline = title_at is not None and repeats(line, headline)
-        if repeats_headline or furniture.is_furniture(line):
+        if repeats_headline or furniture.is_furniture(line) or _is_kind_label(line):
             continue
         entries.append((index, line, read_header_line(line, order)))
 
@@ -73,6 +74,10 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
     if header.published is None and title_at is not None:
         header.published = issue_date(lines, title_at, order)
     return header
+
+
+def _is_kind_label(line: str) -> bool:
+    return line.strip(" :").lower() in lowered("header.kind_labels")
 
 
 def _standfirst_lines_allowed(texts: list[str]) -> int:

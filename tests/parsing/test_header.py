@@ -152,3 +152,16 @@ BODY_TEXT = (
     "The review published its final report after more than a year of work on it.\n"
     "It calls for a new family help service in every area of the country.\n"
 )
+
+
+def test_a_relative_date_alone_gives_no_date():
+    assert read_header_line("2 days ago") is None or read_header_line("2 days ago").date is None
+    page = split_page(
+        "Care review calls for a reset of the system\n2 days ago\n" + BODY_TEXT, AUTHORITY
+    )
+    assert page.published is None
+
+
+def test_a_date_under_a_press_release_label():
+    text = "Council welcomes the care review’s case for change\nPress release\n1st March 2021\n"
+    assert split_page(text + BODY_TEXT, AUTHORITY).published == FuzzyDate(2021, 3, 1)

@@ -82,3 +82,8 @@ def test_a_site_naming_itself_twice_keeps_its_name_over_a_link_to_a_known_outlet
     assert identify_outlet(text.replace("© 2022 The Kinship Corner", ""), (guardian,)).name == (
         "The Guardian"
     )
+
+
+def test_a_publisher_is_not_the_outlet():
+    text = "LocalGov\nNews\nJobs\nCouncils face rising costs\nA story.\n© Hemming Group Ltd 2022\n"
+    assert identify_outlet(text, ()).name == "LocalGov"

@@ -51,3 +51,11 @@ def test_generic_chrome_does_not_identify_an_outlet():
     """A sidebar heading or an advert's file name is on many sites' pages."""
     text = "A story about the review.\nFeatured event\nSWT_SideAd1.png\n"
     assert identify_outlet(text, PROFILES).name == UNKNOWN_OUTLET
+
+
+@pytest.mark.parametrize(
+    "phrase", ["More on this story", "Is this page useful?", "Open Government Licence"]
+)
+def test_chrome_many_sites_share_is_no_signal(phrase):
+    """Other broadcasters' related-stories boxes, public bodies on the GOV.UK design system."""
+    assert all(phrase not in profile.signals for profile in PROFILES)
