@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .dates import parse_date
 from .fuzzydate import FuzzyDate
-from .vocabulary import alternation
+from .vocabulary import alternation, lowered, word_list
 
 # How far a header line's date counts, from its label: a first-published date beats an
 # unlabelled or plainly labelled one, which beats an update's.
@@ -50,21 +50,7 @@ _SOCIAL = r"(?:\s+(?:@\w{1,30}|Twitter|X|LinkedIn|Facebook|Email|Instagram|Blues
 _ROLE = r"[^\d|]{2,80}"
 _HONORIFIC = r"(?:(?:Dame|Sir|Dr|Prof|Professor|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss)\.?\s+)?"
 # The job a writer's byline gives, ending in a job word ("Social policy editor").
-_JOB_WORDS = (
-    "editor",
-    "correspondent",
-    "reporter",
-    "writer",
-    "journalist",
-    "columnist",
-    "contributor",
-    "producer",
-    "analyst",
-    "commentator",
-    "professor",
-    "lecturer",
-    "researcher",
-)
+_JOB_WORDS = word_list("header.job_words")
 # "Social policy editor", "Professor of Social Work", perhaps with a handle ("@janedoe").
 _JOB = (
     rf"(?:[\w’'&-]+\s+){{0,4}}(?:{'|'.join(_JOB_WORDS)})s?"
@@ -119,54 +105,7 @@ _SEPARATOR = re.compile(
 )
 
 # Words that make a capitalised phrase an organisation or a place, not a person.
-_NOT_A_PERSON = frozenset(
-    {
-        "agency",
-        "association",
-        "board",
-        "care",
-        "centre",
-        "children",
-        "children's",
-        "children’s",
-        "council",
-        "committee",
-        "county",
-        "department",
-        "education",
-        "england",
-        "families",
-        "family",
-        "foundation",
-        "government",
-        "group",
-        "health",
-        "home",
-        "institute",
-        "magazine",
-        "ministry",
-        "news",
-        "now",
-        "by",
-        "the",
-        "office",
-        "partnership",
-        "press",
-        "review",
-        "school",
-        "schools",
-        "service",
-        "services",
-        "social",
-        "society",
-        "team",
-        "today",
-        "trust",
-        "university",
-        "work",
-        *_JOB_WORDS,
-    }
-)
+_NOT_A_PERSON = lowered("header.not_a_person") | lowered("header.job_words")
 
 
 @lru_cache(maxsize=4096)  # the page reads the lines near its headline more than once
