@@ -29,6 +29,7 @@ class HeaderLine:
     role: bool = False  # the line names a writer's job ("Education correspondent, BBC News")
     # How far the date counts: FIRST_PUBLISHED beats PLAIN beats UPDATED (from the label).
     rank: int = PLAIN
+    relative: bool = False  # a relative time ("3 days ago"): header matter, but no date
 
     @property
     def is_byline_candidate(self) -> bool:
@@ -89,6 +90,12 @@ _TIME = re.compile(
     rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*(?:{alternation('header.time_zones')}))?",
     re.IGNORECASE,
 )
+# "3 days ago", "1y Edited", "an hour ago", "5h".
+_RELATIVE_TIME = re.compile(
+    rf"(?:\d+|an?|one)\s*(?:{alternation('header.relative_time_units')})s?(?:\s+ago)?"
+    r"(?:\s*[•·]?\s*edited)?",
+    re.IGNORECASE,
+)
 # A volume or issue number before the date ("Volume 715: debated on Tuesday 7 June 2022").
 _ISSUE_PREFIX = re.compile(
     rf"(?:{alternation('header.issue_words')})\s*\d{{1,4}}\s*:\s+(?=\w)", re.IGNORECASE
@@ -111,7 +118,7 @@ _NOT_A_PERSON = lowered("header.not_a_person") | lowered("header.job_words")
 @lru_cache(maxsize=4096)  # the page reads the lines near its headline more than once
 def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
     """The date and byline a header line gives, or None if it is anything else."""
-    date, author, name, role, rank = None, "", "", False, PLAIN
+    date, author, name, role, rank, relative = None, "", "", False, PLAIN, False
     for part in _SEPARATOR.split(_ISSUE_PREFIX.sub("", line.strip(), count=1)):
         label = _LABEL.match(part)
         part_rank = _rank(label)
@@ -126,7 +133,8 @@ def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
         if found.date and (date is None or part_rank < rank):
             date, rank = found.date, part_rank
         author, name, role = author or found.author, name or found.name, role or found.role
-    return HeaderLine(date=date, author=author, name=name, role=role, rank=rank)
+        relative = relative or found.relative
+    return HeaderLine(date=date, author=author, name=name, role=role, rank=rank, relative=relative)
 
 
 def _rank(label: re.Match | None) -> int:
@@ -147,6 +155,8 @@ def _read_part(part: str, order: str) -> HeaderLine | None:
         return HeaderLine(name=bare)
     if _ROLE_LINE.fullmatch(part):
         return HeaderLine(role=True)
+    if _RELATIVE_TIME.fullmatch(part):
+        return HeaderLine(relative=True)
     return _writer_then_date(part, order)
 
 

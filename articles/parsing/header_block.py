@@ -152,8 +152,8 @@ def _is_meta(
 ) -> bool:
     """A date or explicit byline line, or a bare name or job under the headline or by a date.
 
-    A bare name counts beside a date or a job line ("Eleanor Busby" / "Education
-    Correspondent"), a job line beside a name or a date.
+    A bare name counts beside a date, a relative time ("3 days ago") or a job line
+    ("Eleanor Busby" / "Education Correspondent"), a job line beside a name or a date.
     """
     header_line = entries[position][2]
     if header_line is None:
@@ -165,7 +165,7 @@ def _is_meta(
         return any(other.date or other.author or other.name for other in neighbours)
     if not header_line.is_byline_candidate or (after_headline and position == 0):
         return True
-    return any(other.date or other.role for other in neighbours)
+    return any(other.date or other.role or other.relative for other in neighbours)
 
 
 def _with_date_before_headline(

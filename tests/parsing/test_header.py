@@ -165,3 +165,17 @@ def test_a_relative_date_alone_gives_no_date():
 def test_a_date_under_a_press_release_label():
     text = "Council welcomes the care review’s case for change\nPress release\n1st March 2021\n"
     assert split_page(text + BODY_TEXT, AUTHORITY).published == FuzzyDate(2021, 3, 1)
+
+
+def test_a_name_beside_a_relative_time_is_the_byline_but_the_time_no_date():
+    assert read_header_line("3 days ago") == HeaderLine(relative=True)
+    assert read_header_line("1y Edited") == HeaderLine(relative=True)
+    text = (
+        "Care review calls for a reset of the system\n"
+        "A year of listening to families ends with a plan for change\n"
+        "Jane Doe\n3 days ago\n" + BODY_TEXT
+    )
+    page = split_page(text, AUTHORITY)
+    assert (page.author, page.published) == ("Jane Doe", None)
+    assert page.standfirst == "A year of listening to families ends with a plan for change"
+    assert page.paragraphs[0].startswith("The review published its final report")
