@@ -1,12 +1,16 @@
 """From the text of a page to its parts: outlet, headline, header, body, captions, links.
 
-The page is read as lines. The headline is the first headline-shaped line that
-comes before any prose; the header is the few lines after it (standfirst, then
-byline and date); the body runs from there until the article ends — at an end
-marker (furniture.py) or a sidebar of other stories — losing its inline
-furniture, captions and repeated headlines on the way. Nothing is guessed: a
-date outside the header is not the publication date, and a page without a
-headline gets a descriptive title and a warning.
+The page is read as lines, around one PageContext (context.py) built once. The
+masthead (masthead.py) and the outlet (outlet.py) come first; the headline is
+chosen among candidates (headline.py): headline-shaped lines near the top that
+are not the masthead, its tagline, menus, breadcrumbs, links, issue lines or
+furniture, the one with a header under it winning. The header is the few lines
+after it (header_block.py: standfirst, then byline and date, labelled or not);
+the body runs from there until the article ends — at an end marker
+(furniture.py) or a sidebar of other stories — losing its inline furniture,
+captions and repeated headlines on the way. Nothing is guessed: a date outside
+the header is not the publication date (an issue line above the headline
+excepted), and a page without a headline gets a descriptive title and a warning.
 """
 
 from __future__ import annotations
