@@ -13,6 +13,7 @@ class PageContext:
     text: str  # the decoded page
     lines: list[str]  # its lines, wrapped lines re-joined, learned chrome left out
     outlet: OutletMatch
+    masthead: str  # the name the page's masthead gives (masthead.py), or ""
     furniture: Furniture  # general furniture plus the outlet's own
     order: str  # how the outlet writes numeric dates: "dmy" or "mdy"
     menus: set[int]  # indexes of lines that are runs of menu items

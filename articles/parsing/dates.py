@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .fuzzydate import FuzzyDate
+from .vocabulary import alternation
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -94,14 +95,16 @@ _DATE_PATTERN = rf"""
   | (?P<year>{_YEAR4})
 """
 
-# A time of day may follow a date on its own line ("9 Nov 2021 12.01 GMT"), and a note of
-# when it was updated ("May 23, 2022 6:00 am (Updated 9:15 am)").
+# A time of day may follow a date on its own line ("9 Nov 2021 12.01 GMT"), then the dateline's
+# place or the paper ("Tuesday May 24 2022, 12.01am, The Times"), and a note of when it was
+# updated ("May 23, 2022 6:00 am (Updated 9:15 am)").
 _CLOCK = (
-    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:am|pm)?"
-    r"(?:\s*(?:GMT|BST|UTC|CET|CEST)(?:[+-]\d{1,2})?|\s*,\s*UK|\s*[+-]\d{2}:?\d{2}|Z)?"
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
+    rf"(?:\s*(?:{alternation('header.time_zones')})(?:[+-]\d{{1,2}})?|\s*,\s*UK"
+    r"|\s*[+-]\d{2}:?\d{2}|Z)?"
 )
 _TIME_SUFFIX = rf"""
-    (?:(?:T|\s*[,|]?\s*(?:at\s+)?){_CLOCK})?
+    (?:(?:T|\s*[,|]?\s*(?:at\s+)?){_CLOCK}(?:,\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})?)?
     (?:\s*\(\s*(?:last\s+)?updated:?\s+[^()]{{1,40}}\))?
 """
 

@@ -14,6 +14,11 @@ from functools import lru_cache
 
 from .dates import parse_date
 from .fuzzydate import FuzzyDate
+from .vocabulary import alternation, lowered, word_list
+
+# How far a header line's date counts, from its label: a first-published date beats an
+# unlabelled or plainly labelled one, which beats an update's.
+FIRST_PUBLISHED, PLAIN, UPDATED = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,9 @@ class HeaderLine:
     author: str = ""  # from an explicit byline ("By Jane Doe")
     name: str = ""  # a bare name that may be the byline
     role: bool = False  # the line names a writer's job ("Education correspondent, BBC News")
+    # How far the date counts: FIRST_PUBLISHED beats PLAIN beats UPDATED (from the label).
+    rank: int = PLAIN
+    relative: bool = False  # a relative time ("3 days ago"): header matter, but no date
 
     @property
     def is_byline_candidate(self) -> bool:
@@ -43,21 +51,7 @@ _SOCIAL = r"(?:\s+(?:@\w{1,30}|Twitter|X|LinkedIn|Facebook|Email|Instagram|Blues
 _ROLE = r"[^\d|]{2,80}"
 _HONORIFIC = r"(?:(?:Dame|Sir|Dr|Prof|Professor|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss)\.?\s+)?"
 # The job a writer's byline gives, ending in a job word ("Social policy editor").
-_JOB_WORDS = (
-    "editor",
-    "correspondent",
-    "reporter",
-    "writer",
-    "journalist",
-    "columnist",
-    "contributor",
-    "producer",
-    "analyst",
-    "commentator",
-    "professor",
-    "lecturer",
-    "researcher",
-)
+_JOB_WORDS = word_list("header.job_words")
 # "Social policy editor", "Professor of Social Work", perhaps with a handle ("@janedoe").
 _JOB = (
     rf"(?:[\w’'&-]+\s+){{0,4}}(?:{'|'.join(_JOB_WORDS)})s?"
@@ -84,11 +78,28 @@ _DATE_THEN_BYLINE = re.compile(r"(?P<date>.+?)\s+(?P<byline>(?i:by)\s+.+)")
 _DATE_IN_SECTION = re.compile(r"(?P<date>.+?\d)\s+in\s+[^\d]{2,200}")
 # "by admin": a login rather than a name, which still makes the line a byline.
 _LOGIN_BYLINE = re.compile(r"(?i:by)\s+[a-z0-9_.-]{2,30}")
+# A date's label; its kind says how far the date counts (HeaderLine.rank).
 _LABEL = re.compile(
-    r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: on| at)?:?|dated:?)\s*",
+    rf"(?:(?P<first>{alternation('header.first_published_labels')})"
+    rf"|(?P<update>{alternation('header.update_labels')})"
+    rf"|{alternation('header.date_labels')})(?: on| at)?:?(?:\s+|$)",
     re.IGNORECASE,
 )
-_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?", re.IGNORECASE)
+# A time of day on its own, hours and minutes only ("24.05.22" is a date).
+_TIME = re.compile(
+    rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*(?:{alternation('header.time_zones')}))?",
+    re.IGNORECASE,
+)
+# "3 days ago", "1y Edited", "an hour ago", "5h".
+_RELATIVE_TIME = re.compile(
+    rf"(?:\d+|an?|one)\s*(?:{alternation('header.relative_time_units')})s?(?:\s+ago)?"
+    r"(?:\s*[•·]?\s*edited)?",
+    re.IGNORECASE,
+)
+# A volume or issue number before the date ("Volume 715: debated on Tuesday 7 June 2022").
+_ISSUE_PREFIX = re.compile(
+    rf"(?:{alternation('header.issue_words')})\s*\d{{1,4}}\s*:\s+(?=\w)", re.IGNORECASE
+)
 # A word in capitals ("By JANE DOE").
 _CAPITALS = re.compile(r"\b[A-Z][A-Z’'-]+\b")
 _READING_TIME = re.compile(r"\d+ min(?:ute)?s? read", re.IGNORECASE)
@@ -96,74 +107,40 @@ WRITER_DATE_MAX_WORDS = 14
 # Between the parts of a header line; "Published 3 May 2022 Last updated 4 May 2022" has
 # no separator but its second label.
 _SEPARATOR = re.compile(
-    r"\s+[|•·/]\s+|\s+[–—-]\s+|(?<!last)\s+(?=(?:last\s+)?(?:updated|modified)\b)", re.IGNORECASE
+    r"\s+[|•·/]\s+|\s+[–—-]\s+|,?(?<!last)\s+(?=(?:last\s+)?(?:updated|modified)\b)",
+    re.IGNORECASE,
 )
 
 # Words that make a capitalised phrase an organisation or a place, not a person.
-_NOT_A_PERSON = frozenset(
-    {
-        "agency",
-        "association",
-        "board",
-        "care",
-        "centre",
-        "children",
-        "children's",
-        "children’s",
-        "council",
-        "committee",
-        "county",
-        "department",
-        "education",
-        "england",
-        "families",
-        "family",
-        "foundation",
-        "government",
-        "group",
-        "health",
-        "home",
-        "institute",
-        "magazine",
-        "ministry",
-        "news",
-        "now",
-        "by",
-        "the",
-        "office",
-        "partnership",
-        "press",
-        "review",
-        "school",
-        "schools",
-        "service",
-        "services",
-        "social",
-        "society",
-        "team",
-        "today",
-        "trust",
-        "university",
-        "work",
-        *_JOB_WORDS,
-    }
-)
+_NOT_A_PERSON = lowered("header.not_a_person") | lowered("header.job_words")
 
 
 @lru_cache(maxsize=4096)  # the page reads the lines near its headline more than once
 def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
     """The date and byline a header line gives, or None if it is anything else."""
-    date, author, name, role = None, "", "", False
-    for part in _SEPARATOR.split(line.strip()):
-        part = _LABEL.sub("", part, count=1).strip() if _LABEL.match(part) else part.strip()
+    date, author, name, role, rank, relative = None, "", "", False, PLAIN, False
+    for part in _SEPARATOR.split(_ISSUE_PREFIX.sub("", line.strip(), count=1)):
+        label = _LABEL.match(part)
+        part_rank = _rank(label)
+        part = part[label.end() :].strip() if label else part.strip()
         if not part or _TIME.fullmatch(part) or _READING_TIME.fullmatch(part):
             continue
         found = _read_part(part, order)
+        if found is None and part_rank == UPDATED:
+            continue
         if found is None:
             return None
-        date, author = date or found.date, author or found.author
-        name, role = name or found.name, role or found.role
-    return HeaderLine(date=date, author=author, name=name, role=role)
+        if found.date and (date is None or part_rank < rank):
+            date, rank = found.date, part_rank
+        author, name, role = author or found.author, name or found.name, role or found.role
+        relative = relative or found.relative
+    return HeaderLine(date=date, author=author, name=name, role=role, rank=rank, relative=relative)
+
+
+def _rank(label: re.Match | None) -> int:
+    if label and label["first"]:
+        return FIRST_PUBLISHED
+    return UPDATED if label and label["update"] else PLAIN
 
 
 def _read_part(part: str, order: str) -> HeaderLine | None:
@@ -178,6 +155,8 @@ def _read_part(part: str, order: str) -> HeaderLine | None:
         return HeaderLine(name=bare)
     if _ROLE_LINE.fullmatch(part):
         return HeaderLine(role=True)
+    if _RELATIVE_TIME.fullmatch(part):
+        return HeaderLine(relative=True)
     return _writer_then_date(part, order)
 
 

@@ -8,12 +8,17 @@ from .captions import caption
 from .context import PageContext
 from .fuzzydate import FuzzyDate
 from .header import HeaderLine, read_header_line
+from .issue_dates import issue_date
 from .kind import OPINION_LABEL
 from .lines import ends_sentence, repeats, word_count
+from .title_lines import title_end, title_text
+from .vocabulary import lowered
 
 # How many lines after the headline may hold the standfirst, byline and date.
 HEADER_LOOKAHEAD = 6
 MAX_STANDFIRST_LINES = 2
+# A standfirst of summary points, none a finished sentence, may run longer (MailOnline's bullets).
+MAX_SUMMARY_LINES = 4
 # A standfirst line says something: shorter lines ("News", "Blog") are menus and labels.
 STANDFIRST_MIN_WORDS = 4
 # A line this short right after a byline is the writer's role.
@@ -36,27 +41,32 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
     The header is found only when a date or byline line follows the headline
     after at most ``MAX_STANDFIRST_LINES`` lines of standfirst; the lines before
     it are the standfirst. Without one, the body starts right after the headline
-    (and a date right above the headline may still date the page).
+    (and a date right above the headline, or an issue line above it, may still date the page).
     """
     lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
-    start = 0 if title_at is None else title_at + 1
+    start = 0 if title_at is None else title_end(lines, title_at) + 1
+    headline = "" if title_at is None else title_text(lines, title_at)
     entries: list[tuple[int, str, HeaderLine | None]] = []
     for index in range(start, len(lines)):
         if len(entries) == HEADER_LOOKAHEAD:
             break
         line = lines[index]
-        repeats_headline = title_at is not None and repeats(line, lines[title_at])
-        if repeats_headline or furniture.is_furniture(line):
+        repeats_headline = title_at is not None and repeats(line, headline)
+        # A header line (a date, a byline, a relative time) is read as one even where the
+        # body would drop it as furniture ("3 days ago" beside a comment).
+        header_line = read_header_line(line, order)
+        furniture_line = header_line is None and furniture.is_furniture(line)
+        if repeats_headline or furniture_line or _is_kind_label(line):
             continue
-        entries.append((index, line, read_header_line(line, order)))
+        entries.append((index, line, header_line))
 
     is_meta = [
         _is_meta(entries, position, title_at is not None) for position in range(len(entries))
     ]
     first = next((position for position, meta in enumerate(is_meta) if meta), None)
-    allowed_before = 0 if title_at is None else MAX_STANDFIRST_LINES
     leading = entries[:first] if first is not None else []
     texts = [line for _, line, _ in leading if not caption(line)]
+    allowed_before = _standfirst_lines_allowed(texts) if title_at is not None else 0
     too_short = any(word_count(text) < STANDFIRST_MIN_WORDS for text in texts)
     if first is None or len(texts) > allowed_before or too_short:
         header = Header(body_start=start)
@@ -64,8 +74,19 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
         header = _header_from(entries, is_meta, first, standfirst=" ".join(texts))
         header.captions[:0] = [caption(line) for _, line, _ in leading if caption(line)]
     if header.published is None and title_at is not None:
-        return _with_date_before_headline(header, lines, title_at, order)
+        header = _with_date_before_headline(header, lines, title_at, order)
+    if header.published is None and title_at is not None:
+        header.published = issue_date(lines, title_at, order)
     return header
+
+
+def _is_kind_label(line: str) -> bool:
+    return line.strip(" :").lower() in lowered("header.kind_labels")
+
+
+def _standfirst_lines_allowed(texts: list[str]) -> int:
+    summary = not any(ends_sentence(text) for text in texts)
+    return MAX_SUMMARY_LINES if summary else MAX_STANDFIRST_LINES
 
 
 def _header_from(
@@ -93,7 +114,8 @@ def _header_from(
     run = entries[first : last + 1]
     metas = [entries[position][2] for position in range(first, last + 1) if is_meta[position]]
     captions = [caption(line) for _, line, _ in run if caption(line)]
-    dates = [meta.date for meta in metas if meta.date]
+    dated = sorted((meta for meta in metas if meta.date), key=lambda meta: meta.rank)
+    dates = [meta.date for meta in dated]
     authors = [meta.author or meta.name for meta in metas if meta.author or meta.name]
     end = last
     role = entries[last + 1][1] if last + 1 < len(entries) else ""
@@ -134,8 +156,8 @@ def _is_meta(
 ) -> bool:
     """A date or explicit byline line, or a bare name or job under the headline or by a date.
 
-    A bare name counts beside a date or a job line ("Eleanor Busby" / "Education
-    Correspondent"), a job line beside a name or a date.
+    A bare name counts beside a date, a relative time ("3 days ago") or a job line
+    ("Eleanor Busby" / "Education Correspondent"), a job line beside a name or a date.
     """
     header_line = entries[position][2]
     if header_line is None:
@@ -147,7 +169,7 @@ def _is_meta(
         return any(other.date or other.author or other.name for other in neighbours)
     if not header_line.is_byline_candidate or (after_headline and position == 0):
         return True
-    return any(other.date or other.role for other in neighbours)
+    return any(other.date or other.role or other.relative for other in neighbours)
 
 
 def _with_date_before_headline(

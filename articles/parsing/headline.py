@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import pairwise
 
 from .captions import caption
 from .context import PageContext
 from .header import read_header_line
-from .header_block import read_header
+from .header_block import Header, read_header
+from .issue_dates import read_issue_line
 from .lines import is_headline, is_prose, is_question, word_count
+from .masthead import MASTHEAD_LOOKAHEAD, is_leading_chrome, is_masthead_line
 from .outlet import OutletMatch
+from .title_lines import title_text
+from .vocabulary import alternation
 
 INFERRED_TITLE_WORDS = 12
+# A section title ("Children's social care reform") is short; a headline may be too.
+SECTION_TITLE_MAX_WORDS = 7
+# A headline written as a sentence or two, counted only with a header under it.
+SENTENCE_TITLE_MAX_WORDS = 25
 _QUESTIONS_ABOUT = re.compile(
     r"questions about (?P<subject>(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
 )
 _FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
+# "Home > News & press > Press releases", "UK NEWS | SOCIAL AFFAIRS": a few short steps.
+_CRUMB = r"[^\W\d][\w&’'.,-]*(?: [\w&’'.,-]+){0,3}"
+_BREADCRUMB = re.compile(rf"{_CRUMB}(?:\s*[›>»|/]\s*{_CRUMB})+")
+_LINK = re.compile(rf"(?:{alternation('header.link_prefixes')})\b", re.IGNORECASE)
 
 
 def find_headline(ctx: PageContext) -> int | None:
@@ -23,46 +37,92 @@ def find_headline(ctx: PageContext) -> int | None:
 
     Of several candidates (a site's name, a section title, a banner), the one
     with a header under it (standfirst, byline, date) or a date above it wins;
-    failing that, the first. The prose starts with two prose lines in a row: a
-    lone sentence above the headline (a site's tagline) does not end the search,
-    but a candidate after it must have a header to count.
+    failing that, the last before the prose (a site's tagline and banners come
+    first; the headline stands over its text), never the tagline right under
+    the masthead. A page with no other headline may write it as a sentence or
+    two ("Here's what the Case for Change gets wrong."): a prose line counts
+    then, but only with a header under it. The prose starts with two prose
+    lines in a row: a lone sentence above the headline (a site's tagline) does
+    not end the search, but a candidate after it must have a header to count.
     (The header lookahead is a few lines, so this stays linear.)
     """
-    lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
+    lines, order = ctx.lines, ctx.order
     candidates: list[int] = []
-    plain_candidates: list[int] = []  # before any prose line
+    plain_candidates: list[int] = []  # before any prose line, not the tagline
+    sentence_candidates: list[int] = []  # prose lines short enough to be a headline
     seen_prose = False
-    kept = [
-        index
-        for index, line in enumerate(lines)
-        if index not in ctx.menus and not furniture.is_furniture(line) and not caption(line)
-    ]
-    for position, index in enumerate(kept):
+    tagline_at = _tagline_at(ctx)
+    for index, following in pairwise(_kept_lines(ctx)):
         line = lines[index]
         header_line = read_header_line(line, order)
         if header_line is not None and (header_line.date or header_line.author):
             continue
-        if is_headline(line) and not (ctx.faq and is_question(line)):
+        if is_headline(title_text(lines, index)) and not (ctx.faq and is_question(line)):
             candidates.append(index)
-            if not seen_prose:
+            if not seen_prose and index != tagline_at:
                 plain_candidates.append(index)
         elif is_prose(line):
-            following = kept[position + 1] if position + 1 < len(kept) else None
+            if word_count(line) <= SENTENCE_TITLE_MAX_WORDS:
+                sentence_candidates.append(index)
             if seen_prose or following is None or is_prose(lines[following]):
                 break
             seen_prose = True
-    headers = ((at, read_header(ctx, at)) for at in candidates)
-    headed = [(at, header) for at, header in headers if header.found]
+    # A tagline over menus and the headline could take the headline for its standfirst.
+    headed = [
+        (at, header)
+        for at, header in _headed(ctx, candidates)
+        if not (at == tagline_at and header.standfirst)
+    ]
+    if not headed and plain_candidates:
+        return plain_candidates[-1]
     if not headed:
-        return plain_candidates[0] if plain_candidates else None
+        headed = _headed(ctx, sentence_candidates)[:1]
+    if not headed:
+        return None
     chosen, header = headed[0]
     for at, later in headed[1:]:
         # A section title above the headline takes headline and standfirst for its
         # standfirst; the headline, under the same date, is longer and has its own.
         longer = word_count(lines[at]) > word_count(lines[chosen])
-        if at < header.body_start and later.standfirst and longer:
+        section_title = word_count(lines[chosen]) <= SECTION_TITLE_MAX_WORDS
+        if at < header.body_start and later.standfirst and longer and section_title:
             chosen, header = at, later
     return chosen
+
+
+def _headed(ctx: PageContext, candidates: list[int]) -> list[tuple[int, Header]]:
+    headers = ((at, read_header(ctx, at)) for at in candidates)
+    return [(at, header) for at, header in headers if header.found]
+
+
+def _tagline_at(ctx: PageContext) -> int | None:
+    """The line right under the masthead ("Academic rigour, journalistic flair")."""
+    for index, line in enumerate(ctx.lines[:MASTHEAD_LOOKAHEAD]):
+        if is_masthead_line(line, ctx.masthead):
+            return index + 1
+    return None
+
+
+def _kept_lines(ctx: PageContext) -> Iterator[int | None]:
+    """Indexes of the lines that may be the headline, read lazily, then None."""
+    for index, line in enumerate(ctx.lines):
+        if _may_be_headline(ctx, index, line):
+            yield index
+    yield None
+
+
+def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:
+    """Not a menu, furniture, caption, breadcrumb, link, issue line or the page's masthead."""
+    return not (
+        index in ctx.menus
+        or ctx.furniture.is_furniture(line)
+        or caption(line)
+        or _BREADCRUMB.fullmatch(line)
+        or is_leading_chrome(line)
+        or is_masthead_line(line, ctx.masthead)
+        or read_issue_line(line, ctx.order) is not None
+        or _LINK.match(line)
+    )
 
 
 def inferred_title(text: str, paragraphs: list[str], outlet: OutletMatch, faq: bool) -> str:

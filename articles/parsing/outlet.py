@@ -1,12 +1,16 @@
 """Which outlet a page comes from.
 
-First by the profiles' signals (fixtures/outlets.toml): the profile with the
-most distinct signals on the page wins. Failing that, by what the page says of
-itself: a page title on its first line ending in a known outlet's name ("... |
-The Guardian"), a name it reports under ("told CYP Now"), a footer ("Children
-First is an online resource ... presented by WillisPalmer", "© 2021 Example
-News"), or an e-mail address at a known outlet's domain. A page that names an
-outlet the profiles do not know keeps that name; otherwise it is "Unknown outlet".
+In order: the masthead (masthead.py) when it names a known profile; the
+masthead's own name when the page names it again (a footer, "About X", a
+dateline), so that an unknown site linking to or quoting a known outlet keeps
+its own name; the profiles' signals (fixtures/outlets.toml), the profile with
+the most distinct signals on the page winning; a page title on the first line
+ending in a known outlet's name ("... | The Guardian"); any other masthead;
+then what the page says of itself elsewhere: a self-description ("Children
+First is an online resource ... presented by WillisPalmer"), a name it
+reports under ("told CYP Now"), an e-mail address at a known outlet's domain,
+and last the copyright owner ("© 2021 Example News"), since a publisher is
+often not the outlet. Only a page that names nothing is "Unknown outlet".
 """
 
 from __future__ import annotations
@@ -17,9 +21,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .authority import OutletProfile
+from .masthead import find_masthead
 from .names import normalise_name
 
 UNKNOWN_OUTLET = "Unknown outlet"
+# A masthead the page names this many times (itself included) outranks the profiles' signals.
+MASTHEAD_CONFIRMATIONS = 2
 # Only the press is "told" things as an outlet; people also tell the review or a minister.
 PRESS_KINDS = frozenset({"trade", "national"})
 
@@ -30,7 +37,11 @@ _SELF_DESCRIPTION = re.compile(
     rf"(?P<name>{_NAME}) is (?:an?|the) (?:[\w-]+ ){{0,5}}?(?:resource|magazine|website|"
     r"publication|newspaper|journal|news (?:service|site|website)|registered charity)\b"
 )
-_COPYRIGHT = re.compile(rf"(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?(?P<name>{_NAME})")
+# "© 2021 Example News", and the name first: "Example News © 2024".
+_COPYRIGHT = re.compile(
+    rf"(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?(?P<name>{_NAME})"
+    rf"|(?<![\w&’'-])(?P<owner>{_NAME}) (?:©|\(c\)|Copyright) ?\d{{4}}"
+)
 # A page title heading the dump ("Care review calls for reset | Society | The Guardian").
 _TITLE_SUFFIX = re.compile(r".+\s[|–—-]\s(?P<name>[^|–—]{2,60})")
 _EMAIL_DOMAIN = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
@@ -47,14 +58,22 @@ class OutletMatch:
         return self.profile is not None
 
 
-def identify_outlet(text: str, profiles: Sequence[OutletProfile]) -> OutletMatch:
+def identify_outlet(
+    text: str, profiles: Sequence[OutletProfile], masthead: str | None = None
+) -> OutletMatch:
+    """The page's outlet; ``masthead`` is ``find_masthead(text)`` when the caller has it."""
     flat = " ".join(text.split())
-    by_signals = _best_by_signals(flat, profiles)
-    if by_signals is not None:
-        return OutletMatch(by_signals.name, by_signals)
-    titled = _profile_in_title(text, profiles)
-    if titled is not None:
-        return OutletMatch(titled.name, titled)
+    masthead = find_masthead(text) if masthead is None else masthead
+    named = masthead and _profile_named(masthead, profiles)
+    if named:
+        return OutletMatch(named.name, named)
+    if masthead and _recurs(masthead, flat):
+        return OutletMatch(masthead)
+    known = _best_by_signals(flat, profiles) or _profile_in_title(text, profiles)
+    if known:
+        return OutletMatch(known.name, known)
+    if masthead:
+        return OutletMatch(masthead)
     own_names = _names_the_page_gives(flat)
     press = [profile for profile in profiles if profile.kind in PRESS_KINDS]
     for source, name in own_names:
@@ -68,6 +87,12 @@ def identify_outlet(text: str, profiles: Sequence[OutletProfile]) -> OutletMatch
     # "told X" names whoever was told (MPs, a committee): it never names an unknown outlet.
     unknown_names = [name for source, name in own_names if source is not _TOLD]
     return OutletMatch(unknown_names[0] if unknown_names else UNKNOWN_OUTLET)
+
+
+def _recurs(masthead: str, flat: str) -> bool:
+    """The page names its masthead again (its footer, "About X", a dateline): it is the site."""
+    page = normalise_name(flat)
+    return page.count(normalise_name(masthead)) >= MASTHEAD_CONFIRMATIONS
 
 
 def _best_by_signals(flat: str, profiles: Sequence[OutletProfile]) -> OutletProfile | None:
@@ -91,7 +116,7 @@ def _names_the_page_gives(flat: str) -> list[tuple[re.Pattern, str]]:
     found = []
     for pattern in (_SELF_DESCRIPTION, _COPYRIGHT, _TOLD):
         for match in pattern.finditer(flat):
-            name = _TRAILING_WORDS.sub("", match["name"]).strip()
+            name = _TRAILING_WORDS.sub("", match.groupdict().get("owner") or match["name"]).strip()
             if name:
                 found.append((pattern, name))
     return found

@@ -1,12 +1,16 @@
 """From the text of a page to its parts: outlet, headline, header, body, captions, links.
 
-The page is read as lines. The headline is the first headline-shaped line that
-comes before any prose; the header is the few lines after it (standfirst, then
-byline and date); the body runs from there until the article ends — at an end
-marker (furniture.py) or a sidebar of other stories — losing its inline
-furniture, captions and repeated headlines on the way. Nothing is guessed: a
-date outside the header is not the publication date, and a page without a
-headline gets a descriptive title and a warning.
+The page is read as lines, around one PageContext (context.py) built once. The
+masthead (masthead.py) and the outlet (outlet.py) come first; the headline is
+chosen among candidates (headline.py): headline-shaped lines near the top that
+are not the masthead, its tagline, menus, breadcrumbs, links, issue lines or
+furniture, the one with a header under it winning. The header is the few lines
+after it (header_block.py: standfirst, then byline and date, labelled or not);
+the body runs from there until the article ends — at an end marker
+(furniture.py) or a sidebar of other stories — losing its inline furniture,
+captions and repeated headlines on the way. Nothing is guessed: a date outside
+the header is not the publication date (an issue line above the headline
+excepted), and a page without a headline gets a descriptive title and a warning.
 """
 
 from __future__ import annotations
@@ -21,8 +25,11 @@ from .header_block import read_header
 from .headline import find_headline, inferred_title
 from .kind import article_kind, label_lines
 from .lines import is_question, join_wrapped_lines
+from .masthead import find_masthead
 from .outlet import identify_outlet
+from .title_lines import title_text
 from .types import PageParts, SourceError
+from .writer import writer_of
 
 MAX_TEXT_CHARS = MAX_SOURCE_BYTES
 # A page with this many question lines is a page of questions and answers.
@@ -36,7 +43,8 @@ def split_page(text: str, authority: Authority) -> PageParts:
     """Split a decoded page into its parts; raises SourceError when no article is left."""
     if len(text) > MAX_TEXT_CHARS:
         raise SourceError(f"text is over the {MAX_TEXT_CHARS // (1024 * 1024)} MB limit")
-    outlet = identify_outlet(text, authority.outlets)
+    masthead = find_masthead(text)
+    outlet = identify_outlet(text, authority.outlets, masthead)
     profile = outlet.profile
     order = profile.date_order if profile else "dmy"
     furniture = furniture_for(profile.furniture if profile else ())
@@ -48,13 +56,14 @@ def split_page(text: str, authority: Authority) -> PageParts:
         text=text,
         lines=lines,
         outlet=outlet,
+        masthead=masthead,
         furniture=furniture,
         order=order,
         menus=menu_runs(lines),
         faq=questions >= FAQ_MIN_QUESTIONS,
     )
     title_at = find_headline(ctx)
-    headline = lines[title_at] if title_at is not None else None
+    headline = title_text(lines, title_at) if title_at is not None else None
     header = read_header(ctx, title_at)
     body = read_body(ctx, header.body_start, headline)
     if not body.paragraphs:
@@ -66,7 +75,7 @@ def split_page(text: str, authority: Authority) -> PageParts:
         title = inferred_title(text, body.paragraphs, outlet, ctx.faq)
         warnings.append(INFERRED_TITLE_WARNING)
     else:
-        title = lines[title_at]
+        title = headline
     if not outlet.known:
         warnings.append(f"unknown outlet “{outlet.name}”")
     if header.published is None:
@@ -77,7 +86,7 @@ def split_page(text: str, authority: Authority) -> PageParts:
         title=title,
         standfirst=header.standfirst,
         published=header.published,
-        author=header.author,
+        author=header.author or writer_of(header.standfirst, body.paragraphs, masthead),
         paragraphs=body.paragraphs,
         captions=list(dict.fromkeys(header.captions + body.captions)),
         links=links(text),

@@ -88,3 +88,14 @@ def test_find_dates_skips_lookalikes():
 def test_find_dates_bare_years_only_when_asked():
     assert find_dates("Since 2011 the number rose") == []
     assert find_dates("Since 2011 the number rose", allow_year=True) == [(6, 10, FuzzyDate(2011))]
+
+
+def test_a_place_or_paper_after_the_time_is_part_of_the_date_line():
+    assert parse_date("Tuesday May 24 2022, 12.01am, The Times") == FuzzyDate(2022, 5, 24)
+    # Without a time first, a name after the date is a byline's business, not the date's.
+    assert parse_date("24 May 2022, Jane Doe") is None
+
+
+def test_american_times_and_zones():
+    assert parse_date("May 24th, 2022 at 9:15 a.m. EDT") == FuzzyDate(2022, 5, 24)
+    assert parse_date("June 3, 2022, 6:30 PM ET") == FuzzyDate(2022, 6, 3)

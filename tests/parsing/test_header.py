@@ -1,7 +1,10 @@
 import pytest
 
 from articles.parsing.fuzzydate import FuzzyDate
-from articles.parsing.header import HeaderLine, bare_name, read_header_line
+from articles.parsing.header import UPDATED, HeaderLine, bare_name, read_header_line
+from articles.parsing.page import split_page
+
+from .test_page import AUTHORITY
 
 
 @pytest.mark.parametrize(
@@ -10,7 +13,10 @@ from articles.parsing.header import HeaderLine, bare_name, read_header_line
         ("19/04/21", HeaderLine(date=FuzzyDate(2021, 4, 19))),
         ("Tuesday, November 9, 2021", HeaderLine(date=FuzzyDate(2021, 11, 9))),
         ("Published: 3 March 2021", HeaderLine(date=FuzzyDate(2021, 3, 3))),
-        ("Last updated on 4 March 2021 at 10:30", HeaderLine(date=FuzzyDate(2021, 3, 4))),
+        (
+            "Last updated on 4 March 2021 at 10:30",
+            HeaderLine(date=FuzzyDate(2021, 3, 4), rank=UPDATED),
+        ),
         ("By Jane Doe", HeaderLine(author="Jane Doe")),
         ("by Rachel de Souza", HeaderLine(author="Rachel de Souza")),
         ("By Jane Doe, Political Correspondent", HeaderLine(author="Jane Doe")),
@@ -106,3 +112,70 @@ def test_bare_names_exclude_organisations():
 def test_a_bare_name_is_only_a_byline_candidate():
     assert read_header_line("Fiona Simpson").is_byline_candidate
     assert not read_header_line("By Fiona Simpson").is_byline_candidate
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published 3 March 2021, updated 5 March", FuzzyDate(2021, 3, 3)),
+        ("Updated: 23 May 2022 | Published: 22 May 2022", FuzzyDate(2022, 5, 22)),
+        ("debated on Monday 23 May 2022", FuzzyDate(2022, 5, 23)),
+        ("First published on Tue 24 May 2022 07.00 BST", FuzzyDate(2022, 5, 24)),
+    ],
+)
+def test_a_labelled_line_gives_its_publication_date(line, date):
+    assert read_header_line(line).date == date
+
+
+def test_first_published_beats_an_update_on_the_header():
+    text = (
+        "Care review calls for a reset of children's social care\n"
+        "Wed 25 May 2022 10.00 BST\n"
+        "First published on Tue 24 May 2022 07.00 BST\n"
+        "The review published its final report after more than a year of work on it.\n"
+        "It calls for a new family help service in every area of the country.\n"
+    )
+    assert split_page(text, AUTHORITY).published == FuzzyDate(2022, 5, 24)
+
+
+def test_a_dotted_date_is_not_read_as_a_time():
+    assert read_header_line("24.05.22").date == FuzzyDate(2022, 5, 24)
+    assert read_header_line("9:15 a.m. EDT") == HeaderLine()
+
+
+def test_a_title_case_headline_with_a_date_under_it_is_not_a_masthead():
+    page = split_page("Care Review Calls For Reset\n24.05.22\n" + BODY_TEXT, AUTHORITY)
+    assert (page.title, page.outlet) == ("Care Review Calls For Reset", "Unknown outlet")
+
+
+BODY_TEXT = (
+    "The review published its final report after more than a year of work on it.\n"
+    "It calls for a new family help service in every area of the country.\n"
+)
+
+
+def test_a_relative_date_alone_gives_no_date():
+    assert read_header_line("2 days ago") is None or read_header_line("2 days ago").date is None
+    page = split_page(
+        "Care review calls for a reset of the system\n2 days ago\n" + BODY_TEXT, AUTHORITY
+    )
+    assert page.published is None
+
+
+def test_a_date_under_a_press_release_label():
+    text = "Council welcomes the care review’s case for change\nPress release\n1st March 2021\n"
+    assert split_page(text + BODY_TEXT, AUTHORITY).published == FuzzyDate(2021, 3, 1)
+
+
+def test_a_name_beside_a_relative_time_is_the_byline_but_the_time_no_date():
+    assert read_header_line("3 days ago") == HeaderLine(relative=True)
+    assert read_header_line("1y Edited") == HeaderLine(relative=True)
+    text = (
+        "Care review calls for a reset of the system\n"
+        "A year of listening to families ends with a plan for change\n"
+        "Jane Doe\n3 days ago\n" + BODY_TEXT
+    )
+    page = split_page(text, AUTHORITY)
+    assert (page.author, page.published) == ("Jane Doe", None)
+    assert page.standfirst == "A year of listening to families ends with a plan for change"
+    assert page.paragraphs[0].startswith("The review published its final report")

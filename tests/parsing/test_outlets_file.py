@@ -8,6 +8,7 @@ from articles.parsing.authority import load_authority
 from articles.parsing.dates import ORDERS
 from articles.parsing.furniture import furniture_for
 from articles.parsing.names import normalise_name
+from articles.parsing.outlet import UNKNOWN_OUTLET, identify_outlet
 
 from .seeds import ROOT
 
@@ -44,3 +45,17 @@ def test_profile_is_well_formed(profile):
     for pattern in profile.furniture:
         re.compile(pattern)
     assert furniture_for(profile.furniture) is not None
+
+
+def test_generic_chrome_does_not_identify_an_outlet():
+    """A sidebar heading or an advert's file name is on many sites' pages."""
+    text = "A story about the review.\nFeatured event\nSWT_SideAd1.png\n"
+    assert identify_outlet(text, PROFILES).name == UNKNOWN_OUTLET
+
+
+@pytest.mark.parametrize(
+    "phrase", ["More on this story", "Is this page useful?", "Open Government Licence"]
+)
+def test_chrome_many_sites_share_is_no_signal(phrase):
+    """Other broadcasters' related-stories boxes, public bodies on the GOV.UK design system."""
+    assert all(phrase not in profile.signals for profile in PROFILES)

@@ -1,0 +1,79 @@
+"""The writer of a page without a byline, from where English pages name one otherwise.
+
+A standfirst that opens with the writer ("Jane Doe, Barrister, Example Chambers,
+considers ..."), a letter's sign-off ("With best wishes," / "Jane", the first
+name of the person whose newsletter it is), or a writer's bio closing the
+article ("Jane Doe is director of Example Trust."). The word lists are in
+fixtures/lexicon.toml (``header``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+
+from .header import bare_name
+from .vocabulary import alternation, lowered
+
+# A bio is a short paragraph.
+BIO_MAX_WORDS = 40
+
+
+@cache
+def _standfirst_writer() -> re.Pattern:
+    return re.compile(
+        rf"(?P<name>[^,]{{3,60}})(?:,[^,]{{2,80}}){{0,3}},?\s+"
+        rf"(?:{alternation('header.standfirst_writer_verbs')})\b"
+    )
+
+
+_BIO = re.compile(r"\*?(?P<name>[^,.]{3,60}?) is (?:an? |the )?\w")
+
+
+def writer_of(standfirst: str, paragraphs: list[str], masthead: str) -> str:
+    """The writer a page names outside a byline, or ""."""
+    return (
+        _writer_in_standfirst(standfirst)
+        or _writer_signing_off(paragraphs, masthead)
+        or _writer_in_bio(paragraphs)
+    )
+
+
+def _writer_in_standfirst(standfirst: str) -> str:
+    match = _standfirst_writer().match(standfirst)
+    return bare_name(match["name"]) if match else ""
+
+
+def _writer_signing_off(paragraphs: list[str], masthead: str) -> str:
+    """The name under a valediction; a first name alone is the masthead's person's."""
+    valedictions = lowered("header.valedictions")
+    for before, signed in pairwise(paragraphs):
+        if before.rstrip(",.!").lower() not in valedictions:
+            continue
+        if full := bare_name(signed):
+            return full
+        person = without_post_nominals(masthead)
+        first_name = signed.strip()
+        if bare_name(person) and person.split()[0] == first_name:
+            return person
+    return ""
+
+
+def _writer_in_bio(paragraphs: list[str]) -> str:
+    """A closing "Jane Doe is ..." about someone the article has not named before."""
+    if len(paragraphs) < 2 or len(paragraphs[-1].split()) > BIO_MAX_WORDS:
+        return ""
+    match = _BIO.match(paragraphs[-1])
+    name = bare_name(match["name"]) if match else ""
+    earlier = " ".join(paragraphs[:-1])
+    return name if name and name.split()[-1] not in earlier else ""
+
+
+def without_post_nominals(name: str) -> str:
+    """ "Jane Doe MP" is Jane Doe."""
+    post_nominals = {word.lower() for word in lowered("header.post_nominals")}
+    words = name.split()
+    while words and words[-1].lower() in post_nominals:
+        words.pop()
+    return " ".join(words)

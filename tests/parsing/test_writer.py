@@ -1,0 +1,35 @@
+from articles.parsing.writer import without_post_nominals, writer_of
+
+BODY = ["The review published its final report today.", "It calls for a new family help service."]
+
+
+def test_a_standfirst_opening_with_its_writer():
+    standfirst = (
+        "Jane Doe, Barrister, Example Chambers, considers the report's family justice plans."
+    )
+    assert writer_of(standfirst, BODY, "") == "Jane Doe"
+    assert writer_of("The review considers the family courts.", BODY, "") == ""
+
+
+def test_a_sign_off_names_the_writer():
+    assert writer_of("", [*BODY, "Yours sincerely,", "Sam Okafor"], "") == "Sam Okafor"
+
+
+def test_a_first_name_signing_a_newsletter_is_its_mastheads_person():
+    paragraphs = [*BODY, "With best wishes,", "Helen", "Contact me"]
+    assert writer_of("", paragraphs, "Helen Marlowe MP") == "Helen Marlowe"
+    assert writer_of("", paragraphs, "Example Trust") == ""
+
+
+def test_a_closing_bio_names_the_writer_but_not_someone_the_article_named():
+    assert writer_of("", [*BODY, "Jane Doe is director of Example Trust."], "") == "Jane Doe"
+    named = [
+        "Jane Doe, the trust's director, welcomed it.",
+        "Jane Doe is director of Example Trust.",
+    ]
+    assert writer_of("", named, "") == ""
+
+
+def test_post_nominals_are_not_part_of_the_name():
+    assert without_post_nominals("Jane Doe MP") == "Jane Doe"
+    assert without_post_nominals("Jane Doe OBE MP") == "Jane Doe"
