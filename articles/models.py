@@ -343,3 +343,7 @@ class LearnedChromeLine(models.Model):
 
     def __str__(self):
         return f"{self.outlet}: {self.line[:60]}"
+
+    def get_absolute_url(self):
+        """Learned chrome has no page of its own: it belongs to the outlet's."""
+        return self.outlet.get_absolute_url()
