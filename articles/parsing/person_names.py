@@ -3,7 +3,9 @@
 A run of capitalised words is cut at words that cannot be part of a name
 (titles, institutions, places, months); what is left is a person's name when
 it starts with a known first name (gender-guesser's list) or when its context
-says so: a title before it, an apposition or a speech verb after it.
+says so: a title before it, an apposition or a speech verb after it. A peer is
+named by title instead ("Baroness Barran", "Lord Smith of Finsbury"): the title
+is the name's first word, and one capitalised word (and a place) its rest.
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ _POSSESSIVE_AFTER = re.compile(r"[’']s\b")
 # "Dave and Pam Whitby": a first name joined to a full name shares its surname.
 _FIRST_NAME_AND = re.compile(rf"(?<![\w’'-])(?P<first>{NAME_WORD})\s+(?:and|&)\s+$")
 _CAPITALISED_BEFORE = re.compile(rf"{NAME_WORD}\s+$")
+# "Baroness Barran", "Lord Smith of Finsbury"; not "Lord John Smith", whose name is John Smith.
+_PEER = re.compile(
+    rf"(?<![\w’'@./-])(?:{alternation('names.peerage_titles')})[ \t]+(?P<name>{NAME_WORD})"
+    rf"(?:\s+of\s+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)?(?![\w’'-])(?![ \t]+{NAME_WORD})"
+)
+_PEERAGE_OFFICES = words("names.peerage_offices")
 _MAX_ROLE_WORDS = 12
 
 
@@ -100,7 +108,7 @@ def is_role_word(word: str) -> bool:
 
 def find_person_candidates(text: str) -> list[PersonCandidate]:
     """Names of two to four words in ``text`` (masked where names are already known)."""
-    candidates = []
+    candidates = _peer_candidates(text)
     for run in _RUN.finditer(text):
         titled = _preceded_by_role(text, run.start())
         after_noun = False
@@ -121,6 +129,25 @@ def find_person_candidates(text: str) -> list[PersonCandidate]:
         candidates += _segment_candidates(text, run.start(), segment, titled, after_noun)
     people = [candidate for candidate in candidates if candidate.is_person]
     return people + [shared for person in people for shared in _sharing_surname(text, person)]
+
+
+def _peer_candidates(text: str) -> list[PersonCandidate]:
+    """Peers named by title ("Lord Ashgrove"), the title being context enough."""
+    return [
+        PersonCandidate(match.start(), match.end(), " ".join(match.group().split()), False, True)
+        for match in _PEER.finditer(text)
+        if _is_peer_name(match.group("name"))
+    ]
+
+
+def _is_peer_name(word: str) -> bool:
+    return word not in _PEERAGE_OFFICES and not _is_breaker(word)
+
+
+def peer_name(text: str) -> str | None:
+    """``text`` as a peer's name ("Baroness Barran"), or None when it is no peer's."""
+    match = _PEER.fullmatch(" ".join(text.split()))
+    return match.group() if match and _is_peer_name(match.group("name")) else None
 
 
 def _same_line(run: str, segment: list[re.Match], piece: re.Match) -> bool:

@@ -66,3 +66,17 @@ def test_a_local_papers_councillor_title_marks_a_name_and_is_not_part_of_it():
 
 def test_a_date_before_a_name_is_not_a_noun_it_continues():
     assert found("On Monday Tibby Marigold said it was overdue.") == ["Tibby Marigold"]
+
+
+def test_a_peer_is_named_by_title_and_the_title_is_part_of_the_name():
+    assert found("Lord Ashgrove asked whether the review had listened.") == ["Lord Ashgrove"]
+    assert found("Baroness Penwortham (Lab) spoke first.") == ["Baroness Penwortham"]
+    assert found("a question from Lord Smith of Finsbury today") == ["Lord Smith of Finsbury"]
+
+
+def test_a_peerage_title_before_a_full_name_or_an_office_is_no_peer():
+    # "Lord John Smith" is John Smith; "Lord Mayor" and "Lord Chancellor" are offices.
+    assert found("Lord John Smith said so.") == ["John Smith"]
+    assert found("The Lord Mayor and the Lord Chancellor met.") == []
+    assert found("I do not accept the noble Baroness’s characterisation.") == []
+    assert found("The noble Lord will know that we are consulting.") == []
