@@ -71,6 +71,7 @@ _PEER = re.compile(
 )
 _PEERAGE_OFFICES = words("names.peerage_offices")
 _MAX_ROLE_WORDS = 12
+_COORDINATION = re.compile(rf"\s+(?:{alternation('names.conjunctions')})\s+")
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def find_person_candidates(text: str) -> list[PersonCandidate]:
             else:
                 segment.append(piece)
         candidates += _segment_candidates(text, run.start(), segment, titled, after_noun)
-    people = [candidate for candidate in candidates if candidate.is_person]
+    people = [candidate for candidate in _with_coordinated(text, candidates) if candidate.is_person]
     return people + [shared for person in people for shared in _sharing_surname(text, person)]
 
 
@@ -148,6 +149,23 @@ def peer_name(text: str) -> str | None:
     """``text`` as a peer's name ("Baroness Barran"), or None when it is no peer's."""
     match = _PEER.fullmatch(" ".join(text.split()))
     return match.group() if match and _is_peer_name(match.group("name")) else None
+
+
+def _with_coordinated(text: str, candidates: list[PersonCandidate]) -> list[PersonCandidate]:
+    """A name joined by "and" to a person's is a person's too: English coordinates like with
+    like ("the murders of Arthur Labinjo-Hughes and Star Hobson")."""
+    people = [candidate for candidate in candidates if candidate.is_person]
+    return [
+        replace(candidate, context=True)
+        if not candidate.is_person and any(_joined(text, candidate, p) for p in people)
+        else candidate
+        for candidate in candidates
+    ]
+
+
+def _joined(text: str, one: PersonCandidate, other: PersonCandidate) -> bool:
+    first, second = sorted((one, other), key=lambda candidate: candidate.start)
+    return bool(_COORDINATION.fullmatch(text, first.end, second.start))
 
 
 def _same_line(run: str, segment: list[re.Match], piece: re.Match) -> bool:

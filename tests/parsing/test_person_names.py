@@ -80,3 +80,11 @@ def test_a_peerage_title_before_a_full_name_or_an_office_is_no_peer():
     assert found("The Lord Mayor and the Lord Chancellor met.") == []
     assert found("I do not accept the noble Baroness’s characterisation.") == []
     assert found("The noble Lord will know that we are consulting.") == []
+
+
+def test_a_name_joined_by_and_to_a_persons_name_is_a_person():
+    # "Star" is no first name gender-guesser knows; the coordination says it is a name.
+    text = "its national review into the murders of Arthur Labinjo-Hughes and Star Hobson."
+    assert found(text) == ["Arthur Labinjo-Hughes", "Star Hobson"]
+    assert found("the review of Star Hobson's case.") == []
+    assert found("Arthur Labinjo-Hughes and Kettleby Council") == ["Arthur Labinjo-Hughes"]
