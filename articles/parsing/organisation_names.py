@@ -5,7 +5,8 @@ word ("Kingston University", "Department for Education", "Association of School
 and College Leaders"), and a phrase whose context names an organisation ("the
 social work charity Frontline", "former CEO of Who Cares? Scotland", "a report by
 Tact", "told CYP Now", "Research in Practice Director Dez Holmes", "Duncan led Who
-Cares? Scotland", "UNISON says", "Unite said", "a Social Work England spokesperson").
+Cares? Scotland", "UNISON says", "Unite said", "a Social Work England spokesperson",
+"a spokesperson for Voices from Care Cymru").
 """
 
 from __future__ import annotations
@@ -86,6 +87,14 @@ _CONTEXTS = [
         (" by ",),
     ),
     (re.compile(r"\btold\s+(?:the\s+)?"), ("told",)),
+    # "a spokesperson for Voices from Care Cymru": whom a spokesperson speaks for.
+    (
+        re.compile(
+            rf"\b(?:{alternation('names.spokesperson_words')})\s+(?:for|at|from)\s+(?:the\s+)?",
+            re.IGNORECASE,
+        ),
+        ("spokes",),
+    ),
     (
         re.compile(rf"\b(?:{alternation('names.organisation_verbs')})\s+(?:the\s+)?"),
         word_list("names.organisation_verbs"),
@@ -150,6 +159,8 @@ def _headed_by_organisation_word(runs: list[re.Match]) -> list[OrganisationCandi
         for index, (word, _, _) in enumerate(words):
             if index < taken or _bare(word) not in ORGANISATION_WORDS:
                 continue
+            if index + 1 < len(words) and _bare(words[index + 1][0]) in ORGANISATION_WORDS:
+                continue  # "Local Government Association": the last head word ends the name
             first = _first_word(words, index, taken)
             taken = _last_word(words, index) + 1
             found.append(_candidate(run.string, run.start(), words, first, taken - 1))
