@@ -110,6 +110,7 @@ _SPEAKING = re.compile(
 )
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _SENTENCE_END = '.!?:;”"'
+_PLACE_PREPOSITIONS = words("names.place_prepositions")
 _NOT_SPEAKERS = (
     words("names.post_nominals") | _GENERIC | words("names.sentence_words") | ORGANISATION_WORDS
 )
@@ -319,14 +320,16 @@ def _speaking_names(text: str) -> list[OrganisationCandidate]:
 
 
 def _speaks_alone(text: str, match: re.Match) -> bool:
-    """ "Unite said": one word, no first name nor plural, with no capitalised word before."""
+    """ "Unite said": one word, no first name nor plural, with no capitalised word before,
+    and not a place a preposition governs ("one kinship carer in Norfolk told")."""
     word = match.group("after")
     if len(word) < 3 or word.endswith("s") or is_first_name(word):
         return False
     before = _WORD_BEFORE.search(text, 0, match.start())
     if not before or before.group(1)[-1] in _SENTENCE_END:
         return True
-    return not before.group(1)[0].isupper() and MASK not in before.group(1)
+    previous = before.group(1)
+    return not (previous[0].isupper() or MASK in previous or previous in _PLACE_PREPOSITIONS)
 
 
 def _described_as_organisations(runs: list[re.Match]) -> list[OrganisationCandidate]:

@@ -104,3 +104,8 @@ def test_whom_a_spokesperson_speaks_for_is_an_organisation():
     assert found("a spokeswoman for Kinship said") == ["Kinship"]
     # "from" joins no name to the words before it.
     assert found("Support from Kettleby Council arrived.") == ["Kettleby Council"]
+
+
+def test_a_place_a_preposition_governs_does_not_speak():
+    assert found("One kinship carer in Norfolk told the charity it was hard.") == []
+    assert found("Without the money, Unite said, nothing changes.") == ["Unite"]
