@@ -567,3 +567,8 @@ def test_a_shake_up_unveiled_is_published():
         "2023-01-30",
         False,
     )
+
+
+def test_a_bracketed_participle_dates_the_phrase_before_the_bracket():
+    [milestone] = milestones_of(None, "The full report (published 23/05/2022) is long.")
+    assert (milestone.title, milestone.date.edtf()) == ("Full report published", "2022-05-23")
