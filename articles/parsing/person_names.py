@@ -71,6 +71,11 @@ _PEER = re.compile(
 )
 _PEERAGE_OFFICES = words("names.peerage_offices")
 _MAX_ROLE_WORDS = 12
+# "Voices for Kin Cymru": mid-sentence, a capitalised word and "for" or "of" before a name
+# make it the rest of an organisation's name.
+_ORGANISATION_LINK_BEFORE = re.compile(
+    rf"[^\s.!?:;“\"]\s+(?P<word>{NAME_WORD})\s+(?:{alternation('names.organisation_head_links')})\s+$"
+)
 _COORDINATION = re.compile(rf"\s+(?:{alternation('names.conjunctions')})\s+")
 
 
@@ -210,7 +215,7 @@ def _segment_candidates(
     if not 2 <= len(words) <= 4 or (after_noun and not is_first_name(words[0].group())):
         return []
     start, end = offset + words[0].start(), offset + words[-1].end()
-    if not titled and _names_a_place(text, start, end):
+    if not titled and (_names_a_place(text, start, end) or _ends_an_organisation(text, start)):
         return []
     context = titled or bool(_CONTEXT_AFTER.match(text, _POST_NOMINAL_RUN.match(text, end).end()))
     return [
@@ -222,6 +227,11 @@ def _segment_candidates(
             context=context,
         )
     ]
+
+
+def _ends_an_organisation(text: str, start: int) -> bool:
+    link = _ORGANISATION_LINK_BEFORE.search(text, max(0, start - 60), start)
+    return bool(link) and not _is_breaker(link.group("word"))
 
 
 def _names_a_place(text: str, start: int, end: int) -> bool:

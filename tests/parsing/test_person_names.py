@@ -88,3 +88,10 @@ def test_a_name_joined_by_and_to_a_persons_name_is_a_person():
     assert found(text) == ["Arthur Labinjo-Hughes", "Star Hobson"]
     assert found("the review of Star Hobson's case.") == []
     assert found("Arthur Labinjo-Hughes and Kettleby Council") == ["Arthur Labinjo-Hughes"]
+
+
+def test_a_name_after_a_capitalised_word_and_for_or_of_ends_an_organisations_name():
+    assert found("A spokesperson for Voices for Kin Cymru, which supports families, said") == []
+    # Not after a title, nor at the start of a sentence.
+    assert found("the Minister for Lena Hart said.") == ["Lena Hart"]
+    assert found("Ahead of Lena Hart's visit, staff met.") == ["Lena Hart"]
