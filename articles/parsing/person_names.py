@@ -5,7 +5,7 @@ A run of capitalised words is cut at words that cannot be part of a name
 it starts with a known first name (gender-guesser's list) or when its context
 says so: a title before it, an apposition or a speech verb after it. A peer is
 named by title instead ("Baroness Barran", "Lord Smith of Finsbury"): the title
-is the name's first word, and one capitalised word (and a place) its rest.
+is the name's first word, and one capitalised word, a place or both its rest.
 """
 
 from __future__ import annotations
@@ -64,11 +64,14 @@ _POSSESSIVE_AFTER = re.compile(r"[’']s\b")
 # "Dave and Pam Whitby": a first name joined to a full name shares its surname.
 _FIRST_NAME_AND = re.compile(rf"(?<![\w’'-])(?P<first>{NAME_WORD})\s+(?:and|&)\s+$")
 _CAPITALISED_BEFORE = re.compile(rf"{NAME_WORD}\s+$")
-# "Baroness Barran", "Lord Smith of Finsbury"; not "Lord John Smith", whose name is John Smith.
+# "Baroness Barran", "Lord Smith of Finsbury", "the Earl of Listowel"; not "Lord John Smith",
+# whose name is John Smith.
+_PLACE_OF = rf"of\s+{NAME_WORD}(?:[ \t]+{NAME_WORD})?"
 _PEER = re.compile(
-    rf"(?<![\w’'@./-])(?:{alternation('names.peerage_titles')})[ \t]+(?P<name>{NAME_WORD})"
-    rf"(?:\s+of\s+{NAME_WORD}(?:[ \t]+{NAME_WORD})?)?(?![\w’'-])(?![ \t]+{NAME_WORD})"
+    rf"(?<![\w’'@./-])(?:{alternation('names.peerage_titles')})[ \t]+"
+    rf"(?:(?P<name>{NAME_WORD})(?:\s+{_PLACE_OF})?|{_PLACE_OF})(?![\w’'-])(?![ \t]+{NAME_WORD})"
 )
+_LEADING_ARTICLE = re.compile(r"^(?:The|the)\s+")
 _PEERAGE_OFFICES = words("names.peerage_offices")
 _MAX_ROLE_WORDS = 12
 # "Voices for Kin Cymru": mid-sentence, a capitalised word and "for" or "of" before a name
@@ -142,18 +145,24 @@ def _peer_candidates(text: str) -> list[PersonCandidate]:
     return [
         PersonCandidate(match.start(), match.end(), " ".join(match.group().split()), False, True)
         for match in _PEER.finditer(text)
-        if _is_peer_name(match.group("name"))
+        if _is_peer(match)
     ]
 
 
-def _is_peer_name(word: str) -> bool:
-    return word not in _PEERAGE_OFFICES and not _is_breaker(word)
+def _is_peer(match: re.Match) -> bool:
+    """A peer's own name, or none ("Earl of Listowel"); not an office ("Lord Mayor") nor
+    a thing named after a peer ("the Duke of Edinburgh Award")."""
+    name = match.group("name")
+    if name is not None and (name in _PEERAGE_OFFICES or _is_breaker(name)):
+        return False
+    return match.group().split()[-1] not in _NAME_HEADS
 
 
 def peer_name(text: str) -> str | None:
-    """``text`` as a peer's name ("Baroness Barran"), or None when it is no peer's."""
-    match = _PEER.fullmatch(" ".join(text.split()))
-    return match.group() if match and _is_peer_name(match.group("name")) else None
+    """``text`` as a peer's name ("Baroness Barran", "The Earl of Listowel" without its
+    article), or None when it is no peer's."""
+    match = _PEER.fullmatch(_LEADING_ARTICLE.sub("", " ".join(text.split())))
+    return match.group() if match and _is_peer(match) else None
 
 
 def _with_coordinated(text: str, candidates: list[PersonCandidate]) -> list[PersonCandidate]:

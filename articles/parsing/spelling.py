@@ -24,8 +24,8 @@ def split_name(name: str) -> tuple[str, str]:
     words = name.split()
     if len(words) < 2:
         return "", name
-    if words[0] in _PEERAGE_TITLES:
-        return "", words[1]
+    if words[0] in _PEERAGE_TITLES:  # "Earl of Listowel": the place is all the name there is
+        return "", words[2] if words[1] == "of" and len(words) > 2 else words[1]
     surname_start = len(words) - 1
     while surname_start > 1 and words[surname_start - 1].lower() in _PARTICLES:
         surname_start -= 1

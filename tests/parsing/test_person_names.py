@@ -95,3 +95,9 @@ def test_a_name_after_a_capitalised_word_and_for_or_of_ends_an_organisations_nam
     # Not after a title, nor at the start of a sentence.
     assert found("the Minister for Lena Hart said.") == ["Lena Hart"]
     assert found("Ahead of Lena Hart's visit, staff met.") == ["Lena Hart"]
+
+
+def test_a_peer_may_be_named_by_title_and_place_alone():
+    assert found("The Earl of Listowel asked a question.") == ["Earl of Listowel"]
+    assert found("the Bishop of Durham said") == ["Bishop of Durham"]
+    assert found("pupils doing the Duke of Edinburgh Award") == []

@@ -273,3 +273,13 @@ def test_a_minister_headed_by_office_with_a_peer_in_brackets_is_that_peer():
         "I would be very happy to meet them.",
     )
     assert [turn.person for turn in turns] == ["Lord Ashgrove", "Baroness Fenwick"]
+
+
+def test_a_peer_named_by_title_and_place_heads_a_speech():
+    turns, _ = turns_of(
+        "The Earl of Listowel (CB)",
+        "My Lords, will the Minister meet care-experienced people?",
+        "Baroness Barran (Con)",
+        "I would be very happy to meet them.",
+    )
+    assert [turn.person for turn in turns] == ["Earl of Listowel", "Baroness Barran"]

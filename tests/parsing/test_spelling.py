@@ -38,3 +38,4 @@ def test_misspelt_known_people_are_linked_to_them_and_flagged():
 def test_a_peer_has_no_first_name_and_the_word_after_the_title_is_the_surname():
     assert split_name("Baroness Barran") == ("", "Barran")
     assert split_name("Lord Smith of Finsbury") == ("", "Smith")
+    assert split_name("Earl of Listowel") == ("", "Listowel")
