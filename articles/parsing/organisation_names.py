@@ -21,8 +21,8 @@ from .vocabulary import alternation, word_list, words
 ORGANISATION_WORDS = words("names.organisation_words")
 # Words never part of a person's name, the names of things ("Report", "Scheme") included.
 NOT_NAME_WORDS = words("names.not_name_words") | words("names.named_thing_heads")
-# Words that alone name no organisation ("told MPs on Monday").
-_GENERIC = NOT_NAME_WORDS | words("names.months") | words("names.weekdays")
+# Words that alone name no organisation ("told MPs on Monday", "told the Government").
+_GENERIC = NOT_NAME_WORDS | ORGANISATION_WORDS | words("names.months") | words("names.weekdays")
 
 # A capitalised word, with a plural possessive ("Care Leavers’ Association") or a question
 # mark inside a name ("Who Cares? Scotland").

@@ -94,6 +94,10 @@ def test_a_public_body_is_named_by_what_it_is_and_alone_names_none():
     ]
     assert found("The Welsh Government has taken a different path.") == ["Welsh Government"]
     assert found("The Government said the Panel and the Board would meet.") == []
+    assert found("the Northern Ireland Assembly voted") == ["Northern Ireland Assembly"]
+    assert found("the Local Government Association said") == ["Local Government Association"]
+    # Nor does one after a context that names an organisation ("told").
+    assert found("he told the Government on Monday") == []
 
 
 def test_whom_a_spokesperson_speaks_for_is_an_organisation():
