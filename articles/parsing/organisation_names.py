@@ -36,6 +36,7 @@ _OF_FOR = word_list("names.organisation_head_links")
 _NESTED_LINKS = word_list("names.organisation_nested_links")
 _CONJUNCTIONS = word_list("names.conjunctions")
 _SENTENCE_WORDS = words("names.sentence_words")
+_POSSESSIVES = words("names.organisation_possessives")
 _PIECE = re.compile(r"\S+")
 _ORGANISATION_WORD = re.compile(rf"\b(?:{alternation('names.organisation_words')})\b")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -182,6 +183,9 @@ def _first_word(words, head: int, floor: int) -> int:
     while first > floor:
         previous = words[first - 1][0]
         if (previous in _CONNECTORS and previous not in _CONJUNCTIONS) or is_role_word(previous):
+            break
+        if previous in _POSSESSIVES and _POSSESSIVE.search(words[first][0]):
+            first -= 1  # "His Majesty’s Government"
             break
         if previous in _SENTENCE_WORDS:
             break

@@ -113,3 +113,10 @@ def test_whom_a_spokesperson_speaks_for_is_an_organisation():
 def test_a_place_a_preposition_governs_does_not_speak():
     assert found("One kinship carer in Norfolk told the charity it was hard.") == []
     assert found("Without the money, Unite said, nothing changes.") == ["Unite"]
+
+
+def test_a_formal_name_opens_with_the_possessive_before_its_owner():
+    assert found("To ask His Majesty’s Government what assessment they have made") == [
+        "His Majesty’s Government"
+    ]
+    assert found("His Council was late.") == []
