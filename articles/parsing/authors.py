@@ -1,7 +1,8 @@
 """The article's own authors, who are not counted among the people it names.
 
 They are the byline's people, and anyone named only in credit lines: a paragraph that is
-nothing but a name, or "Written by" and a name (a sign-off the page kept in the body).
+nothing but a name, or "Written by" and a name (a sign-off the page kept in the body), and
+the photographer a picture's credit names ("Credit: Jeff Gilbert for The Telegraph").
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from .vocabulary import alternation
 _SEPARATOR = re.compile(rf"\s*(?:[,;&]|\b(?:{alternation('names.conjunctions')})\b)\s*")
 _CREDIT_PREFIX = re.compile(
     rf"^\s*(?:(?:{alternation('names.credit_prefixes')})\s+)?$", re.IGNORECASE
+)
+_PICTURE_CREDIT = re.compile(
+    rf"\b(?:{alternation('names.picture_credit_labels')}|{alternation('furniture.picture_words')})"
+    r"\s*:\s*$",
+    re.IGNORECASE,
 )
 _TITLES = re.compile(
     rf"^(?:(?:{alternation('names.honorifics')})\.?\s+)*|"
@@ -39,5 +45,9 @@ def without_authors(people: list[Mention], author: str, paragraphs: list[str]) -
 
 
 def _is_credit_line(text: str, mention: Mention) -> bool:
-    """ "Tom Reyes" or "Written by Tom Reyes" alone in its paragraph."""
-    return not text[mention.end :].strip(" .") and bool(_CREDIT_PREFIX.match(text[: mention.start]))
+    """ "Tom Reyes" or "Written by Tom Reyes" alone in its paragraph, or a name right after a
+    picture's credit label ("… Credit: Jeff Gilbert for The Telegraph")."""
+    before = text[: mention.start]
+    if _PICTURE_CREDIT.search(before):
+        return True
+    return not text[mention.end :].strip(" .") and bool(_CREDIT_PREFIX.match(before))

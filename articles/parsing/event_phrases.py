@@ -201,11 +201,11 @@ def antecedent(
 ) -> str | None:
     """The event a verb or date at ``position`` is said of when no phrase touches it: the
     subject of an apposition or relative clause ("The review, published yesterday, ...",
-    "the Working Group, which reported in March 2021") or of a second verb ("The review
-    was commissioned by ... and launched in March 2021"). Reads back over at most a few
-    comma-separated segments (``reach``), never out of the clause. Unless ``governed``, not
-    a preposition's object."""
-    segments = re.split(r",", sentence[:position])
+    "The full report (published 23/05/2022)", "the Working Group, which reported in March
+    2021") or of a second verb ("The review was commissioned by ... and launched in March
+    2021"). Reads back over at most a few segments cut at commas and opening brackets
+    (``reach``), never out of the clause. Unless ``governed``, not a preposition's object."""
+    segments = re.split(r"[,(]", sentence[:position])
     own = _TOKEN.findall(segments[-1])
     if own and own[0].lower() in _RELATIVE_PRONOUNS:
         segments[-1] = segments[-1].split(own[0], 1)[1]
@@ -244,6 +244,9 @@ def _phrase_to_head(tokens: list[str], start: int) -> list[str]:
         if not word[:1].isalnum() or lower in _PHRASE_STOPS | DETERMINERS or lower == "and":
             return []
         if lower in EVENT_NOUNS:
+            # A compound's head is its last noun: "its report stage" is a stage.
+            while index + 1 < len(tokens) and _word(tokens[index + 1]).lower() in EVENT_NOUNS:
+                index += 1
             return [_word(t) for t in tokens[start : index + 1]] + _complement(tokens, index + 1)
     return []
 

@@ -5,7 +5,8 @@ word ("Kingston University", "Department for Education", "Association of School
 and College Leaders"), and a phrase whose context names an organisation ("the
 social work charity Frontline", "former CEO of Who Cares? Scotland", "a report by
 Tact", "told CYP Now", "Research in Practice Director Dez Holmes", "Duncan led Who
-Cares? Scotland", "UNISON says", "Unite said", "a Social Work England spokesperson").
+Cares? Scotland", "UNISON says", "Unite said", "a Social Work England spokesperson",
+"a spokesperson for Voices from Care Cymru").
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from .vocabulary import alternation, word_list, words
 ORGANISATION_WORDS = words("names.organisation_words")
 # Words never part of a person's name, the names of things ("Report", "Scheme") included.
 NOT_NAME_WORDS = words("names.not_name_words") | words("names.named_thing_heads")
-# Words that alone name no organisation ("told MPs on Monday").
-_GENERIC = NOT_NAME_WORDS | words("names.months") | words("names.weekdays")
+# Words that alone name no organisation ("told MPs on Monday", "told the Government").
+_GENERIC = NOT_NAME_WORDS | ORGANISATION_WORDS | words("names.months") | words("names.weekdays")
 
 # A capitalised word, with a plural possessive ("Care Leavers’ Association") or a question
 # mark inside a name ("Who Cares? Scotland").
@@ -35,6 +36,7 @@ _OF_FOR = word_list("names.organisation_head_links")
 _NESTED_LINKS = word_list("names.organisation_nested_links")
 _CONJUNCTIONS = word_list("names.conjunctions")
 _SENTENCE_WORDS = words("names.sentence_words")
+_POSSESSIVES = words("names.organisation_possessives")
 _PIECE = re.compile(r"\S+")
 _ORGANISATION_WORD = re.compile(rf"\b(?:{alternation('names.organisation_words')})\b")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -86,6 +88,14 @@ _CONTEXTS = [
         (" by ",),
     ),
     (re.compile(r"\btold\s+(?:the\s+)?"), ("told",)),
+    # "a spokesperson for Voices from Care Cymru": whom a spokesperson speaks for.
+    (
+        re.compile(
+            rf"\b(?:{alternation('names.spokesperson_words')})\s+(?:for|at|from)\s+(?:the\s+)?",
+            re.IGNORECASE,
+        ),
+        ("spokes",),
+    ),
     (
         re.compile(rf"\b(?:{alternation('names.organisation_verbs')})\s+(?:the\s+)?"),
         word_list("names.organisation_verbs"),
@@ -101,6 +111,7 @@ _SPEAKING = re.compile(
 )
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _SENTENCE_END = '.!?:;”"'
+_PLACE_PREPOSITIONS = words("names.place_prepositions")
 _NOT_SPEAKERS = (
     words("names.post_nominals") | _GENERIC | words("names.sentence_words") | ORGANISATION_WORDS
 )
@@ -150,6 +161,8 @@ def _headed_by_organisation_word(runs: list[re.Match]) -> list[OrganisationCandi
         for index, (word, _, _) in enumerate(words):
             if index < taken or _bare(word) not in ORGANISATION_WORDS:
                 continue
+            if index + 1 < len(words) and _bare(words[index + 1][0]) in ORGANISATION_WORDS:
+                continue  # "Local Government Association": the last head word ends the name
             first = _first_word(words, index, taken)
             taken = _last_word(words, index) + 1
             found.append(_candidate(run.string, run.start(), words, first, taken - 1))
@@ -170,6 +183,9 @@ def _first_word(words, head: int, floor: int) -> int:
     while first > floor:
         previous = words[first - 1][0]
         if (previous in _CONNECTORS and previous not in _CONJUNCTIONS) or is_role_word(previous):
+            break
+        if previous in _POSSESSIVES and _POSSESSIVE.search(words[first][0]):
+            first -= 1  # "His Majesty’s Government"
             break
         if previous in _SENTENCE_WORDS:
             break
@@ -308,14 +324,16 @@ def _speaking_names(text: str) -> list[OrganisationCandidate]:
 
 
 def _speaks_alone(text: str, match: re.Match) -> bool:
-    """ "Unite said": one word, no first name nor plural, with no capitalised word before."""
+    """ "Unite said": one word, no first name nor plural, with no capitalised word before,
+    and not a place a preposition governs ("one kinship carer in Norfolk told")."""
     word = match.group("after")
     if len(word) < 3 or word.endswith("s") or is_first_name(word):
         return False
     before = _WORD_BEFORE.search(text, 0, match.start())
     if not before or before.group(1)[-1] in _SENTENCE_END:
         return True
-    return not before.group(1)[0].isupper() and MASK not in before.group(1)
+    previous = before.group(1)
+    return not (previous[0].isupper() or MASK in previous or previous in _PLACE_PREPOSITIONS)
 
 
 def _described_as_organisations(runs: list[re.Match]) -> list[OrganisationCandidate]:

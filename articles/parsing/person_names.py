@@ -3,7 +3,9 @@
 A run of capitalised words is cut at words that cannot be part of a name
 (titles, institutions, places, months); what is left is a person's name when
 it starts with a known first name (gender-guesser's list) or when its context
-says so: a title before it, an apposition or a speech verb after it.
+says so: a title before it, an apposition or a speech verb after it. A peer is
+named by title instead ("Baroness Barran", "Lord Smith of Finsbury"): the title
+is the name's first word, and one capitalised word, a place or both its rest.
 """
 
 from __future__ import annotations
@@ -62,7 +64,22 @@ _POSSESSIVE_AFTER = re.compile(r"[’']s\b")
 # "Dave and Pam Whitby": a first name joined to a full name shares its surname.
 _FIRST_NAME_AND = re.compile(rf"(?<![\w’'-])(?P<first>{NAME_WORD})\s+(?:and|&)\s+$")
 _CAPITALISED_BEFORE = re.compile(rf"{NAME_WORD}\s+$")
+# "Baroness Barran", "Lord Smith of Finsbury", "the Earl of Listowel"; not "Lord John Smith",
+# whose name is John Smith.
+_PLACE_OF = rf"of\s+{NAME_WORD}(?:[ \t]+{NAME_WORD})?"
+_PEER = re.compile(
+    rf"(?<![\w’'@./-])(?:{alternation('names.peerage_titles')})[ \t]+"
+    rf"(?:(?P<name>{NAME_WORD})(?:\s+{_PLACE_OF})?|{_PLACE_OF})(?![\w’'-])(?![ \t]+{NAME_WORD})"
+)
+_LEADING_ARTICLE = re.compile(r"^(?:The|the)\s+")
+_PEERAGE_OFFICES = words("names.peerage_offices")
 _MAX_ROLE_WORDS = 12
+# "Voices for Kin Cymru": mid-sentence, a capitalised word and "for" or "of" before a name
+# make it the rest of an organisation's name.
+_ORGANISATION_LINK_BEFORE = re.compile(
+    rf"[^\s.!?:;“\"]\s+(?P<word>{NAME_WORD})\s+(?:{alternation('names.organisation_head_links')})\s+$"
+)
+_COORDINATION = re.compile(rf"\s+(?:{alternation('names.conjunctions')})\s+")
 
 
 @dataclass(frozen=True)
@@ -100,7 +117,7 @@ def is_role_word(word: str) -> bool:
 
 def find_person_candidates(text: str) -> list[PersonCandidate]:
     """Names of two to four words in ``text`` (masked where names are already known)."""
-    candidates = []
+    candidates = _peer_candidates(text)
     for run in _RUN.finditer(text):
         titled = _preceded_by_role(text, run.start())
         after_noun = False
@@ -119,8 +136,50 @@ def find_person_candidates(text: str) -> list[PersonCandidate]:
             else:
                 segment.append(piece)
         candidates += _segment_candidates(text, run.start(), segment, titled, after_noun)
-    people = [candidate for candidate in candidates if candidate.is_person]
+    people = [candidate for candidate in _with_coordinated(text, candidates) if candidate.is_person]
     return people + [shared for person in people for shared in _sharing_surname(text, person)]
+
+
+def _peer_candidates(text: str) -> list[PersonCandidate]:
+    """Peers named by title ("Lord Ashgrove"), the title being context enough."""
+    return [
+        PersonCandidate(match.start(), match.end(), " ".join(match.group().split()), False, True)
+        for match in _PEER.finditer(text)
+        if _is_peer(match)
+    ]
+
+
+def _is_peer(match: re.Match) -> bool:
+    """A peer's own name, or none ("Earl of Listowel"); not an office ("Lord Mayor") nor
+    a thing named after a peer ("the Duke of Edinburgh Award")."""
+    name = match.group("name")
+    if name is not None and (name in _PEERAGE_OFFICES or _is_breaker(name)):
+        return False
+    return match.group().split()[-1] not in _NAME_HEADS
+
+
+def peer_name(text: str) -> str | None:
+    """``text`` as a peer's name ("Baroness Barran", "The Earl of Listowel" without its
+    article), or None when it is no peer's."""
+    match = _PEER.fullmatch(_LEADING_ARTICLE.sub("", " ".join(text.split())))
+    return match.group() if match and _is_peer(match) else None
+
+
+def _with_coordinated(text: str, candidates: list[PersonCandidate]) -> list[PersonCandidate]:
+    """A name joined by "and" to a person's is a person's too: English coordinates like with
+    like ("the murders of Arthur Labinjo-Hughes and Star Hobson")."""
+    people = [candidate for candidate in candidates if candidate.is_person]
+    return [
+        replace(candidate, context=True)
+        if not candidate.is_person and any(_joined(text, candidate, p) for p in people)
+        else candidate
+        for candidate in candidates
+    ]
+
+
+def _joined(text: str, one: PersonCandidate, other: PersonCandidate) -> bool:
+    first, second = sorted((one, other), key=lambda candidate: candidate.start)
+    return bool(_COORDINATION.fullmatch(text, first.end, second.start))
 
 
 def _same_line(run: str, segment: list[re.Match], piece: re.Match) -> bool:
@@ -165,7 +224,7 @@ def _segment_candidates(
     if not 2 <= len(words) <= 4 or (after_noun and not is_first_name(words[0].group())):
         return []
     start, end = offset + words[0].start(), offset + words[-1].end()
-    if not titled and _names_a_place(text, start, end):
+    if not titled and (_names_a_place(text, start, end) or _ends_an_organisation(text, start)):
         return []
     context = titled or bool(_CONTEXT_AFTER.match(text, _POST_NOMINAL_RUN.match(text, end).end()))
     return [
@@ -177,6 +236,11 @@ def _segment_candidates(
             context=context,
         )
     ]
+
+
+def _ends_an_organisation(text: str, start: int) -> bool:
+    link = _ORGANISATION_LINK_BEFORE.search(text, max(0, start - 60), start)
+    return bool(link) and not _is_breaker(link.group("word"))
 
 
 def _names_a_place(text: str, start: int, end: int) -> bool:

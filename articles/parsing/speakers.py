@@ -3,9 +3,10 @@
 A turn opens a paragraph with its speaker and a colon ("Josh MacAlister: …",
 "JOSH MACALISTER: …", "Q3 Rachel Okonjo: …", "Chair: …", "The Minister for
 Children (Will Quince): …"), or is a line of its own naming the speaker with a
-constituency and party ("Tim Loughton (East Worthing and Shoreham) (Con)") whose
-speech is the paragraphs after it; once a page has such a line, a name alone on
-a line ("Marcus Fenwick") heads a speech too, as debates print later turns. A page
+constituency and party ("Tim Loughton (East Worthing and Shoreham) (Con)", a peer's
+"Baroness Barran (Con)") whose speech is the paragraphs after it; once a page has
+such a line, a name alone on a line ("Marcus Fenwick") heads a speech too, as
+debates print later turns. A page
 has speaker headings only when it reads as a dialogue: at least two, and someone
 heading two speeches unless it is a debate, so that one "Name: words" line or a
 list of names and roles is no transcript.
@@ -27,7 +28,7 @@ from .entities import NEW_PERSON_REASON, Entities
 from .known_names import known_names
 from .mentions import PERSON
 from .names import normalise_name
-from .person_names import HONORIFICS, is_first_name
+from .person_names import HONORIFICS, is_first_name, peer_name
 from .types import PersonRef
 from .vocabulary import alternation, lowered
 
@@ -36,12 +37,15 @@ _MAX_NAME_WORDS = 4
 _WORD = r"[A-ZÀ-Þ][\w’'.-]*"
 _CONNECTOR = alternation("quotes.name_connectors")
 _SPEAKER = rf"{_WORD}(?:\s+(?:{_WORD}|(?:{_CONNECTOR})(?=\s)))" + "{0,7}"
+# A heading line may name an office in parts ("The Parliamentary Under-Secretary of State,
+# Department for Education (Baroness Barran) (Con)").
+_OFFICE = rf"{_WORD}(?:,?\s+(?:{_WORD}|(?:{_CONNECTOR})(?=\s)))" + "{0,11}"
 _NOTES = r"(?:\s*\([^()]{1,80}\))"
 _QUESTION_NUMBER = r"(?:Q\d+\s+)?"
 _INLINE_TURN = re.compile(
     rf"{_QUESTION_NUMBER}(?P<speaker>{_SPEAKER})(?P<notes>{_NOTES}*)\s*:\s+(?=\S)"
 )
-_HEADING_LINE = re.compile(rf"{_QUESTION_NUMBER}(?P<speaker>{_SPEAKER})(?P<notes>{_NOTES}+)\s*$")
+_HEADING_LINE = re.compile(rf"{_QUESTION_NUMBER}(?P<speaker>{_OFFICE})(?P<notes>{_NOTES}+)\s*$")
 _NAME_LINE = re.compile(rf"(?P<speaker>{_SPEAKER})(?P<notes>)\s*$")
 _NOTE = re.compile(r"\(([^()]+)\)")
 
@@ -193,7 +197,12 @@ class _SpeakerNames:
 
     def _person(self, text: str, new: bool = False) -> str | None:
         """The article's person ``text`` names, or a new person when ``new`` allows one or
-        the name is in capitals ("JANE DOE", a transcript's convention)."""
+        the name is in capitals ("JANE DOE", a transcript's convention). A peer ("Baroness
+        Barran") is named by title, which stays part of the name."""
+        if peer := peer_name(text):
+            return self.by_form.get(normalise_name(peer)) or self.known.get(
+                normalise_name(peer), peer
+            )
         words = [w.strip(".,") for w in text.split()]
         if words and words[0].rstrip(".") in HONORIFICS:
             words = words[1:]

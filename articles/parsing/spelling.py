@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from . import vocabulary
 
 _PARTICLES = vocabulary.words("names.particles")
+_PEERAGE_TITLES = vocabulary.words("names.peerage_titles")
 SURNAME_SIMILARITY = 85
 FIRST_NAME_SIMILARITY = 80
 _GAELIC_PREFIX = re.compile(r"^Mc(?=[A-Z])")
@@ -18,10 +19,13 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 
 def split_name(name: str) -> tuple[str, str]:
-    """First name and surname, particles kept with the surname ("Rachel", "de Souza")."""
+    """First name and surname, particles kept with the surname ("Rachel", "de Souza"); a
+    peer has no first name ("Baroness Barran", "Lord Smith of Finsbury": "", "Smith")."""
     words = name.split()
     if len(words) < 2:
         return "", name
+    if words[0] in _PEERAGE_TITLES:  # "Earl of Listowel": the place is all the name there is
+        return "", words[2] if words[1] == "of" and len(words) > 2 else words[1]
     surname_start = len(words) - 1
     while surname_start > 1 and words[surname_start - 1].lower() in _PARTICLES:
         surname_start -= 1

@@ -45,3 +45,13 @@ def test_someone_named_in_the_text_as_well_as_a_credit_line_is_a_person_of_the_a
         "Tom Reyes, a team manager, said the reforms were overdue.",
     ]
     assert [p.name for p in extract_entities(paragraphs, authority()).people] == ["Tom Reyes"]
+
+
+def test_the_photographer_a_picture_credit_names_is_not_a_person_of_the_article():
+    paragraphs = [
+        "Claire Coutinho, the children’s minister, said the plans would help. "
+        "Credit: Jeff Gilbert for The Telegraph",
+        "Lena Hart, a team manager, said the reforms were overdue. Photograph: Amy Ward/PA",
+    ]
+    people = extract_entities(paragraphs, authority()).people
+    assert sorted(p.name for p in people) == ["Claire Coutinho", "Lena Hart"]

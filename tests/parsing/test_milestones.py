@@ -543,3 +543,32 @@ def test_different_things_on_one_day_keep_their_own_keys():
         "consultation:2023-02-02",
         "strategy:2023-02-02",
     ]
+
+
+def test_a_government_announcement_named_as_an_overhaul_on_a_coming_weekday():
+    # Wednesday 1 February 2023: "on Thursday", still to come, is the next day; the amount
+    # before the noun is not part of the event's name.
+    [milestone] = milestones_of(
+        FuzzyDate(2023, 2, 1),
+        "Kinship carers will be offered allowances under a £200 million overhaul of "
+        "children’s social care to be announced on Thursday.",
+    )
+    assert (milestone.title, milestone.date.edtf(), milestone.expected) == (
+        "Overhaul of children’s social care announced",
+        "2023-02-02",
+        True,
+    )
+
+
+def test_a_shake_up_unveiled_is_published():
+    [milestone] = milestones_of(FuzzyDate(2023, 2, 1), "The shake-up was unveiled on Monday.")
+    assert (milestone.title, milestone.date.edtf(), milestone.expected) == (
+        "Shake-up published",
+        "2023-01-30",
+        False,
+    )
+
+
+def test_a_bracketed_participle_dates_the_phrase_before_the_bracket():
+    [milestone] = milestones_of(None, "The full report (published 23/05/2022) is long.")
+    assert (milestone.title, milestone.date.edtf()) == ("Full report published", "2022-05-23")

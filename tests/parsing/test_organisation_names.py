@@ -86,3 +86,37 @@ def test_an_apostrophe_s_ending_a_name_stays_unless_a_noun_follows():
     ]
     assert found("Tact Fostering Trust’s report said so.") == ["Tact Fostering Trust"]
     assert found("The Care Leavers’ Association said so.") == ["Care Leavers’ Association"]
+
+
+def test_a_public_body_is_named_by_what_it_is_and_alone_names_none():
+    assert found("the Child Safeguarding Practice Review Panel published its review") == [
+        "Child Safeguarding Practice Review Panel"
+    ]
+    assert found("The Welsh Government has taken a different path.") == ["Welsh Government"]
+    assert found("The Government said the Panel and the Board would meet.") == []
+    assert found("the Northern Ireland Assembly voted") == ["Northern Ireland Assembly"]
+    assert found("the Local Government Association said") == ["Local Government Association"]
+    # Nor does one after a context that names an organisation ("told").
+    assert found("he told the Government on Monday") == []
+
+
+def test_whom_a_spokesperson_speaks_for_is_an_organisation():
+    # A name ending in a place, with "from" inside it.
+    assert found("A spokesperson for Voices from Care Cymru, which supports young people") == [
+        "Voices from Care Cymru"
+    ]
+    assert found("a spokeswoman for Kinship said") == ["Kinship"]
+    # "from" joins no name to the words before it.
+    assert found("Support from Kettleby Council arrived.") == ["Kettleby Council"]
+
+
+def test_a_place_a_preposition_governs_does_not_speak():
+    assert found("One kinship carer in Norfolk told the charity it was hard.") == []
+    assert found("Without the money, Unite said, nothing changes.") == ["Unite"]
+
+
+def test_a_formal_name_opens_with_the_possessive_before_its_owner():
+    assert found("To ask His Majesty’s Government what assessment they have made") == [
+        "His Majesty’s Government"
+    ]
+    assert found("His Council was late.") == []

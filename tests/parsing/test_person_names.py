@@ -66,3 +66,38 @@ def test_a_local_papers_councillor_title_marks_a_name_and_is_not_part_of_it():
 
 def test_a_date_before_a_name_is_not_a_noun_it_continues():
     assert found("On Monday Tibby Marigold said it was overdue.") == ["Tibby Marigold"]
+
+
+def test_a_peer_is_named_by_title_and_the_title_is_part_of_the_name():
+    assert found("Lord Ashgrove asked whether the review had listened.") == ["Lord Ashgrove"]
+    assert found("Baroness Penwortham (Lab) spoke first.") == ["Baroness Penwortham"]
+    assert found("a question from Lord Smith of Finsbury today") == ["Lord Smith of Finsbury"]
+
+
+def test_a_peerage_title_before_a_full_name_or_an_office_is_no_peer():
+    # "Lord John Smith" is John Smith; "Lord Mayor" and "Lord Chancellor" are offices.
+    assert found("Lord John Smith said so.") == ["John Smith"]
+    assert found("The Lord Mayor and the Lord Chancellor met.") == []
+    assert found("I do not accept the noble Baroness’s characterisation.") == []
+    assert found("The noble Lord will know that we are consulting.") == []
+
+
+def test_a_name_joined_by_and_to_a_persons_name_is_a_person():
+    # "Star" is no first name gender-guesser knows; the coordination says it is a name.
+    text = "its national review into the murders of Arthur Labinjo-Hughes and Star Hobson."
+    assert found(text) == ["Arthur Labinjo-Hughes", "Star Hobson"]
+    assert found("the review of Star Hobson's case.") == []
+    assert found("Arthur Labinjo-Hughes and Kettleby Council") == ["Arthur Labinjo-Hughes"]
+
+
+def test_a_name_after_a_capitalised_word_and_for_or_of_ends_an_organisations_name():
+    assert found("A spokesperson for Voices for Kin Cymru, which supports families, said") == []
+    # Not after a title, nor at the start of a sentence.
+    assert found("the Minister for Lena Hart said.") == ["Lena Hart"]
+    assert found("Ahead of Lena Hart's visit, staff met.") == ["Lena Hart"]
+
+
+def test_a_peer_may_be_named_by_title_and_place_alone():
+    assert found("The Earl of Listowel asked a question.") == ["Earl of Listowel"]
+    assert found("the Bishop of Durham said") == ["Bishop of Durham"]
+    assert found("pupils doing the Duke of Edinburgh Award") == []

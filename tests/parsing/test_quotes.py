@@ -313,3 +313,19 @@ def test_a_quote_continued_in_single_quotes_on_a_page_without_double_ones():
 def test_a_quote_signed_with_a_dash():
     quote = quotes_of("“The support we got changed everything for our family.” – Sarah Jones")[0]
     assert quote.speaker == "Sarah Jones"
+
+
+def test_a_spokesperson_label_keeps_a_name_with_from_in_it():
+    quote = quotes_of(
+        "A spokesperson for Voices from Care Cymru, which supports young people, said the "
+        "charity would welcome “a proper national conversation”."
+    )[0]
+    assert quote.speaker_label == "A spokesperson for Voices from Care Cymru"
+
+
+def test_a_generic_speaker_in_a_place_is_the_speaker_not_the_place():
+    quote = quotes_of(
+        "One kinship carer in Norfolk told the charity: ‘I went from working full time to "
+        "relying on my pension overnight.’"
+    )[0]
+    assert (quote.speaker, quote.speaker_label) == (None, "One kinship carer")

@@ -232,3 +232,54 @@ def test_a_heading_in_capitals_spells_a_known_person():
     assert turns[1].person == "Josh MacAlister"
     [josh] = speaker_people(turns, entities.people, authority())
     assert (josh.name, josh.known, josh.needs_review) == ("Josh MacAlister", True, False)
+
+
+LORDS_QUESTION = (
+    "Baroness Penwortham",
+    "To ask His Majesty’s Government what funding councils have to implement the strategy.",
+    "The Parliamentary Under-Secretary of State, Department for Education (Baroness Barran) (Con)",
+    "My Lords, the Government published the strategy last Thursday.",
+    "Baroness Penwortham (Lab)",
+    "My Lords, the review said that £2.6 billion was needed. Does the Minister accept that?",
+    "Lord Ashgrove (CB)",
+    "My Lords, will the Minister meet care-experienced people?",
+    "Baroness Barran (Con)",
+    "I do not accept the noble Baroness’s characterisation, and I will meet them.",
+)
+
+
+def test_peers_head_lords_speeches_by_title_and_party():
+    turns, entities = turns_of(*LORDS_QUESTION)
+    assert [turn.person for turn in turns] == [
+        "Baroness Penwortham",
+        "Baroness Barran",
+        "Baroness Penwortham",
+        "Lord Ashgrove",
+        "Baroness Barran",
+    ]
+    everyone = entities.people + speaker_people(turns, entities.people)
+    assert sorted(p.name for p in everyone) == [
+        "Baroness Barran",
+        "Baroness Penwortham",
+        "Lord Ashgrove",
+    ]
+
+
+def test_a_minister_headed_by_office_with_a_peer_in_brackets_is_that_peer():
+    turns, _ = turns_of(
+        "Lord Ashgrove (CB)",
+        "My Lords, will the Minister meet care-experienced people?",
+        "The Minister of State, Department for Education (Baroness Fenwick) (Con)",
+        "I would be very happy to meet them.",
+    )
+    assert [turn.person for turn in turns] == ["Lord Ashgrove", "Baroness Fenwick"]
+
+
+def test_a_peer_named_by_title_and_place_heads_a_speech():
+    turns, _ = turns_of(
+        "The Earl of Listowel (CB)",
+        "My Lords, will the Minister meet care-experienced people?",
+        "Baroness Barran (Con)",
+        "I would be very happy to meet them.",
+    )
+    assert [turn.person for turn in turns] == ["Earl of Listowel", "Baroness Barran"]

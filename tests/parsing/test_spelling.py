@@ -1,7 +1,7 @@
 """Near-miss spellings of known people's names."""
 
 from articles.parsing.entities import extract_entities
-from articles.parsing.spelling import similar_full_names, sounds_like_rare_surname
+from articles.parsing.spelling import similar_full_names, sounds_like_rare_surname, split_name
 
 from .seed_body import authority
 
@@ -33,3 +33,9 @@ def test_misspelt_known_people_are_linked_to_them_and_flagged():
     assert people["Eileen Munro"].new_aliases == ["Eileen Monroe"]
     assert people["Claire Coutinho"].new_aliases == ["Claire Couthino"]
     assert people["Claire Coutinho"].needs_review
+
+
+def test_a_peer_has_no_first_name_and_the_word_after_the_title_is_the_surname():
+    assert split_name("Baroness Barran") == ("", "Barran")
+    assert split_name("Lord Smith of Finsbury") == ("", "Smith")
+    assert split_name("Earl of Listowel") == ("", "Listowel")
