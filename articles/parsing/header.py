@@ -41,15 +41,18 @@ _LOWER = "a-zß-öø-ÿ"
 _NAME_WORD = (
     rf"(?:(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]\.)"
 )
-_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|al|el|ter|ten|Ó|Ní|Nic)"
+_PARTICLE = rf"(?:{alternation('names.particles')}|{alternation('header.more_particles')})"
 # Lazy, so that a job after the name keeps its own words ("Jane Doe Local Democracy Reporter").
 _PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}?"
 # "Jane Doe and John Smith", "Jane Doe, John Smith and Sam Lee".
 _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s+(?:and|&)\s+{_PERSON})*"
 # Handles and the names of social networks left beside a byline ("Jane Doe @janedoe Twitter").
-_SOCIAL = r"(?:\s+(?:@\w{1,30}|Twitter|X|LinkedIn|Facebook|Email|Instagram|Bluesky))*"
+_SOCIAL = (
+    rf"(?:\s+(?:@\w{{1,30}}|(?i:{alternation('furniture.social_networks')}"
+    rf"|{alternation('header.byline_links')})\b))*"
+)
 _ROLE = r"[^\d|]{2,80}"
-_HONORIFIC = r"(?:(?:Dame|Sir|Dr|Prof|Professor|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss)\.?\s+)?"
+_HONORIFIC = rf"(?:(?:{alternation('names.honorifics')})\.?\s+)?"
 # The job a writer's byline gives, ending in a job word ("Social policy editor").
 _JOB_WORDS = word_list("header.job_words")
 # "Social policy editor", "Professor of Social Work", perhaps with a handle ("@janedoe").
