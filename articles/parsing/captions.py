@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .furniture import is_picture_credit
+from .furniture import is_media_marker
 from .lines import ends_sentence, word_count
 from .vocabulary import alternation
 
@@ -36,9 +36,10 @@ def caption(line: str) -> str:
 
 
 def credited_caption(lines: list[str], index: int) -> str:
-    """An unpunctuated line under a picture agency's credit is the picture's caption."""
+    """An unpunctuated line under a picture agency's credit or a video player's controls
+    ("Play video", "4m 32s") is the picture's or the clip's caption."""
     line = lines[index]
-    credited = index > 0 and is_picture_credit(lines[index - 1])
+    credited = index > 0 and is_media_marker(lines[index - 1])
     return (
         line
         if credited and not ends_sentence(line) and word_count(line) <= CAPTION_MAX_WORDS

@@ -181,8 +181,9 @@ def _writer_then_date(part: str, order: str) -> HeaderLine | None:
 
 
 def bare_name(text: str) -> str:
-    """The person's name when ``text`` is only a name (perhaps with a role after a comma)."""
-    match = _BARE_NAME.fullmatch(text.strip())
+    """The person's name when ``text`` is only a name (perhaps with a role after a comma, or
+    a comma whose role is on the next line: "Jane Doe," / "Social Affairs Editor")."""
+    match = _BARE_NAME.fullmatch(text.strip().removesuffix(","))
     if not match:
         return ""
     names = match["names"]

@@ -109,6 +109,26 @@ def test_bare_names_exclude_organisations():
     assert bare_name("The Guardian") == ""
 
 
+def test_a_name_whose_role_is_on_the_next_line_ends_in_a_comma():
+    assert bare_name("Jane Doe,") == "Jane Doe"
+    assert bare_name("Home Office,") == ""
+
+
+def test_a_byline_broken_after_its_comma_is_read_under_the_headline():
+    text = (
+        "Ministers to pay grandparents who raise children under new plans\n"
+        "Relatives who take in children will be offered allowances and training\n"
+        "Jane Doe,\n"
+        "Social Affairs Editor\n"
+        "1 February 2023 • 10:00pm\n"
+        "A photograph of a family at home in Leeds Credit: John Smith for The Paper\n" + BODY_TEXT
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.title == "Ministers to pay grandparents who raise children under new plans"
+    assert page.author == "Jane Doe"
+    assert page.published == FuzzyDate(2023, 2, 1)
+
+
 def test_a_bare_name_is_only_a_byline_candidate():
     assert read_header_line("Fiona Simpson").is_byline_candidate
     assert not read_header_line("By Fiona Simpson").is_byline_candidate
