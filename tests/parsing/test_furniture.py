@@ -68,6 +68,8 @@ GENERAL = Furniture()
         "More by this author",
         "Children First is an online resource for professionals working with children presented "
         "by WillisPalmer, providing you with the latest news, features and interviews.",
+        "Hide Ad",
+        "Report this ad",
     ],
 )
 def test_inline_furniture_is_recognised(line):
@@ -127,6 +129,10 @@ def test_inline_furniture_is_recognised(line):
         "Notes to editors",
         "For more information please contact the press office on 0300 123 2112.",
         "Article 39 is a registered charity (1160069).",
+        "Readers' comments (3)",
+        "Your comments",
+        "Family Solicitor – Public Children Law | Bristol | £48,000 - £62,000",
+        "Senior Associate – Family Law | Manchester | Competitive",
     ],
 )
 def test_end_markers_end_the_article(line):
@@ -162,6 +168,9 @@ def test_end_markers_end_the_article(line):
         "Six weeks free childcare for families was promised in the strategy.",
         "Sponsored by the Department for Education, the pilots will run in 12 areas.",
         "Posted to a children's home 200 miles away, she lost touch with her school.",
+        "Readers told us their comments had been ignored by the council.",
+        "Councils | Leeds | a £20m cut to family help",
+        "Hide and seek was banned in the children's home.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
