@@ -55,7 +55,8 @@ _DATE_PATTERN = rf"""
   | (?P<mdy>{_WEEKDAY}(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}}){_ORDINAL},?\s+
         (?P<mdy_y>{_YEAR4}))
   | (?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR4}))
-  | (?P<season>(?P<season_s>{_alternation(SEASON_WORDS)})\s+(?:of\s+)?(?P<season_y>{_YEAR4}))
+  | (?P<season>(?P<season_s>{_alternation(SEASON_WORDS)})\s+(?:of\s+)?(?P<season_y>{_YEAR4})
+        (?:[/–-](?P<season_next>\d{{2}}(?!\d)|{_YEAR4}))?)
   | (?P<year>{_YEAR4})
 """
 
@@ -104,7 +105,11 @@ def _date_from_match(match: re.Match, order: str, allow_year: bool) -> FuzzyDate
             return FuzzyDate(int(group("my_y")), _month(group("my_m")))
         if group("season"):
             season = SEASON_WORDS[group("season_s").lower()]
-            return FuzzyDate(int(group("season_y")), season=season)
+            year = int(group("season_y"))
+            # "Winter 2022/23" spans the turn of the year; it is named by its first year.
+            if group("season_next") and _full_year(group("season_next")) != year + 1:
+                return None
+            return FuzzyDate(year, season=season)
     except ValueError:  # 31/02/21, month 13 and the like
         return None
     return FuzzyDate(int(group("year"))) if allow_year else None

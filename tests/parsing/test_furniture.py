@@ -70,6 +70,7 @@ GENERAL = Furniture()
         "by WillisPalmer, providing you with the latest news, features and interviews.",
         "Hide Ad",
         "Report this ad",
+        "Produced by the NSPCC Policy and Public Affairs team",
     ],
 )
 def test_inline_furniture_is_recognised(line):
@@ -171,6 +172,7 @@ def test_end_markers_end_the_article(line):
         "Readers told us their comments had been ignored by the council.",
         "Councils | Leeds | a £20m cut to family help",
         "Hide and seek was banned in the children's home.",
+        "Published by the Department for Education, the strategy runs to 200 pages.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
