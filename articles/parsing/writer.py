@@ -62,12 +62,25 @@ def _writer_signing_off(paragraphs: list[str], masthead: str) -> str:
 
 def _writer_in_bio(paragraphs: list[str]) -> str:
     """A closing "Jane Doe is ..." about someone the article has not named before."""
-    if len(paragraphs) < 2 or len(paragraphs[-1].split()) > BIO_MAX_WORDS:
+    if len(paragraphs) < 2:
         return ""
-    match = _BIO.match(paragraphs[-1])
-    name = bare_name(match["name"]) if match else ""
+    name = _bio_subject(paragraphs[-1])
     earlier = " ".join(paragraphs[:-1])
     return name if name and name.split()[-1] not in earlier else ""
+
+
+def is_writer_bio(paragraphs: list[str], author: str) -> bool:
+    """Whether the last paragraph is the writer's bio ("Jane Doe is a researcher at ..."),
+    which is about the page, not part of the article."""
+    name = _bio_subject(paragraphs[-1]) if len(paragraphs) > 1 and author else ""
+    return bool(name) and without_post_nominals(author).split()[-1] == name.split()[-1]
+
+
+def _bio_subject(paragraph: str) -> str:
+    if len(paragraph.split()) > BIO_MAX_WORDS:
+        return ""
+    match = _BIO.match(paragraph)
+    return bare_name(match["name"]) if match else ""
 
 
 def without_post_nominals(name: str) -> str:
