@@ -81,6 +81,10 @@ _DATE_THEN_BYLINE = re.compile(r"(?P<date>.+?)\s+(?P<byline>(?i:by)\s+.+)")
 _DATE_IN_SECTION = re.compile(r"(?P<date>.+?\d)\s+in\s+[^\d]{2,200}")
 # "by admin": a login rather than a name, which still makes the line a byline.
 _LOGIN_BYLINE = re.compile(r"(?i:by)\s+[a-z0-9_.-]{2,30}")
+# A forum's or network's handle, marked as one ("Posted by u/jane_doe", "by @janedoe").
+_HANDLE_BYLINE = re.compile(
+    r"(?i:(?:posted |submitted |written )?by:?)\s+(?P<handle>(?:u/|@)[\w.-]{2,30})"
+)
 # A date's label; its kind says how far the date counts (HeaderLine.rank).
 _LABEL = re.compile(
     rf"(?:(?P<first>{alternation('header.first_published_labels')})"
@@ -95,7 +99,7 @@ _TIME = re.compile(
 )
 # "3 days ago", "1y Edited", "an hour ago", "5h".
 _RELATIVE_TIME = re.compile(
-    rf"(?:\d+|an?|one)\s*(?:{alternation('header.relative_time_units')})s?(?:\s+ago)?"
+    rf"(?:\d+|an?|one)\s*(?:{alternation('header.relative_time_units')})s?\.?(?:\s+ago)?"
     r"(?:\s*[•·]?\s*edited)?",
     re.IGNORECASE,
 )
@@ -154,6 +158,8 @@ def _read_part(part: str, order: str) -> HeaderLine | None:
         return HeaderLine(date=date)
     if by := _byline(part):
         return HeaderLine(author=by)
+    if handle := _HANDLE_BYLINE.fullmatch(part):
+        return HeaderLine(author=handle["handle"])
     if bare := bare_name(part):
         return HeaderLine(name=bare)
     if _ROLE_LINE.fullmatch(part):

@@ -21,6 +21,8 @@ MAX_STANDFIRST_LINES = 2
 MAX_SUMMARY_LINES = 4
 # A standfirst line says something: shorter lines ("News", "Blog") are menus and labels.
 STANDFIRST_MIN_WORDS = 4
+# A byline may stand this many lines above the headline.
+WRITER_ABOVE_LINES = 2
 # A line this short right after a byline is the writer's role.
 ROLE_WORDS = 8
 
@@ -77,7 +79,21 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
         header = _with_date_before_headline(header, lines, title_at, order)
     if header.published is None and title_at is not None:
         header.published = issue_date(lines, title_at, order)
+    if not header.author and title_at is not None:
+        header.author = _writer_above(lines, title_at, order)
     return header
+
+
+def _writer_above(lines: list[str], title_at: int, order: str) -> str:
+    """A byline over the headline, perhaps over its time, as forums put it ("Posted by
+    u/jane_doe" / "3 hr. ago" / the headline)."""
+    for line in reversed(lines[max(title_at - WRITER_ABOVE_LINES, 0) : title_at]):
+        header_line = read_header_line(line, order)
+        if header_line is None:
+            return ""
+        if header_line.author:
+            return header_line.author
+    return ""
 
 
 def _is_kind_label(line: str) -> bool:

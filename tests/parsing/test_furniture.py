@@ -71,6 +71,8 @@ GENERAL = Furniture()
         "Hide Ad",
         "Report this ad",
         "Produced by the NSPCC Policy and Public Affairs team",
+        "Reply Share Report Save Follow",
+        "Like · Reply · Share",
     ],
 )
 def test_inline_furniture_is_recognised(line):
@@ -173,6 +175,8 @@ def test_end_markers_end_the_article(line):
         "Councils | Leeds | a £20m cut to family help",
         "Hide and seek was banned in the children's home.",
         "Published by the Department for Education, the strategy runs to 200 pages.",
+        "Share, report and reply to your social worker, the app says.",
+        "Sort by age, the children were placed in three groups.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
@@ -186,6 +190,7 @@ def test_article_lines_are_not_furniture(line):
         ("Notes to editors", True),
         ("© 2022 Example News", True),
         ("The comments below have not been moderated.", True),
+        ("Sort By: Best", True),  # the replies of a comments section follow
         ("Comments 312", False),  # a comment bar also stands above the article
         ("Related articles", False),
         ("Register with Tes to keep reading", False),

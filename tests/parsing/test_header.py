@@ -129,6 +129,29 @@ def test_a_byline_broken_after_its_comma_is_read_under_the_headline():
     assert page.published == FuzzyDate(2023, 2, 1)
 
 
+@pytest.mark.parametrize(
+    ("line", "author"), [("Posted by u/jane_doe", "u/jane_doe"), ("by @janedoe", "@janedoe")]
+)
+def test_a_forum_handle_after_by_is_a_byline(line, author):
+    assert read_header_line(line).author == author
+
+
+def test_a_relative_time_may_abbreviate_its_unit():
+    assert read_header_line("3 hr. ago").relative
+
+
+def test_a_forum_post_names_its_writer_above_its_headline():
+    text = (
+        "r/SocialWorkUK\n"
+        "Posted by u/jane_doe\n"
+        "3 hr. ago\n"
+        "Anyone actually read the care review final report?\n" + BODY_TEXT
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.title == "Anyone actually read the care review final report?"
+    assert page.author == "u/jane_doe"
+
+
 def test_a_bare_name_is_only_a_byline_candidate():
     assert read_header_line("Fiona Simpson").is_byline_candidate
     assert not read_header_line("By Fiona Simpson").is_byline_candidate
