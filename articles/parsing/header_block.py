@@ -57,6 +57,8 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
         # A header line (a date, a byline, a relative time) is read as one even where the
         # body would drop it as furniture ("3 days ago" beside a comment).
         header_line = read_header_line(line, order)
+        if entries and _announces_role(entries[-1]) and header_line and not header_line.date:
+            header_line = HeaderLine(role=True)  # "Jane Doe," / "Local Democracy Reporter"
         furniture_line = header_line is None and furniture.is_furniture(line)
         if repeats_headline or furniture_line or _is_kind_label(line):
             continue
@@ -94,6 +96,12 @@ def _writer_above(lines: list[str], title_at: int, order: str) -> str:
         if header_line.author:
             return header_line.author
     return ""
+
+
+def _announces_role(entry: tuple[int, str, HeaderLine | None]) -> bool:
+    """A name closed by a comma: the writer's role is on the next line."""
+    _, line, header_line = entry
+    return line.endswith(",") and header_line is not None and bool(header_line.name)
 
 
 def _is_kind_label(line: str) -> bool:

@@ -152,6 +152,19 @@ def test_a_forum_post_names_its_writer_above_its_headline():
     assert page.author == "u/jane_doe"
 
 
+def test_the_line_after_a_name_closed_by_a_comma_is_its_role():
+    text = (
+        "Grandparents raising grandchildren to get allowance under care shake-up\n"
+        "Kinship carers in the city say the plans are a start but warn of years of waiting\n"
+        "Jane Doe,\n"
+        "Local Democracy Reporter\n"
+        "2 February 2023 • 6:00pm\n" + BODY_TEXT
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.title == "Grandparents raising grandchildren to get allowance under care shake-up"
+    assert page.author == "Jane Doe"
+
+
 def test_a_bare_name_is_only_a_byline_candidate():
     assert read_header_line("Fiona Simpson").is_byline_candidate
     assert not read_header_line("By Fiona Simpson").is_byline_candidate
