@@ -120,17 +120,21 @@ _SEPARATOR = re.compile(
 
 # Words that make a capitalised phrase an organisation or a place, not a person.
 _NOT_A_PERSON = lowered("header.not_a_person") | lowered("header.job_words")
+_KIND_LABELS = lowered("header.kind_labels")
 
 
 @lru_cache(maxsize=4096)  # the page reads the lines near its headline more than once
 def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
     """The date and byline a header line gives, or None if it is anything else."""
     date, author, name, role, rank, relative = None, "", "", False, PLAIN, False
-    for part in _SEPARATOR.split(_ISSUE_PREFIX.sub("", line.strip(), count=1)):
+    parts = _SEPARATOR.split(_ISSUE_PREFIX.sub("", line.strip(), count=1))
+    for part in parts:
         label = _LABEL.match(part)
         part_rank = _rank(label)
         part = part[label.end() :].strip() if label else part.strip()
         if not part or _TIME.fullmatch(part) or _READING_TIME.fullmatch(part):
+            continue
+        if len(parts) > 1 and part.lower() in _KIND_LABELS:  # "Press release | 24 May 2022"
             continue
         found = _read_part(part, order)
         if found is None and part_rank == UPDATED:

@@ -72,6 +72,9 @@ GENERAL = Furniture()
         "Report this ad",
         "Produced by the NSPCC Policy and Public Affairs team",
         "Reply Share Report Save Follow",
+        "Support Nation.Cymru",
+        "We are a not-for-profit news service for Wales. If you value what we do, please consider "
+        "supporting us with a small monthly donation.",
         "Like · Reply · Share",
     ],
 )
@@ -177,6 +180,8 @@ def test_end_markers_end_the_article(line):
         "Published by the Department for Education, the strategy runs to 200 pages.",
         "Share, report and reply to your social worker, the app says.",
         "Sort by age, the children were placed in three groups.",
+        "Support for kinship carers",
+        "The charity asked councils to consider supporting its families with an allowance.",
     ],
 )
 def test_article_lines_are_not_furniture(line):

@@ -235,3 +235,8 @@ def test_a_name_beside_a_relative_time_is_the_byline_but_the_time_no_date():
     assert (page.author, page.published) == ("Jane Doe", None)
     assert page.standfirst == "A year of listening to families ends with a plan for change"
     assert page.paragraphs[0].startswith("The review published its final report")
+
+
+def test_a_kind_label_beside_a_date_leaves_the_date():
+    assert read_header_line("Press release | 24 May 2022").date == FuzzyDate(2022, 5, 24)
+    assert read_header_line("Press release") is None
