@@ -35,6 +35,11 @@ class HeaderLine:
     def is_byline_candidate(self) -> bool:
         return bool(self.name) and self.date is None and not self.author
 
+    @property
+    def is_header_matter(self) -> bool:
+        """A line of the header that names no one: a date, a time, a reading time, a role."""
+        return not (self.author or self.name)
+
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"

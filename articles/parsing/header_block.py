@@ -180,8 +180,9 @@ def _is_meta(
 ) -> bool:
     """A date or explicit byline line, or a bare name or job under the headline or by a date.
 
-    A bare name counts beside a date, a relative time ("3 days ago") or a job line
-    ("Eleanor Busby" / "Education Correspondent"), a job line beside a name or a date.
+    A bare name counts beside other header matter: a date, a relative or reading time
+    ("3 days ago", "6 min read") or a job line ("Eleanor Busby" / "Education
+    Correspondent"); a job line counts beside a name or a date.
     """
     header_line = entries[position][2]
     if header_line is None:
@@ -193,7 +194,7 @@ def _is_meta(
         return any(other.date or other.author or other.name for other in neighbours)
     if not header_line.is_byline_candidate or (after_headline and position == 0):
         return True
-    return any(other.date or other.role or other.relative for other in neighbours)
+    return any(other.is_header_matter for other in neighbours)
 
 
 def _with_date_before_headline(

@@ -240,3 +240,16 @@ def test_a_name_beside_a_relative_time_is_the_byline_but_the_time_no_date():
 def test_a_kind_label_beside_a_date_leaves_the_date():
     assert read_header_line("Press release | 24 May 2022").date == FuzzyDate(2022, 5, 24)
     assert read_header_line("Press release") is None
+
+
+def test_a_name_beside_a_reading_time_is_the_byline():
+    text = (
+        "I have been a social worker for nine years. Here is what the review gets wrong.\n"
+        "It is right about the symptoms. I am less sure it understands the cause.\n"
+        "Jane Doe\n"
+        "6 min read\n"
+        "Jun 18, 2021\n" + BODY_TEXT
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.author == "Jane Doe"
+    assert page.title.startswith("I have been a social worker")
