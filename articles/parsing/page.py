@@ -80,7 +80,8 @@ def split_page(text: str, authority: Authority) -> PageParts:
         warnings.append(f"unknown outlet “{outlet.name}”")
     if header.published is None:
         warnings.append(NO_DATE_WARNING)
-    author = header.author or writer_of(header.standfirst, body.paragraphs, masthead)
+    after_body = lines[lines.index(body.paragraphs[-1], header.body_start) + 1 :]
+    author = header.author or writer_of(header.standfirst, body.paragraphs, masthead, after_body)
     if is_writer_bio(body.paragraphs, author):
         body.paragraphs.pop()
     return PageParts(

@@ -10,12 +10,15 @@ fixtures/lexicon.toml (``header``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
 
 from .header import bare_name
 from .vocabulary import alternation, lowered
 
+# A sign-off ("With best wishes," / "Helen") stands right where the body ends.
+SIGN_OFF_LINES = 2
 # A bio is a short paragraph.
 BIO_MAX_WORDS = 40
 
@@ -31,11 +34,14 @@ def _standfirst_writer() -> re.Pattern:
 _BIO = re.compile(r"\*?(?P<name>[^,.]{3,60}?) is (?:an? |the )?\w")
 
 
-def writer_of(standfirst: str, paragraphs: list[str], masthead: str) -> str:
-    """The writer a page names outside a byline, or ""."""
+def writer_of(
+    standfirst: str, paragraphs: list[str], masthead: str, after_body: Sequence[str] = ()
+) -> str:
+    """The writer a page names outside a byline, or "". A letter's sign-off ends its
+    article, so it may stand in the first lines after the body (``after_body``)."""
     return (
         _writer_in_standfirst(standfirst)
-        or _writer_signing_off(paragraphs, masthead)
+        or _writer_signing_off([*paragraphs, *after_body[:SIGN_OFF_LINES]], masthead)
         or _writer_in_bio(paragraphs)
     )
 

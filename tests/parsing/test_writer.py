@@ -58,3 +58,10 @@ def test_the_writers_bio_names_the_writer_and_leaves_the_body():
     page = split_page(text, AUTHORITY)
     assert page.author == "Jane Doe"
     assert page.paragraphs == BODY
+
+
+def test_a_sign_off_that_ended_the_body_still_names_the_writer():
+    assert (
+        writer_of("", BODY, "", ["With best wishes,", "Sam Okafor", "Contact me"]) == "Sam Okafor"
+    )
+    assert writer_of("", BODY, "", ["Contact me", "About us", "Thanks,", "Pete Brown"]) == ""
