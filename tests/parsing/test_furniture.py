@@ -1,6 +1,12 @@
 import pytest
 
-from articles.parsing.furniture import Furniture, furniture_for, is_icon_soup, menu_runs
+from articles.parsing.furniture import (
+    Furniture,
+    furniture_for,
+    is_icon_soup,
+    is_menu_item,
+    menu_runs,
+)
 
 GENERAL = Furniture()
 
@@ -242,3 +248,15 @@ def test_menu_runs_are_short_capitalised_lines_in_a_row():
 
 def test_two_short_lines_are_not_a_menu():
     assert menu_runs(["News", "Opinion", "The review opened today, said the chair."]) == set()
+
+
+def test_a_symbol_between_a_menu_items_words_is_not_a_word():
+    lines = [
+        "England",
+        "Local News",
+        "North East & Cumbria",
+        "",
+        "Grandparents raising grandchildren",
+    ]
+    assert menu_runs(lines) == {0, 1, 2}
+    assert not is_menu_item("North East and Cumbria Today")
