@@ -83,6 +83,8 @@ _BYLINE_ON_DATE = re.compile(
 )
 _DATE_THEN_BYLINE = re.compile(r"(?P<date>.+?)\s+(?P<byline>(?i:by)\s+.+)")
 # "May 23, 2022 in Children": the date, then the sections the story is filed in.
+# A date line that goes on from a byline above it ("by Jane Doe" / "on 25 May 2022").
+_ON = re.compile(r"^on\s+(?=.*\d)", re.IGNORECASE)
 _DATE_IN_SECTION = re.compile(r"(?P<date>.+?\d)\s+in\s+[^\d]{2,200}")
 # "by admin": a login rather than a name, which still makes the line a byline.
 _LOGIN_BYLINE = re.compile(r"(?i:by)\s+[a-z0-9_.-]{2,30}")
@@ -163,7 +165,7 @@ def _read_part(part: str, order: str) -> HeaderLine | None:
     split = _DATE_THEN_BYLINE.fullmatch(part) or _BYLINE_ON_DATE.fullmatch(part)
     if split and (date := parse_date(split["date"], order)) and _is_byline(split["byline"]):
         return HeaderLine(date=date, author=_byline(split["byline"]))
-    if date := parse_date(part, order) or _date_in_section(part, order):
+    if date := parse_date(_ON.sub("", part, count=1), order) or _date_in_section(part, order):
         return HeaderLine(date=date)
     if by := _byline(part):
         return HeaderLine(author=by)

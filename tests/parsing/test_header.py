@@ -253,3 +253,12 @@ def test_a_name_beside_a_reading_time_is_the_byline():
     page = split_page(text, AUTHORITY)
     assert page.author == "Jane Doe"
     assert page.title.startswith("I have been a social worker")
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [("on 25 May 2022", FuzzyDate(2022, 5, 25)), ("on Monday 23 May 2022", FuzzyDate(2022, 5, 23))],
+)
+def test_a_date_line_going_on_from_the_byline_above(line, date):
+    assert read_header_line(line).date == date
+    assert read_header_line("on three occasions") is None
