@@ -58,3 +58,8 @@ def test_an_unpunctuated_line_under_a_video_player_is_its_caption(player):
 
 def test_a_line_under_an_ordinary_line_is_not_a_caption():
     assert credited_caption(["Play the long game", "Councils want more money for this"], 1) == ""
+
+
+def test_a_caption_label_alone_puts_its_caption_on_the_next_line():
+    lines = ["Image caption,", "Maureen and Derek Fenwick have cared for their grandchildren"]
+    assert credited_caption(lines, 1) == lines[1]
