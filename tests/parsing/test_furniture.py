@@ -79,6 +79,7 @@ GENERAL = Furniture()
         "Produced by the NSPCC Policy and Public Affairs team",
         "Reply Share Report Save Follow",
         "Support Nation.Cymru",
+        "View all Independent Review of Children’s Social Care debates",
         "We are a not-for-profit news service for Wales. If you value what we do, please consider "
         "supporting us with a small monthly donation.",
         "Like · Reply · Share",
@@ -187,6 +188,7 @@ def test_end_markers_end_the_article(line):
         "Share, report and reply to your social worker, the app says.",
         "Sort by age, the children were placed in three groups.",
         "Support for kinship carers",
+        "See more families are turning to relatives, the report says.",
         "The charity asked councils to consider supporting its families with an allowance.",
     ],
 )

@@ -107,6 +107,7 @@ def test_bare_names_exclude_organisations():
     assert bare_name("Social Work Today") == ""
     assert bare_name("the chair") == ""
     assert bare_name("The Guardian") == ""
+    assert bare_name("Westminster Hall") == ""
 
 
 def test_a_name_whose_role_is_on_the_next_line_ends_in_a_comma():
