@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .furniture import is_picture_credit
+from .furniture import is_media_marker
 from .lines import ends_sentence, word_count
 from .vocabulary import alternation
 
@@ -24,7 +24,9 @@ _CAPTION = re.compile(
 _BRACKETED_CREDIT = re.compile(
     rf".{{10,}}?\s\((?:[^()]*\b(?:{_AGENCY}|{_NOTE}|{_PICTURE_WORD})\b[^()]*)\)"
 )
-_LABELLED_CAPTION = re.compile(r"(?:image )?caption\s*[,:]\s*(?P<text>.+)", re.IGNORECASE)
+_LABELLED_CAPTION = re.compile(r"(?:image |media )?caption\s*[,:]\s*(?P<text>.+)", re.IGNORECASE)
+# The label alone, its caption on the next line ("Image caption," / "Maureen Fenwick at home").
+_CAPTION_LABEL = re.compile(r"(?:image |media )?caption\s*[,:]?", re.IGNORECASE)
 
 
 def caption(line: str) -> str:
@@ -36,9 +38,11 @@ def caption(line: str) -> str:
 
 
 def credited_caption(lines: list[str], index: int) -> str:
-    """An unpunctuated line under a picture agency's credit is the picture's caption."""
+    """An unpunctuated line under a picture agency's credit, a video player's controls
+    ("Play video", "4m 32s") or a caption's label alone ("Image caption,") is a caption."""
     line = lines[index]
-    credited = index > 0 and is_picture_credit(lines[index - 1])
+    above = lines[index - 1] if index > 0 else ""
+    credited = is_media_marker(above) or bool(_CAPTION_LABEL.fullmatch(above))
     return (
         line
         if credited and not ends_sentence(line) and word_count(line) <= CAPTION_MAX_WORDS

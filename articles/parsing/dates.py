@@ -10,64 +10,28 @@ on its own line is rarely a publication date.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from .fuzzydate import FuzzyDate
-from .vocabulary import alternation
+from .vocabulary import alternation, lexicon, word_list
+
+# Month and weekday names are the lexicon's (names.months, names.weekdays, with the short
+# forms under header); their numbers are the calendar's.
+_MONTH_ORDER = list(calendar.month_name)
+_WEEKDAY_ORDER = list(calendar.day_name)
+_SHORT_MONTHS = lexicon()["header"]["month_abbreviations"]
 
 MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+    name.lower(): _MONTH_ORDER.index(name) for name in word_list("names.months")
+} | {short: _MONTH_ORDER.index(name) for short, name in _SHORT_MONTHS.items()}
 
-SEASON_WORDS: dict[str, str] = {
-    "spring": "spring",
-    "summer": "summer",
-    "autumn": "autumn",
-    "fall": "autumn",
-    "winter": "winter",
-}
+SEASON_WORDS: dict[str, str] = lexicon()["header"]["seasons"]
 
-WEEKDAYS = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
+# Monday to Sunday first, then the short forms.
+WEEKDAYS: tuple[str, ...] = (
+    *(name.lower() for name in sorted(word_list("names.weekdays"), key=_WEEKDAY_ORDER.index)),
+    *lexicon()["header"]["weekday_abbreviations"],
 )
 
 ORDERS = ("dmy", "mdy")
@@ -91,7 +55,8 @@ _DATE_PATTERN = rf"""
   | (?P<mdy>{_WEEKDAY}(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}}){_ORDINAL},?\s+
         (?P<mdy_y>{_YEAR4}))
   | (?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR4}))
-  | (?P<season>(?P<season_s>{_alternation(SEASON_WORDS)})\s+(?:of\s+)?(?P<season_y>{_YEAR4}))
+  | (?P<season>(?P<season_s>{_alternation(SEASON_WORDS)})\s+(?:of\s+)?(?P<season_y>{_YEAR4})
+        (?:[/–-](?P<season_next>\d{{2}}(?!\d)|{_YEAR4}))?)
   | (?P<year>{_YEAR4})
 """
 
@@ -140,7 +105,11 @@ def _date_from_match(match: re.Match, order: str, allow_year: bool) -> FuzzyDate
             return FuzzyDate(int(group("my_y")), _month(group("my_m")))
         if group("season"):
             season = SEASON_WORDS[group("season_s").lower()]
-            return FuzzyDate(int(group("season_y")), season=season)
+            year = int(group("season_y"))
+            # "Winter 2022/23" spans the turn of the year; it is named by its first year.
+            if group("season_next") and _full_year(group("season_next")) != year + 1:
+                return None
+            return FuzzyDate(year, season=season)
     except ValueError:  # 31/02/21, month 13 and the like
         return None
     return FuzzyDate(int(group("year"))) if allow_year else None

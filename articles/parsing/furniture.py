@@ -42,6 +42,7 @@ _PICTURE_CREDIT = re.compile(
     rf"\s*(?:{alternation('furniture.picture_agencies')})(?:\s*(?:/|,|via)\s*[^.!?]{{1,40}})?\s*",
     re.IGNORECASE,
 )
+_MEDIA_PLAYER = re.compile("|".join(patterns("furniture.media_player_lines")), re.IGNORECASE)
 
 # A UK postcode closing a short line is an address.
 _ADDRESS = re.compile(r"(?=.*,).{0,100}\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\.?", re.ASCII)
@@ -98,12 +99,19 @@ def is_picture_credit(line: str) -> bool:
     return bool(_PICTURE_CREDIT.fullmatch(line))
 
 
+def is_media_marker(line: str) -> bool:
+    """A picture's credit or a media player's control or running time: a caption stands under it."""
+    return is_picture_credit(line) or bool(_MEDIA_PLAYER.fullmatch(line.strip()))
+
+
 def is_icon_soup(line: str) -> bool:
     return bool(_ICON_SOUP.fullmatch(line.strip()))
 
 
 def is_menu_item(line: str) -> bool:
-    return len(line.split()) <= MENU_ITEM_WORDS and bool(_MENU_ITEM.fullmatch(line.strip()))
+    # A symbol between words is not one ("North East & Cumbria" is three words).
+    words = [word for word in line.split() if any(char.isalnum() for char in word)]
+    return len(words) <= MENU_ITEM_WORDS and bool(_MENU_ITEM.fullmatch(line.strip()))
 
 
 def menu_runs(lines: Sequence[str]) -> set[int]:

@@ -35,21 +35,29 @@ class HeaderLine:
     def is_byline_candidate(self) -> bool:
         return bool(self.name) and self.date is None and not self.author
 
+    @property
+    def is_header_matter(self) -> bool:
+        """A line of the header that names no one: a date, a time, a reading time, a role."""
+        return not (self.author or self.name)
+
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 _NAME_WORD = (
     rf"(?:(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]\.)"
 )
-_PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|bin|al|el|ter|ten|Ó|Ní|Nic)"
+_PARTICLE = rf"(?:{alternation('names.particles')}|{alternation('header.more_particles')})"
 # Lazy, so that a job after the name keeps its own words ("Jane Doe Local Democracy Reporter").
 _PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}?"
 # "Jane Doe and John Smith", "Jane Doe, John Smith and Sam Lee".
 _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*{_PERSON})*\s+(?:and|&)\s+{_PERSON})*"
 # Handles and the names of social networks left beside a byline ("Jane Doe @janedoe Twitter").
-_SOCIAL = r"(?:\s+(?:@\w{1,30}|Twitter|X|LinkedIn|Facebook|Email|Instagram|Bluesky))*"
+_SOCIAL = (
+    rf"(?:\s+(?:@\w{{1,30}}|(?i:{alternation('furniture.social_networks')}"
+    rf"|{alternation('header.byline_links')})\b))*"
+)
 _ROLE = r"[^\d|]{2,80}"
-_HONORIFIC = r"(?:(?:Dame|Sir|Dr|Prof|Professor|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss)\.?\s+)?"
+_HONORIFIC = rf"(?:(?:{alternation('names.honorifics')})\.?\s+)?"
 # The job a writer's byline gives, ending in a job word ("Social policy editor").
 _JOB_WORDS = word_list("header.job_words")
 # "Social policy editor", "Professor of Social Work", perhaps with a handle ("@janedoe").
@@ -75,9 +83,15 @@ _BYLINE_ON_DATE = re.compile(
 )
 _DATE_THEN_BYLINE = re.compile(r"(?P<date>.+?)\s+(?P<byline>(?i:by)\s+.+)")
 # "May 23, 2022 in Children": the date, then the sections the story is filed in.
+# A date line that goes on from a byline above it ("by Jane Doe" / "on 25 May 2022").
+_ON = re.compile(r"^on\s+(?=.*\d)", re.IGNORECASE)
 _DATE_IN_SECTION = re.compile(r"(?P<date>.+?\d)\s+in\s+[^\d]{2,200}")
 # "by admin": a login rather than a name, which still makes the line a byline.
 _LOGIN_BYLINE = re.compile(r"(?i:by)\s+[a-z0-9_.-]{2,30}")
+# A forum's or network's handle, marked as one ("Posted by u/jane_doe", "by @janedoe").
+_HANDLE_BYLINE = re.compile(
+    r"(?i:(?:posted |submitted |written )?by:?)\s+(?P<handle>(?:u/|@)[\w.-]{2,30})"
+)
 # A date's label; its kind says how far the date counts (HeaderLine.rank).
 _LABEL = re.compile(
     rf"(?:(?P<first>{alternation('header.first_published_labels')})"
@@ -92,7 +106,7 @@ _TIME = re.compile(
 )
 # "3 days ago", "1y Edited", "an hour ago", "5h".
 _RELATIVE_TIME = re.compile(
-    rf"(?:\d+|an?|one)\s*(?:{alternation('header.relative_time_units')})s?(?:\s+ago)?"
+    rf"(?:\d+|an?|one)\s*(?:{alternation('header.relative_time_units')})s?\.?(?:\s+ago)?"
     r"(?:\s*[•·]?\s*edited)?",
     re.IGNORECASE,
 )
@@ -113,17 +127,21 @@ _SEPARATOR = re.compile(
 
 # Words that make a capitalised phrase an organisation or a place, not a person.
 _NOT_A_PERSON = lowered("header.not_a_person") | lowered("header.job_words")
+_KIND_LABELS = lowered("header.kind_labels")
 
 
 @lru_cache(maxsize=4096)  # the page reads the lines near its headline more than once
 def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
     """The date and byline a header line gives, or None if it is anything else."""
     date, author, name, role, rank, relative = None, "", "", False, PLAIN, False
-    for part in _SEPARATOR.split(_ISSUE_PREFIX.sub("", line.strip(), count=1)):
+    parts = _SEPARATOR.split(_ISSUE_PREFIX.sub("", line.strip(), count=1))
+    for part in parts:
         label = _LABEL.match(part)
         part_rank = _rank(label)
         part = part[label.end() :].strip() if label else part.strip()
         if not part or _TIME.fullmatch(part) or _READING_TIME.fullmatch(part):
+            continue
+        if len(parts) > 1 and part.lower() in _KIND_LABELS:  # "Press release | 24 May 2022"
             continue
         found = _read_part(part, order)
         if found is None and part_rank == UPDATED:
@@ -147,10 +165,12 @@ def _read_part(part: str, order: str) -> HeaderLine | None:
     split = _DATE_THEN_BYLINE.fullmatch(part) or _BYLINE_ON_DATE.fullmatch(part)
     if split and (date := parse_date(split["date"], order)) and _is_byline(split["byline"]):
         return HeaderLine(date=date, author=_byline(split["byline"]))
-    if date := parse_date(part, order) or _date_in_section(part, order):
+    if date := parse_date(_ON.sub("", part, count=1), order) or _date_in_section(part, order):
         return HeaderLine(date=date)
     if by := _byline(part):
         return HeaderLine(author=by)
+    if handle := _HANDLE_BYLINE.fullmatch(part):
+        return HeaderLine(author=handle["handle"])
     if bare := bare_name(part):
         return HeaderLine(name=bare)
     if _ROLE_LINE.fullmatch(part):
@@ -178,8 +198,9 @@ def _writer_then_date(part: str, order: str) -> HeaderLine | None:
 
 
 def bare_name(text: str) -> str:
-    """The person's name when ``text`` is only a name (perhaps with a role after a comma)."""
-    match = _BARE_NAME.fullmatch(text.strip())
+    """The person's name when ``text`` is only a name (perhaps with a role after a comma, or
+    a comma whose role is on the next line: "Jane Doe," / "Social Affairs Editor")."""
+    match = _BARE_NAME.fullmatch(text.strip().removesuffix(","))
     if not match:
         return ""
     names = match["names"]

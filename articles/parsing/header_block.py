@@ -21,6 +21,8 @@ MAX_STANDFIRST_LINES = 2
 MAX_SUMMARY_LINES = 4
 # A standfirst line says something: shorter lines ("News", "Blog") are menus and labels.
 STANDFIRST_MIN_WORDS = 4
+# A byline may stand this many lines above the headline.
+WRITER_ABOVE_LINES = 2
 # A line this short right after a byline is the writer's role.
 ROLE_WORDS = 8
 
@@ -55,6 +57,8 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
         # A header line (a date, a byline, a relative time) is read as one even where the
         # body would drop it as furniture ("3 days ago" beside a comment).
         header_line = read_header_line(line, order)
+        if entries and _announces_role(entries[-1]) and header_line and not header_line.date:
+            header_line = HeaderLine(role=True)  # "Jane Doe," / "Local Democracy Reporter"
         furniture_line = header_line is None and furniture.is_furniture(line)
         if repeats_headline or furniture_line or _is_kind_label(line):
             continue
@@ -77,7 +81,27 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
         header = _with_date_before_headline(header, lines, title_at, order)
     if header.published is None and title_at is not None:
         header.published = issue_date(lines, title_at, order)
+    if not header.author and title_at is not None:
+        header.author = _writer_above(lines, title_at, order)
     return header
+
+
+def _writer_above(lines: list[str], title_at: int, order: str) -> str:
+    """A byline over the headline, perhaps over its time, as forums put it ("Posted by
+    u/jane_doe" / "3 hr. ago" / the headline)."""
+    for line in reversed(lines[max(title_at - WRITER_ABOVE_LINES, 0) : title_at]):
+        header_line = read_header_line(line, order)
+        if header_line is None:
+            return ""
+        if header_line.author:
+            return header_line.author
+    return ""
+
+
+def _announces_role(entry: tuple[int, str, HeaderLine | None]) -> bool:
+    """A name closed by a comma: the writer's role is on the next line."""
+    _, line, header_line = entry
+    return line.endswith(",") and header_line is not None and bool(header_line.name)
 
 
 def _is_kind_label(line: str) -> bool:
@@ -156,8 +180,9 @@ def _is_meta(
 ) -> bool:
     """A date or explicit byline line, or a bare name or job under the headline or by a date.
 
-    A bare name counts beside a date, a relative time ("3 days ago") or a job line
-    ("Eleanor Busby" / "Education Correspondent"), a job line beside a name or a date.
+    A bare name counts beside other header matter: a date, a relative or reading time
+    ("3 days ago", "6 min read") or a job line ("Eleanor Busby" / "Education
+    Correspondent"); a job line counts beside a name or a date.
     """
     header_line = entries[position][2]
     if header_line is None:
@@ -169,7 +194,7 @@ def _is_meta(
         return any(other.date or other.author or other.name for other in neighbours)
     if not header_line.is_byline_candidate or (after_headline and position == 0):
         return True
-    return any(other.date or other.role or other.relative for other in neighbours)
+    return any(other.is_header_matter for other in neighbours)
 
 
 def _with_date_before_headline(

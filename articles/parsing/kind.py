@@ -5,18 +5,14 @@ from __future__ import annotations
 import re
 
 from .outlet import OutletMatch
+from .vocabulary import alternation
 
 # A section label ("Opinion") may stand this many lines above the headline.
 KICKER_LINES = 3
 
-OPINION_LABEL = re.compile(
-    r"(?:opinion|comment|blog|viewpoint|column|editorial|guest (?:post|blog|column)|"
-    r"comment is free)(?:\s*[|:/–—-].{0,60})?",
-    re.IGNORECASE,
-)
-_OPINION_PREFIX = re.compile(
-    r"(?:opinion|comment|blog|viewpoint|column|editorial)\s*[|:–—-]\s", re.IGNORECASE
-)
+_OPINION_WORDS = alternation("header.opinion_labels")
+OPINION_LABEL = re.compile(rf"(?:{_OPINION_WORDS})(?:\s*[|:/–—-].{{0,60}})?", re.IGNORECASE)
+_OPINION_PREFIX = re.compile(rf"(?:{_OPINION_WORDS})\s*[|:–—-]\s", re.IGNORECASE)
 
 
 def label_lines(lines: list[str], menus: set[int], title_at: int | None, end: int) -> list[str]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from . import layout
 from .dates import parse_date
+from .furniture import furniture_for
 from .names import normalise_name
 
 # A sentence ends in . ! ? or … perhaps followed by closing quotes or brackets.
@@ -100,6 +101,9 @@ def _continues(previous: str, line: str) -> bool:
     if ends_sentence(previous) or words < WRAPPED_MIN_WORDS:
         return False
     if _BYLINE_START.match(line) or parse_date(line):
+        return False
+    # "Skip to main content" / "reddit": a whole line of page chrome is not wrapped text.
+    if furniture_for(()).is_furniture(previous):
         return False
     connected = words >= WRAPPED_CONNECTING_MIN_WORDS and bool(_CONNECTING_END.search(previous))
     return line[0].islower() or connected

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from .authority import OutletProfile
 from .masthead import find_masthead
 from .names import normalise_name
+from .vocabulary import alternation
 
 UNKNOWN_OUTLET = "Unknown outlet"
 # A masthead the page names this many times (itself included) outranks the profiles' signals.
@@ -45,7 +46,10 @@ _COPYRIGHT = re.compile(
 # A page title heading the dump ("Care review calls for reset | Society | The Guardian").
 _TITLE_SUFFIX = re.compile(r".+\s[|–—-]\s(?P<name>[^|–—]{2,60})")
 _EMAIL_DOMAIN = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
-_TRAILING_WORDS = re.compile(r"(?:\s+(?:Ltd|Limited|Plc|PLC|LLP|All|and|of|for|&))+\.?$")
+# The company's legal form and the words of "All rights reserved" or a run-on name.
+_TRAILING_WORDS = re.compile(
+    rf"(?:\s+(?:{alternation('header.company_suffixes')}|All|and|of|for|&))+\.?$"
+)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from .masthead import find_masthead
 from .outlet import identify_outlet
 from .title_lines import title_text
 from .types import PageParts, SourceError
-from .writer import writer_of
+from .writer import is_writer_bio, writer_of
 
 MAX_TEXT_CHARS = MAX_SOURCE_BYTES
 # A page with this many question lines is a page of questions and answers.
@@ -80,13 +80,17 @@ def split_page(text: str, authority: Authority) -> PageParts:
         warnings.append(f"unknown outlet “{outlet.name}”")
     if header.published is None:
         warnings.append(NO_DATE_WARNING)
+    after_body = lines[lines.index(body.paragraphs[-1], header.body_start) + 1 :]
+    author = header.author or writer_of(header.standfirst, body.paragraphs, masthead, after_body)
+    if is_writer_bio(body.paragraphs, author):
+        body.paragraphs.pop()
     return PageParts(
         outlet=outlet.name,
         outlet_known=outlet.known,
         title=title,
         standfirst=header.standfirst,
         published=header.published,
-        author=header.author or writer_of(header.standfirst, body.paragraphs, masthead),
+        author=author,
         paragraphs=body.paragraphs,
         captions=list(dict.fromkeys(header.captions + body.captions)),
         links=links(text),

@@ -10,12 +10,15 @@ fixtures/lexicon.toml (``header``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
 
 from .header import bare_name
 from .vocabulary import alternation, lowered
 
+# A sign-off ("With best wishes," / "Helen") stands right where the body ends.
+SIGN_OFF_LINES = 2
 # A bio is a short paragraph.
 BIO_MAX_WORDS = 40
 
@@ -31,11 +34,14 @@ def _standfirst_writer() -> re.Pattern:
 _BIO = re.compile(r"\*?(?P<name>[^,.]{3,60}?) is (?:an? |the )?\w")
 
 
-def writer_of(standfirst: str, paragraphs: list[str], masthead: str) -> str:
-    """The writer a page names outside a byline, or ""."""
+def writer_of(
+    standfirst: str, paragraphs: list[str], masthead: str, after_body: Sequence[str] = ()
+) -> str:
+    """The writer a page names outside a byline, or "". A letter's sign-off ends its
+    article, so it may stand in the first lines after the body (``after_body``)."""
     return (
         _writer_in_standfirst(standfirst)
-        or _writer_signing_off(paragraphs, masthead)
+        or _writer_signing_off([*paragraphs, *after_body[:SIGN_OFF_LINES]], masthead)
         or _writer_in_bio(paragraphs)
     )
 
@@ -62,12 +68,25 @@ def _writer_signing_off(paragraphs: list[str], masthead: str) -> str:
 
 def _writer_in_bio(paragraphs: list[str]) -> str:
     """A closing "Jane Doe is ..." about someone the article has not named before."""
-    if len(paragraphs) < 2 or len(paragraphs[-1].split()) > BIO_MAX_WORDS:
+    if len(paragraphs) < 2:
         return ""
-    match = _BIO.match(paragraphs[-1])
-    name = bare_name(match["name"]) if match else ""
+    name = _bio_subject(paragraphs[-1])
     earlier = " ".join(paragraphs[:-1])
     return name if name and name.split()[-1] not in earlier else ""
+
+
+def is_writer_bio(paragraphs: list[str], author: str) -> bool:
+    """Whether the last paragraph is the writer's bio ("Jane Doe is a researcher at ..."),
+    which is about the page, not part of the article."""
+    name = _bio_subject(paragraphs[-1]) if len(paragraphs) > 1 and author else ""
+    return bool(name) and without_post_nominals(author).split()[-1] == name.split()[-1]
+
+
+def _bio_subject(paragraph: str) -> str:
+    if len(paragraph.split()) > BIO_MAX_WORDS:
+        return ""
+    match = _BIO.match(paragraph)
+    return bare_name(match["name"]) if match else ""
 
 
 def without_post_nominals(name: str) -> str:

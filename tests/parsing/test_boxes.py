@@ -124,3 +124,16 @@ def test_an_authors_box_takes_the_lines_under_the_name_but_not_the_bio():
 def test_repeated_lines_are_found_in_their_own_blocks_in_order():
     blocks = (("Share", "A"), ("Share",), ("B",))
     assert block_ids(["Share", "Share", "B"], blocks) == [0, 1, 2]
+
+
+def test_a_singular_related_article_label_boxes_its_headline():
+    text = (
+        "The minister said the plans would help families.\n\n"
+        "Related Article\n"
+        "Foster carers quitting in record numbers as costs soar\n\n"
+        "Under the proposals, 12 council areas will test new family help teams.\n"
+    )
+    assert boxed(text) == [
+        "Related Article",
+        "Foster carers quitting in record numbers as costs soar",
+    ]

@@ -13,6 +13,8 @@ from articles.parsing.captions import caption, credited_caption
         "Children's minister Claire Coutinho will set out the plans in the Commons today. Pic: PA",
         "Josh MacAlister at an engagement event earlier this year. Picture: Jane Doe",
         "A family hub in Stockport (Photo: Stockport Council)",
+        "The minister said the plans would ‘put love back at the heart of the system’ "
+        "Credit: Jane Doe for The Daily Paper",
     ],
 )
 def test_captions_end_with_their_credit_or_note(line):
@@ -32,6 +34,7 @@ def test_a_labelled_caption_loses_its_label():
         "Councils would pay for the new teams (with help from the Treasury).",
         "Salaries start at £30,000 (pa)",
         "The report described the photo: a child alone in a bedroom.",
+        "Every carer would get credit: a year's allowance, paid up front.",
     ],
 )
 def test_article_lines_are_not_captions(line):
@@ -42,3 +45,21 @@ def test_an_unpunctuated_line_under_an_agency_credit_is_a_caption():
     lines = ["Getty Images", "Children playing in a park in Leeds"]
     assert credited_caption(lines, 1) == "Children playing in a park in Leeds"
     assert credited_caption(["Getty Images", "The review reported today."], 1) == ""
+
+
+@pytest.mark.parametrize(
+    "player", ["Play video", "4m 32s", "Video duration 2m 05s", "Watch the clip"]
+)
+def test_an_unpunctuated_line_under_a_video_player_is_its_caption(player):
+    lines = [player, "A mother says she was never offered help before her children were taken"]
+    assert credited_caption(lines, 1) == lines[1]
+    assert credited_caption([player, "The review reported today and said so."], 1) == ""
+
+
+def test_a_line_under_an_ordinary_line_is_not_a_caption():
+    assert credited_caption(["Play the long game", "Councils want more money for this"], 1) == ""
+
+
+def test_a_caption_label_alone_puts_its_caption_on_the_next_line():
+    lines = ["Image caption,", "Maureen and Derek Fenwick have cared for their grandchildren"]
+    assert credited_caption(lines, 1) == lines[1]

@@ -99,3 +99,12 @@ def test_a_place_or_paper_after_the_time_is_part_of_the_date_line():
 def test_american_times_and_zones():
     assert parse_date("May 24th, 2022 at 9:15 a.m. EDT") == FuzzyDate(2022, 5, 24)
     assert parse_date("June 3, 2022, 6:30 PM ET") == FuzzyDate(2022, 6, 3)
+
+
+@pytest.mark.parametrize("text", ["Winter 2022/23", "Winter 2022-2023", "winter 2022–23"])
+def test_a_season_across_the_turn_of_the_year_is_named_by_its_first_year(text):
+    assert parse_date(text) == FuzzyDate(2022, season="winter")
+
+
+def test_a_season_whose_second_year_does_not_follow_is_not_a_date():
+    assert parse_date("Winter 2022/25") is None

@@ -1,6 +1,12 @@
 import pytest
 
-from articles.parsing.furniture import Furniture, furniture_for, is_icon_soup, menu_runs
+from articles.parsing.furniture import (
+    Furniture,
+    furniture_for,
+    is_icon_soup,
+    is_menu_item,
+    menu_runs,
+)
 
 GENERAL = Furniture()
 
@@ -68,6 +74,15 @@ GENERAL = Furniture()
         "More by this author",
         "Children First is an online resource for professionals working with children presented "
         "by WillisPalmer, providing you with the latest news, features and interviews.",
+        "Hide Ad",
+        "Report this ad",
+        "Produced by the NSPCC Policy and Public Affairs team",
+        "Reply Share Report Save Follow",
+        "Support Nation.Cymru",
+        "View all Independent Review of Children’s Social Care debates",
+        "We are a not-for-profit news service for Wales. If you value what we do, please consider "
+        "supporting us with a small monthly donation.",
+        "Like · Reply · Share",
     ],
 )
 def test_inline_furniture_is_recognised(line):
@@ -127,6 +142,10 @@ def test_inline_furniture_is_recognised(line):
         "Notes to editors",
         "For more information please contact the press office on 0300 123 2112.",
         "Article 39 is a registered charity (1160069).",
+        "Readers' comments (3)",
+        "Your comments",
+        "Family Solicitor – Public Children Law | Bristol | £48,000 - £62,000",
+        "Senior Associate – Family Law | Manchester | Competitive",
     ],
 )
 def test_end_markers_end_the_article(line):
@@ -162,6 +181,15 @@ def test_end_markers_end_the_article(line):
         "Six weeks free childcare for families was promised in the strategy.",
         "Sponsored by the Department for Education, the pilots will run in 12 areas.",
         "Posted to a children's home 200 miles away, she lost touch with her school.",
+        "Readers told us their comments had been ignored by the council.",
+        "Councils | Leeds | a £20m cut to family help",
+        "Hide and seek was banned in the children's home.",
+        "Published by the Department for Education, the strategy runs to 200 pages.",
+        "Share, report and reply to your social worker, the app says.",
+        "Sort by age, the children were placed in three groups.",
+        "Support for kinship carers",
+        "See more families are turning to relatives, the report says.",
+        "The charity asked councils to consider supporting its families with an allowance.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
@@ -175,6 +203,7 @@ def test_article_lines_are_not_furniture(line):
         ("Notes to editors", True),
         ("© 2022 Example News", True),
         ("The comments below have not been moderated.", True),
+        ("Sort By: Best", True),  # the replies of a comments section follow
         ("Comments 312", False),  # a comment bar also stands above the article
         ("Related articles", False),
         ("Register with Tes to keep reading", False),
@@ -221,3 +250,15 @@ def test_menu_runs_are_short_capitalised_lines_in_a_row():
 
 def test_two_short_lines_are_not_a_menu():
     assert menu_runs(["News", "Opinion", "The review opened today, said the chair."]) == set()
+
+
+def test_a_symbol_between_a_menu_items_words_is_not_a_word():
+    lines = [
+        "England",
+        "Local News",
+        "North East & Cumbria",
+        "",
+        "Grandparents raising grandchildren",
+    ]
+    assert menu_runs(lines) == {0, 1, 2}
+    assert not is_menu_item("North East and Cumbria Today")

@@ -107,6 +107,63 @@ def test_bare_names_exclude_organisations():
     assert bare_name("Social Work Today") == ""
     assert bare_name("the chair") == ""
     assert bare_name("The Guardian") == ""
+    assert bare_name("Westminster Hall") == ""
+
+
+def test_a_name_whose_role_is_on_the_next_line_ends_in_a_comma():
+    assert bare_name("Jane Doe,") == "Jane Doe"
+    assert bare_name("Home Office,") == ""
+
+
+def test_a_byline_broken_after_its_comma_is_read_under_the_headline():
+    text = (
+        "Ministers to pay grandparents who raise children under new plans\n"
+        "Relatives who take in children will be offered allowances and training\n"
+        "Jane Doe,\n"
+        "Social Affairs Editor\n"
+        "1 February 2023 • 10:00pm\n"
+        "A photograph of a family at home in Leeds Credit: John Smith for The Paper\n" + BODY_TEXT
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.title == "Ministers to pay grandparents who raise children under new plans"
+    assert page.author == "Jane Doe"
+    assert page.published == FuzzyDate(2023, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"), [("Posted by u/jane_doe", "u/jane_doe"), ("by @janedoe", "@janedoe")]
+)
+def test_a_forum_handle_after_by_is_a_byline(line, author):
+    assert read_header_line(line).author == author
+
+
+def test_a_relative_time_may_abbreviate_its_unit():
+    assert read_header_line("3 hr. ago").relative
+
+
+def test_a_forum_post_names_its_writer_above_its_headline():
+    text = (
+        "r/SocialWorkUK\n"
+        "Posted by u/jane_doe\n"
+        "3 hr. ago\n"
+        "Anyone actually read the care review final report?\n" + BODY_TEXT
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.title == "Anyone actually read the care review final report?"
+    assert page.author == "u/jane_doe"
+
+
+def test_the_line_after_a_name_closed_by_a_comma_is_its_role():
+    text = (
+        "Grandparents raising grandchildren to get allowance under care shake-up\n"
+        "Kinship carers in the city say the plans are a start but warn of years of waiting\n"
+        "Jane Doe,\n"
+        "Local Democracy Reporter\n"
+        "2 February 2023 • 6:00pm\n" + BODY_TEXT
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.title == "Grandparents raising grandchildren to get allowance under care shake-up"
+    assert page.author == "Jane Doe"
 
 
 def test_a_bare_name_is_only_a_byline_candidate():
@@ -179,3 +236,30 @@ def test_a_name_beside_a_relative_time_is_the_byline_but_the_time_no_date():
     assert (page.author, page.published) == ("Jane Doe", None)
     assert page.standfirst == "A year of listening to families ends with a plan for change"
     assert page.paragraphs[0].startswith("The review published its final report")
+
+
+def test_a_kind_label_beside_a_date_leaves_the_date():
+    assert read_header_line("Press release | 24 May 2022").date == FuzzyDate(2022, 5, 24)
+    assert read_header_line("Press release") is None
+
+
+def test_a_name_beside_a_reading_time_is_the_byline():
+    text = (
+        "I have been a social worker for nine years. Here is what the review gets wrong.\n"
+        "It is right about the symptoms. I am less sure it understands the cause.\n"
+        "Jane Doe\n"
+        "6 min read\n"
+        "Jun 18, 2021\n" + BODY_TEXT
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.author == "Jane Doe"
+    assert page.title.startswith("I have been a social worker")
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [("on 25 May 2022", FuzzyDate(2022, 5, 25)), ("on Monday 23 May 2022", FuzzyDate(2022, 5, 23))],
+)
+def test_a_date_line_going_on_from_the_byline_above(line, date):
+    assert read_header_line(line).date == date
+    assert read_header_line("on three occasions") is None

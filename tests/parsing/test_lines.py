@@ -139,3 +139,11 @@ def test_a_short_headline_ending_on_a_connecting_word_is_not_joined_to_the_next_
         "The care review, one year on",
         "What happened to the 80 recommendations",
     ]
+
+
+def test_a_whole_line_of_page_chrome_is_not_wrapped_text():
+    assert join_wrapped_lines("Skip to main content\nreddit\nr/SocialWorkUK\n") == [
+        "Skip to main content",
+        "reddit",
+        "r/SocialWorkUK",
+    ]

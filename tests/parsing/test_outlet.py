@@ -59,3 +59,10 @@ def test_a_page_title_on_the_first_line_names_a_known_outlet():
     assert identify_outlet("Care review | Society | Weekly Times\nBody.", PROFILES).name == (
         UNKNOWN_OUTLET
     )
+
+
+def test_a_copyright_owners_legal_form_is_not_the_outlets_name():
+    assert (
+        identify_outlet("Some text.\nReddit Inc © 2022. All rights reserved", []).name == "Reddit"
+    )
+    assert identify_outlet("Some text.\n© 2021 Example News Ltd.", []).name == "Example News"

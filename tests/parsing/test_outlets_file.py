@@ -59,3 +59,18 @@ def test_generic_chrome_does_not_identify_an_outlet():
 def test_chrome_many_sites_share_is_no_signal(phrase):
     """Other broadcasters' related-stories boxes, public bodies on the GOV.UK design system."""
     assert all(phrase not in profile.signals for profile in PROFILES)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "line"),
+    [
+        ("Times Radio", "Times Radio Breakfast is on weekdays from 6am."),
+        ("The Fostering Network", "Fosterline: free, confidential advice for foster carers."),
+        ("UK Parliament", "This is a corrected transcript of evidence taken in public."),
+        ("Family Law Week", "Family Law Week is pleased to announce its sponsorship of a podcast."),
+    ],
+)
+def test_an_outlets_own_chrome_is_furniture_on_its_pages_only(outlet, line):
+    profile = next(profile for profile in PROFILES if profile.name == outlet)
+    assert furniture_for(profile.furniture).is_furniture(line)
+    assert not furniture_for(()).is_furniture(line)

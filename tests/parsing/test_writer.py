@@ -1,4 +1,7 @@
-from articles.parsing.writer import without_post_nominals, writer_of
+from articles.parsing.page import split_page
+from articles.parsing.writer import is_writer_bio, without_post_nominals, writer_of
+
+from .test_page import AUTHORITY
 
 BODY = ["The review published its final report today.", "It calls for a new family help service."]
 
@@ -33,3 +36,32 @@ def test_a_closing_bio_names_the_writer_but_not_someone_the_article_named():
 def test_post_nominals_are_not_part_of_the_name():
     assert without_post_nominals("Jane Doe MP") == "Jane Doe"
     assert without_post_nominals("Jane Doe OBE MP") == "Jane Doe"
+
+
+BIO = "Jane Doe is a senior researcher at the Example Institute. She was a social worker."
+
+
+def test_a_closing_bio_of_the_writer_is_the_writers_bio():
+    assert is_writer_bio([*BODY, BIO], "Jane Doe")
+    assert is_writer_bio([*BODY, BIO], "Dr Jane Doe")
+    assert not is_writer_bio([*BODY, BIO], "Sam Okafor")
+    assert not is_writer_bio([*BODY, BIO], "")
+    assert not is_writer_bio([BIO], "Jane Doe")
+
+
+def test_the_writers_bio_names_the_writer_and_leaves_the_body():
+    text = (
+        "The care strategy keeps the review's words but not its scale\n"
+        "The government has accepted most of the diagnosis but not the money it implies\n"
+        "Comment | 3 February 2023\n" + "\n".join([*BODY, BIO]) + "\n"
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.author == "Jane Doe"
+    assert page.paragraphs == BODY
+
+
+def test_a_sign_off_that_ended_the_body_still_names_the_writer():
+    assert (
+        writer_of("", BODY, "", ["With best wishes,", "Sam Okafor", "Contact me"]) == "Sam Okafor"
+    )
+    assert writer_of("", BODY, "", ["Contact me", "About us", "Thanks,", "Pete Brown"]) == ""
