@@ -46,7 +46,7 @@ _LOWER = "a-zß-öø-ÿ"
 _NAME_WORD = (
     rf"(?:(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]\.)"
 )
-_PARTICLE = rf"(?:{alternation('names.particles')}|{alternation('header.more_particles')})"
+_PARTICLE = rf"(?:{alternation('names.particles')})"
 # Lazy, so that a job after the name keeps its own words ("Jane Doe Local Democracy Reporter").
 _PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}?"
 # "Jane Doe and John Smith", "Jane Doe, John Smith and Sam Lee".
