@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .date_forms import labelled_date
 from .dates import parse_date
 from .fuzzydate import FuzzyDate
 from .vocabulary import alternation, lowered, word_list
@@ -144,6 +145,8 @@ def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
         if len(parts) > 1 and part.lower() in _KIND_LABELS:  # "Press release | 24 May 2022"
             continue
         found = _read_part(part, order)
+        if found is None and label and (written := labelled_date(part, order)):
+            found = HeaderLine(date=written)  # a labelled date in a rarer written form
         if found is None and part_rank == UPDATED:
             continue
         if found is None:
