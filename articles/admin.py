@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.text import Truncator
 
-from reviewarchive.admin_base import (
+from curation.admin_base import (
     ArchiveModelAdmin,
     ArchiveStackedInline,
     ArchiveTabularInline,

@@ -16,7 +16,7 @@ from articles.parsing.fuzzydate import (
     display_date,
     edtf_or_none,
 )
-from reviewarchive.curation import LoaderTracked
+from curation.tracking import LoaderTracked
 
 PRECISION_CHOICES = [
     (DAY, "Day"),

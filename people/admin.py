@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from reviewarchive.admin_base import ArchiveModelAdmin, ArchiveTabularInline
+from curation.admin_base import ArchiveModelAdmin, ArchiveTabularInline
 
 from .forms import MergeForm
 from .models import (

@@ -41,7 +41,7 @@ ALLOWED_HOSTS = [
 ]
 
 INSTALLED_APPS = [
-    "reviewarchive.apps.ArchiveAdminConfig",
+    "curation.apps.ArchiveAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "axes",
     "people",
     "articles",
+    "curation",
 ]
 
 MIDDLEWARE = [

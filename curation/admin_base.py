@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from reviewarchive.curation import LoaderTracked
+from curation.tracking import LoaderTracked
 
 # Curation state rather than content: clearing a flag is not a correction.
 REVIEW_FIELDS = ("needs_review", "review_reason")
