@@ -84,7 +84,7 @@ def kind_facet(articles, selected) -> Facet:
 
 
 def quoted_count(articles) -> int:
-    return articles.filter(Exists(Quote.objects.filter(article=OuterRef("pk")))).count()
+    return articles.filter(Exists(Quote.public.filter(article=OuterRef("pk")))).count()
 
 
 MENTION_FACETS = [

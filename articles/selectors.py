@@ -65,7 +65,7 @@ def article_page(slug: str) -> Article:
             Prefetch(
                 "review_body_mentions", ReviewBodyMention.objects.select_related("review_body")
             ),
-            Prefetch("quotes", Quote.objects.select_related("speaker").order_by("position")),
+            Prefetch("quotes", Quote.public.select_related("speaker").order_by("position")),
             Prefetch(
                 "milestone_sources",
                 MilestoneSource.objects.select_related("milestone").order_by(

@@ -48,7 +48,7 @@ def person_page(slug: str) -> Person | None:
 def quotes_by(person):
     """What the person is quoted saying, newest article first."""
     return (
-        Quote.objects.filter(speaker=person)
+        Quote.public.filter(speaker=person)
         .select_related("article__outlet")
         .defer("article__body", "article__source_text", "article__search_vector")
         .order_by(F("article__published").desc(nulls_last=True), "article__title", "position")
