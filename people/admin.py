@@ -6,6 +6,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from curation.admin_actions import (
+    convert_to_organisation,
+    convert_to_person,
+    reject_organisations,
+    reject_people,
+)
 from curation.admin_base import ArchiveModelAdmin, ArchiveTabularInline
 
 from .forms import MergeForm
@@ -108,6 +114,7 @@ class NamedRecordAdmin(ArchiveModelAdmin):
 @admin.register(Person)
 class PersonAdmin(NamedRecordAdmin):
     merge_service = staticmethod(merge_people)
+    actions = ["merge_selected", reject_people, convert_to_organisation]
     list_display = ["name", "role", "known", "needs_review", "mention_count", "quote_count"]
     list_filter = ["needs_review", "known"]
     search_fields = ["name", "aliases__name", "role"]
@@ -127,6 +134,7 @@ class PersonAdmin(NamedRecordAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(NamedRecordAdmin):
     merge_service = staticmethod(merge_organisations)
+    actions = ["merge_selected", reject_organisations, convert_to_person]
     list_display = ["name", "known", "needs_review", "mention_count"]
     list_filter = ["needs_review", "known"]
     fields = ["name", "slug", "description", "known", "needs_review", "review_reason"]

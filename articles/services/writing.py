@@ -33,6 +33,7 @@ from articles.models import (
 from articles.parsing.authority import Authority
 from articles.parsing.fuzzydate import UNKNOWN
 from articles.parsing.types import ParsedArticle
+from curation.rejections import without_rejected
 from people.models import (
     Membership,
     Organisation,
@@ -62,6 +63,7 @@ def write_article(
     existing: Article | None,
     review_reason: str = "",
 ) -> Article:
+    parsed = without_rejected(parsed, existing)
     page = parsed.page
     outlet = _outlet(page.outlet, page.outlet_known, authority)
     reasons = list(page.warnings)
