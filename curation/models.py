@@ -1,6 +1,7 @@
 """What staff decided the loader got wrong, remembered so no reload undoes it."""
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -69,3 +70,41 @@ class Rejection(models.Model):
 
         self.match_key = match_key(self.kind, self.text)
         super().save(*args, **kwargs)
+
+
+class MergeRecord(models.Model):
+    """A merge of people (or organisations), with what it moved, so that it can be undone.
+
+    ``before`` and ``after`` are every row the merge touched (the records, their
+    mentions, quotes, memberships, aliases and address redirects), serialised
+    by Django's serialisers just before and just after it.
+    """
+
+    kind = models.CharField(max_length=20, choices=Rejection.KIND_CHOICES[:2])
+    survivor_name = models.CharField(max_length=300)
+    merged_names = models.TextField(help_text="The names merged into the survivor.")
+    summary = models.TextField(help_text="What moved, one line per row.")
+    before = models.JSONField(encoder=DjangoJSONEncoder)
+    after = models.JSONField(encoder=DjangoJSONEncoder)
+    merged_at = models.DateTimeField(auto_now_add=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merges",
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merges_undone",
+    )
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.merged_names} → {self.survivor_name}"

@@ -13,6 +13,7 @@ from curation.admin_actions import (
     reject_people,
 )
 from curation.admin_base import ArchiveModelAdmin, ArchiveTabularInline
+from curation.merges import merge_recorded
 
 from .forms import MergeForm
 from .models import (
@@ -80,9 +81,14 @@ class NamedRecordAdmin(ArchiveModelAdmin):
         if form.is_valid():
             survivor = form.cleaned_data["survivor"]
             duplicates = list(queryset.exclude(pk=survivor.pk))
-            self.merge_service(survivor, duplicates)
+            merge = merge_recorded(self.merge_service, survivor, duplicates, user=request.user)
             names = ", ".join(f"“{d}”" for d in duplicates)
-            self.message_user(request, f"Merged {names} into “{survivor}”.", messages.SUCCESS)
+            self.message_user(
+                request,
+                f"Merged {names} into “{survivor}”; “Merges” in the admin lists what moved and"
+                f" can undo it (merge #{merge.pk}).",
+                messages.SUCCESS,
+            )
             opts = self.model._meta
             return redirect(
                 reverse(

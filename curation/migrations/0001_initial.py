@@ -1,16 +1,27 @@
-"""Rejections (what staff told the loader never to extract again), and who may use them.
+"""Rejections (what staff told the loader never to extract again) and merge records.
 
-Editors may add, change and delete them (deleting one lets the loader extract
-the thing again); Readers may look.
+Editors may add, change and delete rejections (deleting one lets the loader
+extract the thing again) and undo merges; Readers may look at both.
 """
 
+import django.core.serializers.json
 import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
 
-EDITOR_ACTIONS = ("add", "change", "delete", "view")
+GRANTED = {
+    "Editors": (
+        "add_rejection",
+        "change_rejection",
+        "delete_rejection",
+        "view_rejection",
+        "change_mergerecord",
+        "view_mergerecord",
+    ),
+    "Readers": ("view_rejection", "view_mergerecord"),
+}
 
 
 def grant_permissions(apps, schema_editor):
@@ -22,11 +33,11 @@ def grant_permissions(apps, schema_editor):
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    granted = {"Editors": EDITOR_ACTIONS, "Readers": ("view",)}
-    for group in Group.objects.filter(name__in=granted):
-        codenames = [f"{action}_rejection" for action in granted[group.name]]
+    for group in Group.objects.filter(name__in=GRANTED):
         group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="curation", codename__in=codenames)
+            *Permission.objects.filter(
+                content_type__app_label="curation", codename__in=GRANTED[group.name]
+            )
         )
 
 
@@ -65,6 +76,25 @@ class Migration(migrations.Migration):
                 'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='MergeRecord',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation')], max_length=20)),
+                ('survivor_name', models.CharField(max_length=300)),
+                ('merged_names', models.TextField(help_text='The names merged into the survivor.')),
+                ('summary', models.TextField(help_text='What moved, one line per row.')),
+                ('before', models.JSONField(encoder=django.core.serializers.json.DjangoJSONEncoder)),
+                ('after', models.JSONField(encoder=django.core.serializers.json.DjangoJSONEncoder)),
+                ('merged_at', models.DateTimeField(auto_now_add=True)),
+                ('undone_at', models.DateTimeField(blank=True, null=True)),
+                ('merged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merges', to=settings.AUTH_USER_MODEL)),
+                ('undone_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merges_undone', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'ordering': ['-merged_at', '-pk'],
+            },
         ),
         migrations.CreateModel(
             name='Rejection',
