@@ -56,9 +56,7 @@ class MergeRecordAdmin(admin.ModelAdmin):
             try:
                 undo_merge(record, user=request.user)
             except UndoBlocked as blocked:
-                self.message_user(
-                    request, f"Cannot undo “{record}”: {blocked}.", messages.ERROR
-                )
+                self.message_user(request, f"Cannot undo “{record}”: {blocked}.", messages.ERROR)
             else:
                 self.message_user(
                     request, f"Undid “{record}”: both records are as they were.", messages.SUCCESS
