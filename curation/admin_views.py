@@ -10,12 +10,30 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.generic import TemplateView, View
 
-from .review_queue import QueueItem, clear_flag, model_key, queue_counts, queue_page, reviewable
+from . import rejections
+from .review_queue import (
+    QueueItem,
+    clear_flag,
+    model_key,
+    queue_counts,
+    queue_page,
+    reason_counts,
+    reviewable,
+)
 
 QUEUE_PAGE_SIZE = 50
+# What "Reject the selected" does to each kind of queued record.
+REJECTERS = {
+    "people.Person": rejections.reject_record,
+    "people.Organisation": rejections.reject_record,
+    "articles.Quote": rejections.reject_quote,
+    "articles.Milestone": rejections.reject_milestone,
+    "articles.PersonMention": rejections.reject_mention,
+    "articles.OrganisationMention": rejections.reject_mention,
+}
 
 
 def change_url(admin_site: AdminSite, record) -> str:
@@ -37,14 +55,14 @@ class QueueRow:
 class QueueSequence:
     """The flagged records of several models as one sliceable list, for a Paginator."""
 
-    def __init__(self, models, counts):
-        self.models, self.counts = models, counts
+    def __init__(self, models, counts, reason=""):
+        self.models, self.counts, self.reason = models, counts, reason
 
     def count(self) -> int:
         return sum(self.counts[model_key(model)] for model in self.models)
 
     def __getitem__(self, window: slice):
-        return queue_page(self.models, self.counts, window.start or 0, window.stop)
+        return queue_page(self.models, self.counts, window.start or 0, window.stop, self.reason)
 
 
 class ReviewQueueMixin:
@@ -72,10 +90,11 @@ class ReviewQueueView(ReviewQueueMixin, TemplateView):
         chosen = self.request.GET.get("type", "")
         if chosen and chosen not in model_admins:
             raise Http404("no such record type in the review queue")
+        reason = self.request.GET.get("reason", "")
         all_models = [model_admin.model for model_admin in model_admins.values()]
-        counts = queue_counts(all_models)
+        counts = queue_counts(all_models, reason)
         shown = [model_admins[chosen].model] if chosen else all_models
-        page = Paginator(QueueSequence(shown, counts), QUEUE_PAGE_SIZE).get_page(
+        page = Paginator(QueueSequence(shown, counts, reason), QUEUE_PAGE_SIZE).get_page(
             self.request.GET.get("page")
         )
         can_clear = {
@@ -86,6 +105,7 @@ class ReviewQueueView(ReviewQueueMixin, TemplateView):
             QueueRow(item, change_url(self.admin_site, item.record), can_clear[item.model_key])
             for item in page.object_list
         ]
+        filters = {"type": chosen, "reason": reason}
         types = [
             (key, model_admin.model._meta.verbose_name_plural, counts[key])
             for key, model_admin in model_admins.items()
@@ -98,29 +118,69 @@ class ReviewQueueView(ReviewQueueMixin, TemplateView):
             "page_obj": page,
             "types": types,
             "chosen_type": chosen,
+            "chosen_reason": reason,
+            "reasons": reason_counts(all_models),
+            "query": urlencode({k: v for k, v in filters.items() if v}),
             "total": sum(counts.values()),
         }
 
 
 class ClearReviewFlagView(ReviewQueueMixin, View):
-    """POST ``record=<app_label.model_name>:<pk>``: mark one record as checked."""
+    """POST ``record=<app_label.model_name>:<pk>`` (one row's button), or several
+    ``selected`` ones with ``do=clear`` or ``do=reject``: clear their flags, or reject
+    them as "not this" (curation/rejections.py)."""
 
     http_method_names = ["post"]
 
     def post(self, request):
-        key, _, pk = request.POST.get("record", "").partition(":")
-        model_admin = self.model_admins().get(key)
+        single = request.POST.get("record")
+        keys = [single] if single else request.POST.getlist("selected")
+        if not keys:
+            messages.warning(request, "Select the records to act on first.")
+            return HttpResponseRedirect(self.next_url())
+        rejecting = not single and request.POST.get("do") == "reject"
+        done = []
+        for record, model_admin in [self.queued(key) for key in keys]:
+            if rejecting:
+                done.append(self.reject(record, model_admin))
+            elif self.clear(record, model_admin):
+                done.append(f"“{record}”")
+        verb = "Rejected (the loader will not extract them again)" if rejecting else "Cleared"
+        if any(done):
+            messages.success(request, f"{verb}: {', '.join(filter(None, done))}.")
+        return HttpResponseRedirect(self.next_url())
+
+    def queued(self, key: str):
+        model_key_, _, pk = key.partition(":")
+        model_admin = self.model_admins().get(model_key_)
         if model_admin is None or not pk.isdigit():
             raise Http404("no such record in the review queue")
-        record = model_admin.get_object(request, pk)
+        record = model_admin.get_object(self.request, pk)
         if record is None:
             raise Http404("no such record in the review queue")
-        if not model_admin.has_change_permission(request, record):
+        return record, model_admin
+
+    def clear(self, record, model_admin) -> bool:
+        if not model_admin.has_change_permission(self.request, record):
             raise PermissionDenied
-        if record.needs_review:
-            clear_flag(record)
-            messages.success(request, f"Cleared the review flag on “{record}”.")
-        return HttpResponseRedirect(self.next_url())
+        if not record.needs_review:
+            return False
+        clear_flag(record)
+        return True
+
+    def reject(self, record, model_admin) -> str:
+        reject = REJECTERS.get(type(record)._meta.label)
+        if reject is None:
+            messages.warning(
+                self.request,
+                f"“{record}” cannot be rejected from the queue: correct it on its page.",
+            )
+            return ""
+        if not model_admin.has_delete_permission(self.request, record):
+            raise PermissionDenied
+        label = f"“{record}”"
+        reject(record, user=self.request.user)
+        return label
 
     def next_url(self) -> str:
         target = self.request.POST.get("next", "")

@@ -7,10 +7,12 @@ model together, then one per model that has rows on the requested page.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Model, Value
-from django.utils.text import capfirst
+from django.db.models import Count, Model, Prefetch, Value
+from django.utils.text import Truncator, capfirst
 
 # Aliases carry a flag but no reason: the loader flags a near-miss spelling it linked.
 ALIAS_REASON = "possible alias of “{owner}”"
@@ -31,8 +33,21 @@ class QueueItem:
 
     @property
     def article(self):
-        """The article the record belongs to, for context (None when it has none)."""
-        return getattr(self.record, "article", None)
+        """The article the record belongs to or that first named it (None when none)."""
+        article = getattr(self.record, "article", None)
+        if article is None and hasattr(self.record, "first_mentions"):
+            mentions = self.record.first_mentions
+            article = mentions[0].article if mentions else None
+        return article
+
+    @property
+    def sentence(self) -> str:
+        """The sentence of that article that introduced a discovered name."""
+        mentions = getattr(self.record, "first_mentions", None)
+        if not mentions:
+            return ""
+        names = [self.record.name, *mentions[0].spellings]
+        return sentence_naming(mentions[0].article.body, names)
 
 
 def model_key(model: type[Model]) -> str:
@@ -43,18 +58,72 @@ def reviewable(model: type[Model]) -> bool:
     return any(field.name == "needs_review" for field in model._meta.concrete_fields)
 
 
-def flagged(model: type[Model]):
-    """The flagged rows of one model, with what their descriptions need joined in."""
+def has_reason(model: type[Model]) -> bool:
+    return any(field.name == "review_reason" for field in model._meta.concrete_fields)
+
+
+def flagged_rows(model: type[Model], reason: str = ""):
+    """The flagged rows of one model, only those giving ``reason`` when one is named."""
+    rows = model.objects.filter(needs_review=True)
+    if reason:
+        rows = rows.filter(review_reason__contains=reason) if has_reason(model) else rows.none()
+    return rows
+
+
+def flagged(model: type[Model], reason: str = ""):
+    """The flagged rows of one model, with what their descriptions need joined in.
+
+    People and organisations come with their first mention and its article, to show
+    where the name was found.
+    """
     related = [field.name for field in model._meta.concrete_fields if field.many_to_one]
-    return model.objects.filter(needs_review=True).select_related(*related).order_by("pk")
+    rows = flagged_rows(model, reason).select_related(*related).order_by("pk")
+    mentions = getattr(model, "mentions", None)
+    if mentions is not None and hasattr(mentions, "rel"):
+        first = mentions.rel.related_model.objects.select_related("article").order_by("pk")
+        rows = rows.prefetch_related(Prefetch("mentions", first, to_attr="first_mentions"))
+    return rows
 
 
-def queue_counts(models: list[type[Model]]) -> dict[str, int]:
+def reason_kind(reason: str) -> str:
+    """A reason without its particulars: "unknown outlet “Foo”" is "unknown outlet"."""
+    return re.split(r"[“:;(]", reason, maxsplit=1)[0].strip()
+
+
+def reason_counts(models: list[type[Model]]) -> list[tuple[str, int]]:
+    """How many flagged rows give each kind of reason, most first, in one query."""
+    models = [model for model in models if has_reason(model)]
+    if not models:
+        return []
+    grouped = [
+        model.objects.filter(needs_review=True)
+        .order_by()
+        .values_list("review_reason")
+        .annotate(n=Count("pk"))
+        for model in models
+    ]
+    counts = Counter()
+    for reasons, n in grouped[0].union(*grouped[1:], all=True):
+        for reason in dict.fromkeys(reason_kind(part) for part in reasons.split(";")):
+            counts[reason or "flagged for review"] += n
+    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def sentence_naming(body: str, names: list[str], limit: int = 300) -> str:
+    """The first sentence of ``body`` that contains one of ``names``."""
+    wanted = [name.casefold() for name in names if name]
+    for sentence in re.split(r"(?<=[.!?”])\s+|\n+", body):
+        if any(name in sentence.casefold() for name in wanted):
+            return Truncator(sentence.strip()).chars(limit)
+    return ""
+
+
+def queue_counts(models: list[type[Model]], reason: str = "") -> dict[str, int]:
     """How many flagged rows each model has, in one query."""
     if not models:
         return {}
     grouped = [
-        model.objects.filter(needs_review=True)
+        flagged_rows(model, reason)
         .order_by()
         .values(queue_model=Value(model_key(model)))
         .annotate(n=Count("pk"))
@@ -65,7 +134,7 @@ def queue_counts(models: list[type[Model]]) -> dict[str, int]:
     return {model_key(model): counts.get(model_key(model), 0) for model in models}
 
 
-def queue_page(models: list[type[Model]], counts: dict[str, int], start: int, stop: int):
+def queue_page(models, counts: dict[str, int], start: int, stop: int, reason: str = ""):
     """The queue items from position ``start`` to ``stop``, models in the order given."""
     items: list[QueueItem] = []
     offset = 0
@@ -73,7 +142,7 @@ def queue_page(models: list[type[Model]], counts: dict[str, int], start: int, st
         count = counts[model_key(model)]
         first, last = max(start - offset, 0), min(stop - offset, count)
         if first < last:
-            items.extend(describe(record) for record in flagged(model)[first:last])
+            items.extend(describe(record) for record in flagged(model, reason)[first:last])
         offset += count
         if offset >= stop:
             break

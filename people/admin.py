@@ -12,7 +12,8 @@ from curation.admin_actions import (
     reject_organisations,
     reject_people,
 )
-from curation.admin_base import ArchiveModelAdmin, ArchiveTabularInline
+from curation.admin_base import ArchiveModelAdmin, ArchiveModelForm, ArchiveTabularInline
+from curation.forms import AliasForm, LinesField, alias_owner
 from curation.merges import merge_recorded
 
 from .forms import MergeForm
@@ -26,17 +27,20 @@ from .models import (
     ReviewBodyFact,
     SlugRedirect,
 )
+from .services.aliases import ALIAS_MODEL
 from .services.merge import merge_organisations, merge_people
 from .services.renaming import keep_old_identity
 
 
 class PersonAliasInline(ArchiveTabularInline):
     model = PersonAlias
+    form = AliasForm
     fields = ["name", "needs_review"]
 
 
 class OrganisationAliasInline(ArchiveTabularInline):
     model = OrganisationAlias
+    form = AliasForm
     fields = ["name", "needs_review"]
 
 
@@ -62,6 +66,14 @@ class NamedRecordAdmin(ArchiveModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        owner = alias_owner(self.model, ALIAS_MODEL[self.model], obj.name, exclude_pk=obj.pk)
+        if owner is not None:
+            self.message_user(
+                request,
+                f"“{obj.name}” is already an alias of “{owner}”: if they are the same,"
+                " merge them (tick both in the list, then “Merge selected…”).",
+                messages.WARNING,
+            )
         if change:
             keep_old_identity(
                 obj, old_name=form.initial.get("name", ""), old_slug=form.initial.get("slug", "")
@@ -169,8 +181,15 @@ class OrganisationAliasAdmin(AliasAdmin):
     autocomplete_fields = ["organisation"]
 
 
+class ReviewBodyForm(ArchiveModelForm):
+    aliases = LinesField(
+        required=False, help_text="Other wordings seen, one per line.", label="Aliases"
+    )
+
+
 @admin.register(ReviewBody)
 class ReviewBodyAdmin(ArchiveModelAdmin):
+    form = ReviewBodyForm
     list_display = ["name", "member_count", "needs_review"]
     list_filter = ["needs_review"]
     search_fields = ["name"]
