@@ -8,10 +8,16 @@ and a reload of the seeds changes nothing.
 
 import datetime
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from articles.export import export_archive
 from articles.models import Quote
@@ -92,3 +98,54 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
         call_command("restore_archive", str(bogus))
     with pytest.raises(CommandError, match=r"cannot read .*missing\.backup"):
         call_command("restore_archive", str(tmp_path / "missing.backup"))
+
+
+def fresh_database_url(tmp_path) -> str:
+    """A database that has never been touched: a new SQLite file, or a new PostgreSQL
+    database on the test's server."""
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    name = f"{connection.settings_dict['NAME']}_fresh"
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    settings = connection.settings_dict
+    host = settings.get("HOST") or settings.get("OPTIONS", {}).get("host", "")
+    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+    port = f":{settings['PORT']}" if settings.get("PORT") else ""
+    if host.startswith("/"):
+        return f"postgres://{settings['USER']}{password}@{port}/{name}?host={host}"
+    return f"postgres://{settings['USER']}{password}@{host}{port}/{name}"
+
+
+def manage(database_url: str, *args: str) -> str:
+    """Run manage.py as an operator would, on another database, and return its output."""
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "1"}
+    result = subprocess.run(
+        [sys.executable, str(Path(django_settings.BASE_DIR) / "manage.py"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_backup_restores_into_a_fresh_database(tmp_path):
+    seeds = copy_seeds(tmp_path)
+    load(seeds)
+    correct_everything(User.objects.create_user("editor", password="a-long-password-0931"))
+    exported = json.loads(json.dumps(export_archive(), default=str))
+    backup = tmp_path / "archive.backup"
+    call_command("backup_archive", str(backup))
+    fresh = fresh_database_url(tmp_path)
+
+    assert "Restored the archive" in manage(fresh, "restore_archive", str(backup))
+    output = tmp_path / "restored.json"
+    manage(fresh, "export_archive", "--output", str(output))
+
+    assert json.loads(output.read_text(encoding="utf-8")) == exported
+    assert "0 loaded, 0 updated, 5 unchanged" in manage(fresh, "load_articles", str(seeds))
+    manage(fresh, "export_archive", "--output", str(output))
+    assert json.loads(output.read_text(encoding="utf-8")) == exported
