@@ -15,8 +15,10 @@ from django.views.generic import TemplateView, View
 
 from . import rejections
 from .review_queue import (
+    QueueFilter,
     QueueItem,
     clear_flag,
+    flagged_outlets,
     model_key,
     queue_counts,
     queue_page,
@@ -55,14 +57,14 @@ class QueueRow:
 class QueueSequence:
     """The flagged records of several models as one sliceable list, for a Paginator."""
 
-    def __init__(self, models, counts, reason=""):
-        self.models, self.counts, self.reason = models, counts, reason
+    def __init__(self, models, counts, filters):
+        self.models, self.counts, self.filters = models, counts, filters
 
     def count(self) -> int:
         return sum(self.counts[model_key(model)] for model in self.models)
 
     def __getitem__(self, window: slice):
-        return queue_page(self.models, self.counts, window.start or 0, window.stop, self.reason)
+        return queue_page(self.models, self.counts, window.start or 0, window.stop, self.filters)
 
 
 class ReviewQueueMixin:
@@ -90,11 +92,13 @@ class ReviewQueueView(ReviewQueueMixin, TemplateView):
         chosen = self.request.GET.get("type", "")
         if chosen and chosen not in model_admins:
             raise Http404("no such record type in the review queue")
-        reason = self.request.GET.get("reason", "")
+        filters = QueueFilter(
+            reason=self.request.GET.get("reason", ""), outlet=self.request.GET.get("outlet", "")
+        )
         all_models = [model_admin.model for model_admin in model_admins.values()]
-        counts = queue_counts(all_models, reason)
+        counts = queue_counts(all_models, filters)
         shown = [model_admins[chosen].model] if chosen else all_models
-        page = Paginator(QueueSequence(shown, counts, reason), QUEUE_PAGE_SIZE).get_page(
+        page = Paginator(QueueSequence(shown, counts, filters), QUEUE_PAGE_SIZE).get_page(
             self.request.GET.get("page")
         )
         can_clear = {
@@ -105,7 +109,7 @@ class ReviewQueueView(ReviewQueueMixin, TemplateView):
             QueueRow(item, change_url(self.admin_site, item.record), can_clear[item.model_key])
             for item in page.object_list
         ]
-        filters = {"type": chosen, "reason": reason}
+        query = {"type": chosen, "reason": filters.reason, "outlet": filters.outlet}
         types = [
             (key, model_admin.model._meta.verbose_name_plural, counts[key])
             for key, model_admin in model_admins.items()
@@ -118,9 +122,11 @@ class ReviewQueueView(ReviewQueueMixin, TemplateView):
             "page_obj": page,
             "types": types,
             "chosen_type": chosen,
-            "chosen_reason": reason,
+            "chosen_reason": filters.reason,
+            "chosen_outlet": filters.outlet,
             "reasons": reason_counts(all_models),
-            "query": urlencode({k: v for k, v in filters.items() if v}),
+            "outlets": flagged_outlets(),
+            "query": urlencode({k: v for k, v in query.items() if v}),
             "total": sum(counts.values()),
         }
 

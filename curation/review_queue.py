@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Model, Prefetch, Value
+from django.db.models import Count, Model, Prefetch, Q, Value
 from django.utils.text import Truncator, capfirst
 
 # Aliases carry a flag but no reason: the loader flags a near-miss spelling it linked.
@@ -62,22 +62,50 @@ def has_reason(model: type[Model]) -> bool:
     return any(field.name == "review_reason" for field in model._meta.concrete_fields)
 
 
-def flagged_rows(model: type[Model], reason: str = ""):
-    """The flagged rows of one model, only those giving ``reason`` when one is named."""
+@dataclass(frozen=True)
+class QueueFilter:
+    """Which flagged rows to show: those giving a kind of reason, or of one outlet."""
+
+    reason: str = ""
+    outlet: str = ""  # an outlet's slug
+
+
+EVERYTHING = QueueFilter()
+
+
+def outlet_path(model: type[Model]) -> str | None:
+    """How a model's rows reach their outlet's slug, or None when they have no outlet."""
+    names = {field.name for field in model._meta.concrete_fields}
+    if model._meta.label == "articles.Outlet":
+        return "slug"
+    if "outlet" in names:
+        return "outlet__slug"
+    if "article" in names:
+        return "article__outlet__slug"
+    return None
+
+
+def flagged_rows(model: type[Model], filters: QueueFilter = EVERYTHING):
+    """The flagged rows of one model that pass ``filters``."""
     rows = model.objects.filter(needs_review=True)
-    if reason:
-        rows = rows.filter(review_reason__contains=reason) if has_reason(model) else rows.none()
+    if filters.reason:
+        if not has_reason(model):
+            return rows.none()
+        rows = rows.filter(review_reason__contains=filters.reason)
+    if filters.outlet:
+        path = outlet_path(model)
+        rows = rows.filter(**{path: filters.outlet}) if path else rows.none()
     return rows
 
 
-def flagged(model: type[Model], reason: str = ""):
+def flagged(model: type[Model], filters: QueueFilter = EVERYTHING):
     """The flagged rows of one model, with what their descriptions need joined in.
 
     People and organisations come with their first mention and its article, to show
     where the name was found.
     """
     related = [field.name for field in model._meta.concrete_fields if field.many_to_one]
-    rows = flagged_rows(model, reason).select_related(*related).order_by("pk")
+    rows = flagged_rows(model, filters).select_related(*related).order_by("pk")
     mentions = getattr(model, "mentions", None)
     if mentions is not None and hasattr(mentions, "rel"):
         first = mentions.rel.related_model.objects.select_related("article").order_by("pk")
@@ -88,6 +116,14 @@ def flagged(model: type[Model], reason: str = ""):
 def reason_kind(reason: str) -> str:
     """A reason without its particulars: "unknown outlet “Foo”" is "unknown outlet"."""
     return re.split(r"[“:;(]", reason, maxsplit=1)[0].strip()
+
+
+def flagged_outlets() -> list[tuple[str, str]]:
+    """(slug, name) of the outlets that have flagged articles or are flagged, in one query."""
+    from articles.models import Outlet
+
+    outlets = Outlet.objects.filter(Q(needs_review=True) | Q(articles__needs_review=True))
+    return list(outlets.distinct().order_by("name").values_list("slug", "name"))
 
 
 def reason_counts(models: list[type[Model]]) -> list[tuple[str, int]]:
@@ -118,12 +154,12 @@ def sentence_naming(body: str, names: list[str], limit: int = 300) -> str:
     return ""
 
 
-def queue_counts(models: list[type[Model]], reason: str = "") -> dict[str, int]:
+def queue_counts(models: list[type[Model]], filters: QueueFilter = EVERYTHING) -> dict[str, int]:
     """How many flagged rows each model has, in one query."""
     if not models:
         return {}
     grouped = [
-        flagged_rows(model, reason)
+        flagged_rows(model, filters)
         .order_by()
         .values(queue_model=Value(model_key(model)))
         .annotate(n=Count("pk"))
@@ -134,7 +170,7 @@ def queue_counts(models: list[type[Model]], reason: str = "") -> dict[str, int]:
     return {model_key(model): counts.get(model_key(model), 0) for model in models}
 
 
-def queue_page(models, counts: dict[str, int], start: int, stop: int, reason: str = ""):
+def queue_page(models, counts: dict[str, int], start: int, stop: int, filters=EVERYTHING):
     """The queue items from position ``start`` to ``stop``, models in the order given."""
     items: list[QueueItem] = []
     offset = 0
@@ -142,7 +178,7 @@ def queue_page(models, counts: dict[str, int], start: int, stop: int, reason: st
         count = counts[model_key(model)]
         first, last = max(start - offset, 0), min(stop - offset, count)
         if first < last:
-            items.extend(describe(record) for record in flagged(model, reason)[first:last])
+            items.extend(describe(record) for record in flagged(model, filters)[first:last])
         offset += count
         if offset >= stop:
             break

@@ -158,3 +158,24 @@ def test_reasons_and_sentences_are_read_purely():
     assert reason_kind("source changed: the source no longer has it") == "source changed"
     assert sentence_naming("One. Two with Ann Lee. Three.", ["Ann Lee"]) == "Two with Ann Lee."
     assert sentence_naming("Nothing here.", ["Ann Lee"]) == ""
+
+
+def test_the_queue_filters_by_outlet(editor_client):
+    from .factories import make_outlet, quote
+
+    ours, theirs = make_outlet("Ours"), make_outlet("Theirs")
+    mine = make_article("Mine", outlet=ours, needs_review=True, review_reason="no date")
+    make_article("Not mine", outlet=theirs, needs_review=True, review_reason="no date")
+    said = quote(mine, None, "Words.")
+    said.needs_review = True
+    said.save()
+    discovered(1)  # a person: no outlet of its own
+
+    response = editor_client.get(QUEUE + f"?outlet={ours.slug}")
+
+    assert [str(row.item.record) for row in response.context["rows"]] == [
+        "Mine",
+        "Unattributed: Words.",
+    ]
+    assert (ours.slug, "Ours") in response.context["outlets"]
+    assert 'value="ours" selected' in response.content.decode()
