@@ -384,3 +384,6 @@ class LearnedChromeLine(models.Model):
 
     def __str__(self):
         return f"{self.outlet}: {self.line[:60]}"
+
+    def get_absolute_url(self):
+        return self.outlet.get_absolute_url()
