@@ -144,6 +144,8 @@ class ClearReviewFlagView(ReviewQueueMixin, View):
         if not keys:
             messages.warning(request, "Select the records to act on first.")
             return HttpResponseRedirect(self.next_url())
+        if not single and request.POST.get("do") == "merge":
+            return self.merge(keys)
         rejecting = not single and request.POST.get("do") == "reject"
         done = []
         for record, model_admin in [self.queued(key) for key in keys]:
@@ -155,6 +157,23 @@ class ClearReviewFlagView(ReviewQueueMixin, View):
         if any(done):
             messages.success(request, f"{verb}: {', '.join(filter(None, done))}.")
         return HttpResponseRedirect(self.next_url())
+
+    def merge(self, keys: list[str]):
+        """Ask, as the list's "Merge selected…" does, which of the selected records to keep."""
+        model_keys = {key.partition(":")[0] for key in keys}
+        model_admin = self.model_admins().get(model_keys.pop()) if len(model_keys) == 1 else None
+        if model_admin is None or not hasattr(model_admin, "merge_selected"):
+            messages.warning(
+                self.request, "Select two or more people, or two or more organisations, to merge."
+            )
+            return HttpResponseRedirect(self.next_url())
+        if not model_admin.has_merge_permission(self.request):
+            raise PermissionDenied
+        pks = [record.pk for record, _ in (self.queued(key) for key in keys)]
+        queryset = model_admin.get_queryset(self.request).filter(pk__in=pks)
+        return model_admin.merge_selected(self.request, queryset) or HttpResponseRedirect(
+            self.next_url()
+        )
 
     def queued(self, key: str):
         model_key_, _, pk = key.partition(":")

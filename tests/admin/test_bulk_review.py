@@ -179,3 +179,35 @@ def test_the_queue_filters_by_outlet(editor_client):
     ]
     assert (ours.slug, "Ours") in response.context["outlets"]
     assert 'value="ours" selected' in response.content.decode()
+
+
+def test_the_selected_names_are_merged_from_the_queue(editor_client):
+    first, second = discovered(2)
+    asked = editor_client.post(ACT, {"selected": keys([first, second]), "do": "merge"})
+    assert asked.status_code == 200
+    page = asked.content.decode()
+    assert "Keep this record" in page
+    changelist = reverse("admin:people_person_changelist")
+    assert f'action="{changelist}"' in page
+    done = editor_client.post(
+        changelist,
+        {
+            "action": "merge_selected",
+            "_selected_action": [first.pk, second.pk],
+            "confirm": "yes",
+            "survivor": first.pk,
+        },
+    )
+    assert done.status_code == 302
+    assert list(Person.objects.all()) == [first]
+
+
+def test_merging_needs_records_of_one_kind(editor_client):
+    person = discovered(1)[0]
+    flag_some(1)
+    alias = PersonAlias.objects.get()
+    response = editor_client.post(
+        ACT, {"selected": keys([person, alias]), "do": "merge", "next": QUEUE}, follow=True
+    )
+    assert "Select two or more people, or two or more organisations" in response.content.decode()
+    assert Person.objects.filter(pk=person.pk).exists()
