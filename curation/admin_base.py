@@ -12,7 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from simple_history.admin import SimpleHistoryAdmin
 
+from articles.parsing.fuzzydate import UNKNOWN, FuzzyDate
+
 from .concurrency import FORM_FIELD, stale_message
+from .forms import FuzzyDateField, settle_precision
 from .tracking import LoaderTracked
 
 # Curation state rather than content: clearing a flag is not a correction.
@@ -48,13 +51,42 @@ class ArchiveModelForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.notes: list[str] = []  # what saving changed beyond what was typed
+        self._typed_dates()
         if tracked(type(self.instance)):
             self.fields[FORM_FIELD].initial = self.instance.version
         else:
             del self.fields[FORM_FIELD]
 
+    def _typed_dates(self) -> None:
+        """A fuzzy-dated record's date is typed as text, shown as precisely as it is known."""
+        name = getattr(self.instance, "date_field", None)
+        if name not in self.fields:
+            return
+        old = self.fields[name]
+        self.fields[name] = FuzzyDateField(required=old.required, label=old.label)
+        start, precision = self.instance._date_parts()
+        if start is not None and precision != UNKNOWN:
+            self.initial[name] = FuzzyDate.from_start(start, precision).edtf()
+
+    def _settle_dates(self, cleaned: dict) -> None:
+        name = getattr(self.instance, "date_field", None)
+        typed = cleaned.get(name)
+        if not isinstance(typed, FuzzyDate):
+            return
+        precision_field = f"{name}_precision"
+        try:
+            precision, note = settle_precision(typed, cleaned.get(precision_field, UNKNOWN))
+        except forms.ValidationError as error:
+            self.add_error(name, error)
+            return
+        cleaned[name], cleaned[precision_field] = typed.start(), precision
+        if note:
+            self.notes.append(note)
+
     def clean(self):
         cleaned = super().clean()
+        self._settle_dates(cleaned)
         if FORM_FIELD in self.fields and not self.instance._state.adding:
             seen = cleaned.get(FORM_FIELD)
             if seen != self.instance.version:
@@ -136,7 +168,7 @@ class ArchiveModelAdmin(VersionedFieldsets, SimpleHistoryAdmin):
         return super().get_form(request, obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        notes = getattr(obj, "save_notes", list)()
+        notes = [*getattr(form, "notes", []), *getattr(obj, "save_notes", list)()]
         super().save_model(request, obj, form, change)
         for note in notes:
             self.message_user(request, note, messages.WARNING)

@@ -1,8 +1,13 @@
-"""Form pieces for curating names: lists edited one per line, and aliases that collide."""
+"""Form pieces for curating: dates typed as precisely as known, lists edited one per line,
+and aliases that collide."""
+
+import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from articles.parsing.dates import parse_date
+from articles.parsing.fuzzydate import PRECISIONS, UNKNOWN, FuzzyDate
 from articles.parsing.names import normalise_name
 
 
@@ -50,3 +55,55 @@ class AliasForm(forms.ModelForm):
                 " merge the two if they are the same."
             )
         return name
+
+
+class FuzzyDateField(forms.CharField):
+    """A date typed as precisely as it is known: "9 March 2021", "2021-03", "spring 2022"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            "As precisely as the source gives it: 9 March 2021 (or 2021-03-09), March 2021"
+            " (or 2021-03), spring 2022, 2022. The precision follows from what you type.",
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+    def to_python(self, value) -> FuzzyDate | None:
+        if isinstance(value, datetime.date):
+            return FuzzyDate(value.year, value.month, value.day)
+        text = super().to_python(value).strip()
+        if not text:
+            return None
+        parsed = parse_date(text, allow_year=True) or _edtf_date(text)
+        if parsed is None:
+            raise ValidationError(
+                f"“{text}” is not a date: write it as 9 March 2021, 2021-03-09, March 2021,"
+                " 2021-03, spring 2022 or 2022."
+            )
+        return parsed
+
+
+def _edtf_date(text: str) -> FuzzyDate | None:
+    try:
+        return FuzzyDate.from_edtf(text)
+    except ValueError:
+        return None
+
+
+def settle_precision(typed: FuzzyDate, chosen: str) -> tuple[str, str]:
+    """The precision to store for a date typed as ``typed`` with ``chosen`` picked, and a
+    note when it was inferred; raises when the typed date is less precise than the choice."""
+    if chosen == UNKNOWN:
+        return typed.precision, (
+            f"The precision was set to “{typed.precision}” from the date typed,"
+            f" “{typed.display()}”."
+        )
+    if PRECISIONS.index(typed.precision) > PRECISIONS.index(chosen):
+        raise ValidationError(
+            f"“{typed.display()}” gives no {chosen}: type the full date, or choose the"
+            f" precision “{typed.precision}”."
+        )
+    return chosen, ""

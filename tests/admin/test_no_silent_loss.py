@@ -1,5 +1,7 @@
 """An admin form never throws away or rewrites what an editor typed without saying so."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -17,14 +19,57 @@ def post(client, article, **changes):
     )
 
 
-def test_a_date_with_precision_unknown_is_refused_not_thrown_away(editor_client):
+@pytest.mark.parametrize(
+    ("typed", "precision", "shown"),
+    [
+        ("2021-03", "month", "March 2021"),
+        ("March 2021", "month", "March 2021"),
+        ("spring 2022", "season", "spring 2022"),
+        ("2022", "year", "2022"),
+        ("2021-03-15", "day", "15 March 2021"),
+        ("9 March 2021", "day", "9 March 2021"),
+    ],
+)
+def test_a_date_typed_with_precision_unknown_sets_the_precision_and_says_so(
+    editor_client, typed, precision, shown
+):
     article = make_article(published=None, published_precision="unknown")
-    response = post(editor_client, article, published="2021-03-15", published_precision="unknown")
-    assert response.status_code == 200
-    assert "with precision “Unknown” the date would be thrown away" in response.content.decode()
-    assert "changed successfully" not in response.content.decode()
+    response = post(editor_client, article, published=typed, published_precision="unknown")
+    page = response.content.decode()
+    assert "changed successfully" in page
+    assert f"The precision was set to “{precision}” from the date typed" in page
     article.refresh_from_db()
-    assert (article.published, article.published_precision) == (None, "unknown")
+    assert (article.published_precision, article.date_display) == (precision, shown)
+
+
+def test_a_date_less_precise_than_the_chosen_precision_is_refused(editor_client):
+    article = make_article(published=None, published_precision="unknown")
+    response = post(editor_client, article, published="2021-03", published_precision="day")
+    assert "“March 2021” gives no day" in response.content.decode()
+    article.refresh_from_db()
+    assert article.published is None
+
+
+def test_text_that_is_no_date_is_refused(editor_client):
+    article = make_article()
+    response = post(editor_client, article, published="sometime soon")
+    assert "“sometime soon” is not a date" in response.content.decode()
+
+
+def test_the_change_page_shows_the_date_as_precisely_as_it_is_known(editor_client):
+    article = make_article(published=datetime.date(2021, 3, 1), published_precision="month")
+    page = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert 'value="2021-03"' in page.content.decode()
+
+
+def test_a_model_with_a_date_and_precision_unknown_fails_validation():
+    from django.core.exceptions import ValidationError
+
+    from articles.models import Article
+
+    article = Article(published=datetime.date(2021, 3, 1), published_precision="unknown")
+    with pytest.raises(ValidationError, match="would be thrown away"):
+        article.clean()
 
 
 def test_a_precision_without_a_date_is_refused(editor_client):
