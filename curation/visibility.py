@@ -26,3 +26,10 @@ def reviewed(*relations: str) -> Q:
 def public(queryset, *relations: str):
     """``queryset`` as the public site may show it."""
     return queryset.filter(reviewed(*relations)) if hiding_unreviewed() else queryset
+
+
+def named_speaker(quote):
+    """Who the public site says spoke: nobody, when the speaker is a name it hides."""
+    speaker = quote.speaker
+    hidden = speaker is not None and hiding_unreviewed() and speaker.needs_review
+    return None if hidden else speaker

@@ -77,6 +77,10 @@ def test_the_setting_hides_unreviewed_articles_and_discovered_names(client, mixe
     assert "Survey Ltd" not in article
     people = page(client, reverse("people:person-list"))
     assert "The Big Ask" not in people
+    factories.make_quote(mixed.checked, "We asked.", speaker=mixed.discovered)
+    article = page(client, mixed.checked.get_absolute_url())
+    assert "We asked." in article and "The Big Ask" not in article
+    assert "Unattributed" in article
     assert "Unchecked article" not in page(client, mixed.known.get_absolute_url())
     feed = page(client, reverse("articles:article-feed"))
     assert "Unchecked article" not in feed
