@@ -7,7 +7,8 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.text import Truncator
 
-from reviewarchive.admin_base import (
+from curation.admin_actions import reject_mentions, reject_milestones, reject_quotes
+from curation.admin_base import (
     ArchiveModelAdmin,
     ArchiveStackedInline,
     ArchiveTabularInline,
@@ -187,6 +188,7 @@ class QuoteAdmin(ArchiveModelAdmin):
     list_select_related = ["speaker", "article"]
     search_fields = ["text", "speaker__name", "speaker_label", "article__title"]
     autocomplete_fields = ["article", "speaker"]
+    actions = [reject_quotes]
 
     @admin.display(description="Quote")
     def excerpt(self, obj) -> str:
@@ -214,11 +216,13 @@ class MentionAdmin(ArchiveModelAdmin):
 @admin.register(PersonMention)
 class PersonMentionAdmin(MentionAdmin):
     entity = "person"
+    actions = [reject_mentions]
 
 
 @admin.register(OrganisationMention)
 class OrganisationMentionAdmin(MentionAdmin):
     entity = "organisation"
+    actions = [reject_mentions]
 
 
 @admin.register(ReviewBodyMention)
@@ -235,6 +239,7 @@ class MilestoneAdmin(ArchiveModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [MilestoneSourceInline]
     list_counts = {"source_count": Count("sources")}
+    actions = [reject_milestones]
 
     @admin.display(description="Date", ordering="date")
     def dated(self, obj) -> str:

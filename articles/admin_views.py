@@ -1,33 +1,20 @@
-"""The admin's own pages: the review queue and adding an article from page text."""
+"""The admin's page for adding an article from page text."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin import AdminSite, ModelAdmin
+from django.contrib.admin import ModelAdmin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.generic import FormView, TemplateView, View
+from django.views.generic import FormView
 
 from articles.services.loading import LOADED, UNCHANGED, UPDATED, load_source
-from people.review_queue import (
-    QueueItem,
-    clear_flag,
-    model_key,
-    queue_counts,
-    queue_page,
-    reviewable,
-)
+from curation.admin_views import change_url
 
-QUEUE_PAGE_SIZE = 50
 ADDED_BY_STAFF = "added by staff"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 SAVED_MESSAGES = {
@@ -35,119 +22,6 @@ SAVED_MESSAGES = {
     UPDATED: "Updated “{}” from the new text, keeping staff corrections: check it below.",
     UNCHANGED: "“{}” is already in the archive with exactly this text: nothing changed.",
 }
-
-
-def change_url(admin_site: AdminSite, record) -> str:
-    opts = record._meta
-    return reverse(
-        f"admin:{opts.app_label}_{opts.model_name}_change",
-        args=[record.pk],
-        current_app=admin_site.name,
-    )
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    item: QueueItem
-    change_url: str
-    can_clear: bool
-
-
-class QueueSequence:
-    """The flagged records of several models as one sliceable list, for a Paginator."""
-
-    def __init__(self, models, counts):
-        self.models, self.counts = models, counts
-
-    def count(self) -> int:
-        return sum(self.counts[model_key(model)] for model in self.models)
-
-    def __getitem__(self, window: slice):
-        return queue_page(self.models, self.counts, window.start or 0, window.stop)
-
-
-class ReviewQueueMixin:
-    admin_site: AdminSite = None
-
-    def model_admins(self) -> dict[str, ModelAdmin]:
-        """The admins of the reviewable models this user may see, in a stable order."""
-        request = self.request
-        visible = [
-            (model, model_admin)
-            for model, model_admin in self.admin_site._registry.items()
-            if reviewable(model) and model_admin.has_view_or_change_permission(request)
-        ]
-        visible.sort(key=lambda pair: (pair[0]._meta.app_label, pair[0]._meta.verbose_name))
-        return {model_key(model): model_admin for model, model_admin in visible}
-
-
-class ReviewQueueView(ReviewQueueMixin, TemplateView):
-    """Every flagged record, with its reason, a link to correct it and a button to clear it."""
-
-    template_name = "admin/review_queue.html"
-
-    def get_context_data(self, **kwargs):
-        model_admins = self.model_admins()
-        chosen = self.request.GET.get("type", "")
-        if chosen and chosen not in model_admins:
-            raise Http404("no such record type in the review queue")
-        all_models = [model_admin.model for model_admin in model_admins.values()]
-        counts = queue_counts(all_models)
-        shown = [model_admins[chosen].model] if chosen else all_models
-        page = Paginator(QueueSequence(shown, counts), QUEUE_PAGE_SIZE).get_page(
-            self.request.GET.get("page")
-        )
-        can_clear = {
-            key: model_admin.has_change_permission(self.request)
-            for key, model_admin in model_admins.items()
-        }
-        rows = [
-            QueueRow(item, change_url(self.admin_site, item.record), can_clear[item.model_key])
-            for item in page.object_list
-        ]
-        types = [
-            (key, model_admin.model._meta.verbose_name_plural, counts[key])
-            for key, model_admin in model_admins.items()
-        ]
-        return {
-            **super().get_context_data(**kwargs),
-            **self.admin_site.each_context(self.request),
-            "title": "Review queue",
-            "rows": rows,
-            "page_obj": page,
-            "types": types,
-            "chosen_type": chosen,
-            "total": sum(counts.values()),
-        }
-
-
-class ClearReviewFlagView(ReviewQueueMixin, View):
-    """POST ``record=<app_label.model_name>:<pk>``: mark one record as checked."""
-
-    http_method_names = ["post"]
-
-    def post(self, request):
-        key, _, pk = request.POST.get("record", "").partition(":")
-        model_admin = self.model_admins().get(key)
-        if model_admin is None or not pk.isdigit():
-            raise Http404("no such record in the review queue")
-        record = model_admin.get_object(request, pk)
-        if record is None:
-            raise Http404("no such record in the review queue")
-        if not model_admin.has_change_permission(request, record):
-            raise PermissionDenied
-        if record.needs_review:
-            clear_flag(record)
-            messages.success(request, f"Cleared the review flag on “{record}”.")
-        return HttpResponseRedirect(self.next_url())
-
-    def next_url(self) -> str:
-        target = self.request.POST.get("next", "")
-        queue = reverse("admin:review-queue", current_app=self.admin_site.name)
-        allowed = url_has_allowed_host_and_scheme(
-            target, allowed_hosts={self.request.get_host()}, require_https=False
-        )
-        return target if target.startswith(queue) and allowed else queue
 
 
 class PageTextForm(forms.Form):

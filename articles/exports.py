@@ -72,7 +72,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def export_rows(articles):
     """The articles, in their order, as dicts of ``COLUMNS``."""
     quotes = (
-        Quote.objects.filter(article=OuterRef("pk"))
+        Quote.public.filter(article=OuterRef("pk"))
         .order_by()
         .values("article")
         .annotate(n=Count("pk"))

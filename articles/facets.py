@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Value, When
 
 from articles.models import Article, OrganisationMention, PersonMention, Quote, ReviewBodyMention
+from curation.visibility import public
 
 FACET_LIMIT = 20
 
@@ -55,7 +56,8 @@ def _facet(name, title, rows, selected) -> Facet:
 def mention_facet(name, title, mention_model, field, articles, selected) -> Facet:
     """Count the results that mention each person, organisation or review body."""
     rows = (
-        mention_model.objects.filter(article__in=articles.order_by().values("pk"))
+        public(mention_model.objects, field)
+        .filter(article__in=articles.order_by().values("pk"))
         .values(value=F(f"{field}__slug"), label=F(f"{field}__name"))
         .annotate(count=Count("pk"), chosen=_selected_first(f"{field}__slug", selected))
         .order_by("-chosen", "-count", "label")
@@ -84,7 +86,7 @@ def kind_facet(articles, selected) -> Facet:
 
 
 def quoted_count(articles) -> int:
-    return articles.filter(Exists(Quote.objects.filter(article=OuterRef("pk")))).count()
+    return articles.filter(Exists(Quote.public.filter(article=OuterRef("pk")))).count()
 
 
 MENTION_FACETS = [

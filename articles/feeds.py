@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from articles.filters import NEWEST, ArticleFilter
 from articles.models import Article
+from curation.visibility import public
 
 FEED_SIZE = 50
 
@@ -21,7 +22,7 @@ class ArticleFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         query = request.GET.copy()
         query["sort"] = NEWEST
-        filterset = ArticleFilter(query, queryset=Article.objects.all())
+        filterset = ArticleFilter(query, queryset=public(Article.objects))
         if not filterset.is_valid():
             raise BadRequest("Invalid feed filters: " + "; ".join(filterset.problems()))
         filterset.list_query = request.GET.urlencode()

@@ -190,7 +190,7 @@ class ArticleFilter(django_filters.FilterSet):
     def filter_has_quotes(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(Exists(Quote.objects.filter(article=OuterRef("pk"))))
+        return queryset.filter(Exists(Quote.public.filter(article=OuterRef("pk"))))
 
     def keep(self, queryset, name, value):
         """Sorting is not a filter: ``ordered`` applies it."""

@@ -16,7 +16,7 @@ from articles.parsing.fuzzydate import (
     display_date,
     edtf_or_none,
 )
-from reviewarchive.curation import LoaderTracked
+from curation.tracking import LoaderTracked
 
 PRECISION_CHOICES = [
     (DAY, "Day"),
@@ -48,13 +48,40 @@ class FuzzyDated(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
+        """Refuse a date that saving would throw away or a precision with no date."""
         super().clean()
         start, precision = self._date_parts()
-        if start is not None and precision != UNKNOWN:
+        precision_field = f"{self.date_field}_precision"
+        if start is not None and precision == UNKNOWN:
+            raise ValidationError(
+                {
+                    precision_field: "Choose how precise the date is (day, month, season or"
+                    " year): with precision “Unknown” the date would be thrown away."
+                }
+            )
+        if start is None and precision != UNKNOWN:
+            raise ValidationError(
+                {self.date_field: "Give the date, or set its precision to “Unknown”."}
+            )
+        if start is not None:
             try:
                 FuzzyDate.from_start(start, precision)
             except ValueError as error:
-                raise ValidationError({f"{self.date_field}_precision": str(error)}) from error
+                raise ValidationError({precision_field: str(error)}) from error
+
+    def save_notes(self) -> list[str]:
+        """What saving will rewrite: a day inside a month, season or year becomes its first."""
+        start, precision = self._date_parts()
+        if start is None or precision in (UNKNOWN, DAY):
+            return []
+        fuzzy = FuzzyDate.from_start(start, precision)
+        if fuzzy.start() == start:
+            return []
+        label = self._meta.get_field(self.date_field).verbose_name
+        return [
+            f"The {label} {start.isoformat()} is kept as “{fuzzy.display()}” (precision"
+            f" {precision}), stored as its first day, {fuzzy.start().isoformat()}."
+        ]
 
     def _date_parts(self):
         return getattr(self, self.date_field), getattr(self, f"{self.date_field}_precision")
@@ -228,6 +255,13 @@ class ReviewBodyMention(Mention):
         return f"{self.review_body} in {self.article}"
 
 
+class PublicQuoteManager(models.Manager):
+    """The quotes the public pages show: not those whose wording left the source."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(source_changed=False)
+
+
 class Quote(LoaderTracked):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     speaker = models.ForeignKey(
@@ -244,7 +278,14 @@ class Quote(LoaderTracked):
     )
     text = models.TextField()
     position = models.PositiveIntegerField(help_text="Order within the article, from 0.")
+    source_changed = models.BooleanField(
+        default=False,
+        help_text="The source no longer has this wording and staff had corrected it: kept for"
+        " staff to review, off the public pages.",
+    )
     history = HistoricalRecords()
+    objects = models.Manager()
+    public = PublicQuoteManager()
 
     class Meta:
         ordering = ["article", "position"]

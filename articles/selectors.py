@@ -15,6 +15,7 @@ from articles.models import (
     ReviewBodyMention,
 )
 from articles.parsing.fuzzydate import DAY, MONTH
+from curation.visibility import public, reviewed
 from people.models import Person
 
 LIST_DEFERRED = ("source_text", "search_vector", "loader_values")
@@ -22,16 +23,16 @@ LIST_DEFERRED = ("source_text", "search_vector", "loader_values")
 
 def archive_counts() -> dict[str, int]:
     return {
-        "articles": Article.objects.count(),
+        "articles": public(Article.objects).count(),
         "outlets": Outlet.objects.count(),
-        "people": Person.objects.count(),
+        "people": public(Person.objects).count(),
         "milestones": Milestone.objects.count(),
     }
 
 
 def article_cards():
     """Articles ready for an article card: outlet joined, heavy columns left behind."""
-    return Article.objects.select_related("outlet").defer(*LIST_DEFERRED)
+    return public(Article.objects).select_related("outlet").defer(*LIST_DEFERRED)
 
 
 def latest_articles(limit: int = 6):
@@ -41,7 +42,8 @@ def latest_articles(limit: int = 6):
 def key_people(limit: int = 8):
     """The people the coverage mentions in the most articles."""
     return (
-        Person.objects.annotate(article_count=Count("mentions"))
+        public(Person.objects)
+        .annotate(article_count=Count("mentions", filter=reviewed("mentions__article")))
         .filter(article_count__gt=0)
         .order_by("-article_count", "name")[:limit]
     )
@@ -55,17 +57,22 @@ def dated_milestones(limit: int | None = None):
 def article_page(slug: str) -> Article:
     """One article with everything its page shows, in seven queries."""
     return get_object_or_404(
-        Article.objects.select_related("outlet")
+        public(Article.objects)
+        .select_related("outlet")
         .defer("source_text", "search_vector")
         .prefetch_related(
-            Prefetch("person_mentions", PersonMention.objects.select_related("person")),
             Prefetch(
-                "organisation_mentions", OrganisationMention.objects.select_related("organisation")
+                "person_mentions",
+                public(PersonMention.objects, "person").select_related("person"),
+            ),
+            Prefetch(
+                "organisation_mentions",
+                public(OrganisationMention.objects, "organisation").select_related("organisation"),
             ),
             Prefetch(
                 "review_body_mentions", ReviewBodyMention.objects.select_related("review_body")
             ),
-            Prefetch("quotes", Quote.objects.select_related("speaker").order_by("position")),
+            Prefetch("quotes", Quote.public.select_related("speaker").order_by("position")),
             Prefetch(
                 "milestone_sources",
                 MilestoneSource.objects.select_related("milestone").order_by(
@@ -79,7 +86,8 @@ def article_page(slug: str) -> Article:
 
 def article_source(slug: str) -> Article:
     return get_object_or_404(
-        Article.objects.only("slug", "title", "source_file", "sha256", "source_text"), slug=slug
+        public(Article.objects).only("slug", "title", "source_file", "sha256", "source_text"),
+        slug=slug,
     )
 
 
@@ -87,12 +95,15 @@ def timeline_milestones(sources_shown: int = 5):
     """Every milestone in date order (undated last), how many articles report it, and the
     first ``sources_shown`` of them."""
     return (
-        Milestone.objects.annotate(source_count=Count("sources"))
+        Milestone.objects.annotate(
+            source_count=Count("sources", filter=reviewed("sources__article"))
+        )
         .order_by(F("date").asc(nulls_last=True), "title")
         .prefetch_related(
             Prefetch(
                 "sources",
-                MilestoneSource.objects.select_related("article__outlet")
+                public(MilestoneSource.objects, "article")
+                .select_related("article__outlet")
                 .defer(*(f"article__{name}" for name in (*LIST_DEFERRED, "body")))
                 .order_by(F("article__published").asc(nulls_last=True), "article__title")[
                     :sources_shown
@@ -106,7 +117,8 @@ def timeline_milestones(sources_shown: int = 5):
 def monthly_coverage() -> list[tuple]:
     """(first day of month, articles) for the articles dated to a day or a month."""
     rows = (
-        Article.objects.filter(published_precision__in=(DAY, MONTH))
+        public(Article.objects)
+        .filter(published_precision__in=(DAY, MONTH))
         .annotate(month=TruncMonth("published"))
         .order_by()
         .values_list("month")
@@ -118,7 +130,7 @@ def monthly_coverage() -> list[tuple]:
 
 def coverage_precision_counts() -> dict[str, int]:
     """How many articles the monthly chart leaves out, and why."""
-    return Article.objects.aggregate(
+    return public(Article.objects).aggregate(
         coarse=Count(
             "pk", filter=Q(published__isnull=False) & ~Q(published_precision__in=(DAY, MONTH))
         ),
@@ -127,4 +139,6 @@ def coverage_precision_counts() -> dict[str, int]:
 
 
 def outlets_with_counts():
-    return Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
+    return Outlet.objects.annotate(
+        article_count=Count("articles", filter=reviewed("articles"))
+    ).order_by("name")

@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.urls import reverse
 
 from articles.models import Article, Outlet
+from curation.visibility import public
 from people.models import Organisation, Person, ReviewBody
 
 PAGE_LIMIT = 2000
@@ -39,14 +40,14 @@ class ArticleSitemap(Sitemap):
     limit = PAGE_LIMIT
 
     def items(self):
-        return Article.objects.only("slug", "updated_at").order_by("pk")
+        return public(Article.objects).only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, article):
         return article.updated_at
 
     def get_latest_lastmod(self):
         """One aggregate query, instead of building every article to find the newest."""
-        return Article.objects.aggregate(latest=Max("updated_at"))["latest"]
+        return public(Article.objects).aggregate(latest=Max("updated_at"))["latest"]
 
 
 class SlugSitemap(Sitemap):
@@ -58,7 +59,12 @@ class SlugSitemap(Sitemap):
     model = None
 
     def items(self):
-        return self.model.objects.only("slug").order_by("pk")
+        objects = self.model.objects
+        return (
+            (public(objects) if self.model in (Person, Organisation) else objects)
+            .only("slug")
+            .order_by("pk")
+        )
 
 
 class PersonSitemap(SlugSitemap):

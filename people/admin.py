@@ -6,7 +6,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from reviewarchive.admin_base import ArchiveModelAdmin, ArchiveTabularInline
+from curation.admin_actions import (
+    convert_to_organisation,
+    convert_to_person,
+    reject_organisations,
+    reject_people,
+)
+from curation.admin_base import ArchiveModelAdmin, ArchiveModelForm, ArchiveTabularInline
+from curation.forms import AliasForm, LinesField, alias_owner
+from curation.merges import merge_recorded
 
 from .forms import MergeForm
 from .models import (
@@ -19,17 +27,20 @@ from .models import (
     ReviewBodyFact,
     SlugRedirect,
 )
+from .services.aliases import ALIAS_MODEL
 from .services.merge import merge_organisations, merge_people
 from .services.renaming import keep_old_identity
 
 
 class PersonAliasInline(ArchiveTabularInline):
     model = PersonAlias
+    form = AliasForm
     fields = ["name", "needs_review"]
 
 
 class OrganisationAliasInline(ArchiveTabularInline):
     model = OrganisationAlias
+    form = AliasForm
     fields = ["name", "needs_review"]
 
 
@@ -55,6 +66,14 @@ class NamedRecordAdmin(ArchiveModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        owner = alias_owner(self.model, ALIAS_MODEL[self.model], obj.name, exclude_pk=obj.pk)
+        if owner is not None:
+            self.message_user(
+                request,
+                f"“{obj.name}” is already an alias of “{owner}”: if they are the same,"
+                " merge them (tick both in the list, then “Merge selected…”).",
+                messages.WARNING,
+            )
         if change:
             keep_old_identity(
                 obj, old_name=form.initial.get("name", ""), old_slug=form.initial.get("slug", "")
@@ -74,9 +93,14 @@ class NamedRecordAdmin(ArchiveModelAdmin):
         if form.is_valid():
             survivor = form.cleaned_data["survivor"]
             duplicates = list(queryset.exclude(pk=survivor.pk))
-            self.merge_service(survivor, duplicates)
+            merge = merge_recorded(self.merge_service, survivor, duplicates, user=request.user)
             names = ", ".join(f"“{d}”" for d in duplicates)
-            self.message_user(request, f"Merged {names} into “{survivor}”.", messages.SUCCESS)
+            self.message_user(
+                request,
+                f"Merged {names} into “{survivor}”; “Merges” in the admin lists what moved and"
+                f" can undo it (merge #{merge.pk}).",
+                messages.SUCCESS,
+            )
             opts = self.model._meta
             return redirect(
                 reverse(
@@ -108,6 +132,7 @@ class NamedRecordAdmin(ArchiveModelAdmin):
 @admin.register(Person)
 class PersonAdmin(NamedRecordAdmin):
     merge_service = staticmethod(merge_people)
+    actions = ["merge_selected", reject_people, convert_to_organisation]
     list_display = ["name", "role", "known", "needs_review", "mention_count", "quote_count"]
     list_filter = ["needs_review", "known"]
     search_fields = ["name", "aliases__name", "role"]
@@ -127,6 +152,7 @@ class PersonAdmin(NamedRecordAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(NamedRecordAdmin):
     merge_service = staticmethod(merge_organisations)
+    actions = ["merge_selected", reject_organisations, convert_to_person]
     list_display = ["name", "known", "needs_review", "mention_count"]
     list_filter = ["needs_review", "known"]
     fields = ["name", "slug", "description", "known", "needs_review", "review_reason"]
@@ -155,8 +181,15 @@ class OrganisationAliasAdmin(AliasAdmin):
     autocomplete_fields = ["organisation"]
 
 
+class ReviewBodyForm(ArchiveModelForm):
+    aliases = LinesField(
+        required=False, help_text="Other wordings seen, one per line.", label="Aliases"
+    )
+
+
 @admin.register(ReviewBody)
 class ReviewBodyAdmin(ArchiveModelAdmin):
+    form = ReviewBodyForm
     list_display = ["name", "member_count", "needs_review"]
     list_filter = ["needs_review"]
     search_fields = ["name"]

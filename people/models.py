@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from reviewarchive.curation import LoaderTracked
+from curation.tracking import LoaderTracked
 
 
 class Person(LoaderTracked):

@@ -3,6 +3,7 @@
 from django.db.models import Count, F, Prefetch
 
 from articles.models import PersonMention, Quote
+from curation.visibility import public, reviewed
 from people.models import (
     Membership,
     Organisation,
@@ -28,12 +29,17 @@ def redirect_target(kind: str, old_slug: str):
 
 
 def people_with_counts():
-    return Person.objects.annotate(article_count=Count("mentions")).order_by("name", "pk")
+    return (
+        public(Person.objects)
+        .annotate(article_count=Count("mentions", filter=reviewed("mentions__article")))
+        .order_by("name", "pk")
+    )
 
 
 def person_page(slug: str) -> Person | None:
     return (
-        Person.objects.prefetch_related(
+        public(Person.objects)
+        .prefetch_related(
             "aliases",
             Prefetch(
                 "memberships",
@@ -48,7 +54,8 @@ def person_page(slug: str) -> Person | None:
 def quotes_by(person):
     """What the person is quoted saying, newest article first."""
     return (
-        Quote.objects.filter(speaker=person)
+        public(Quote.public, "article")
+        .filter(speaker=person)
         .select_related("article__outlet")
         .defer("article__body", "article__source_text", "article__search_vector")
         .order_by(F("article__published").desc(nulls_last=True), "article__title", "position")
@@ -59,7 +66,8 @@ def co_mentioned(person, limit: int = CO_MENTION_LIMIT):
     """The people most often mentioned in the same articles, with how often."""
     shared = PersonMention.objects.filter(person=person).values("article")
     return (
-        PersonMention.objects.filter(article__in=shared)
+        public(PersonMention.objects, "person", "article")
+        .filter(article__in=shared)
         .exclude(person=person)
         .values(slug=F("person__slug"), name=F("person__name"))
         .annotate(together=Count("pk"))
@@ -68,11 +76,15 @@ def co_mentioned(person, limit: int = CO_MENTION_LIMIT):
 
 
 def organisations_with_counts():
-    return Organisation.objects.annotate(article_count=Count("mentions")).order_by("name", "pk")
+    return (
+        public(Organisation.objects)
+        .annotate(article_count=Count("mentions", filter=reviewed("mentions__article")))
+        .order_by("name", "pk")
+    )
 
 
 def organisation_page(slug: str) -> Organisation | None:
-    return Organisation.objects.prefetch_related("aliases").filter(slug=slug).first()
+    return public(Organisation.objects).prefetch_related("aliases").filter(slug=slug).first()
 
 
 def review_bodies_with_counts():

@@ -25,6 +25,9 @@ def env_flag(name: str, default: bool = False) -> bool:
 
 DEBUG = env_flag("DJANGO_DEBUG")
 
+# Leave unreviewed articles and discovered names off the public site (curation/visibility.py).
+ARCHIVE_HIDE_UNREVIEWED = env_flag("ARCHIVE_HIDE_UNREVIEWED")
+
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -41,7 +44,7 @@ ALLOWED_HOSTS = [
 ]
 
 INSTALLED_APPS = [
-    "reviewarchive.apps.ArchiveAdminConfig",
+    "curation.apps.ArchiveAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
     "axes",
     "people",
     "articles",
+    "curation",
 ]
 
 MIDDLEWARE = [

@@ -105,10 +105,15 @@ def _not_stored(outcomes: Iterable[LoadOutcome]) -> list[str]:
 
 
 def _store(source_file, digest, parsed_source, authority, *, review_reason="") -> LoadOutcome:
-    """Write a parsed file unless it is unchanged or a duplicate; ``parsed_source()`` parses."""
-    existing = Article.objects.filter(source_file=source_file).first()
-    if existing is not None and existing.sha256 == digest:
-        return LoadOutcome(source_file, UNCHANGED, article=existing)
+    """Write a parsed file unless it is unchanged or a duplicate; ``parsed_source()`` parses.
+
+    Parsing happens outside any transaction; the article is then read, compared
+    and written in one, its row locked (on PostgreSQL), so a correction saved
+    while the file was being parsed, or being saved right now, is seen and kept.
+    """
+    stored = _stored_article(source_file)
+    if stored is not None and stored.sha256 == digest:
+        return LoadOutcome(source_file, UNCHANGED, article=stored)
     twin = Article.objects.filter(sha256=digest).only("source_file").first()
     if twin is not None:
         return LoadOutcome(source_file, SKIPPED, f"same content as {twin.source_file}")
@@ -117,6 +122,9 @@ def _store(source_file, digest, parsed_source, authority, *, review_reason="") -
     except SourceError as error:
         return LoadOutcome(source_file, FAILED, str(error))
     with transaction.atomic():
+        existing = _stored_article(source_file, lock=True)
+        if existing is not None and existing.sha256 == digest:
+            return LoadOutcome(source_file, UNCHANGED, article=existing)
         article = write_article(
             source_file=source_file,
             sha256=digest,
@@ -127,6 +135,11 @@ def _store(source_file, digest, parsed_source, authority, *, review_reason="") -
             review_reason=review_reason,
         )
     return LoadOutcome(source_file, UPDATED if existing else LOADED, article=article)
+
+
+def _stored_article(source_file: str, *, lock: bool = False) -> Article | None:
+    articles = Article.objects.filter(source_file=source_file)
+    return (articles.select_for_update() if lock else articles).first()
 
 
 def source_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -296,6 +309,7 @@ def _reparse(article: Article, future: Future | None, authority: Authority) -> L
             future, article.source_file, lambda: parse_article(article.source_text, authority)
         )
         with transaction.atomic():
+            article = _stored_article(article.source_file, lock=True)
             write_article(
                 source_file=article.source_file,
                 sha256=article.sha256,

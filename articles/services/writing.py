@@ -5,6 +5,10 @@ the loader rewrites a field only while it still holds what the loader wrote.
 Rows the loader made for this article and no longer finds are removed, unless
 staff have corrected them; rows staff made themselves are never removed.
 
+The caller holds the article's row locked (articles/services/loading.py); the
+rows hanging off it are read locked too, so no correction saved meanwhile is
+overwritten with an older copy.
+
 Rows that hang off the article (mentions, quotes, milestone sources, facts) are
 written in bulk, a few queries per kind whatever their number, with their
 history rows written in bulk too, so staff can revert to what the loader wrote.
@@ -13,6 +17,7 @@ history rows written in bulk too, so staff can revert to what the loader wrote.
 from __future__ import annotations
 
 from django.db.models import F
+from rapidfuzz import fuzz
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from articles.models import (
@@ -28,6 +33,7 @@ from articles.models import (
 from articles.parsing.authority import Authority
 from articles.parsing.fuzzydate import UNKNOWN
 from articles.parsing.types import ParsedArticle
+from curation.rejections import without_rejected
 from people.models import (
     Membership,
     Organisation,
@@ -43,6 +49,8 @@ LOADER_CHANGE_REASON = "load_articles"
 
 # Quote positions are moved out of the way while an article's quotes are renumbered.
 _POSITION_OFFSET = 1_000_000
+REWORDED_MIN_SCORE = 80
+SOURCE_CHANGED = "source changed: the source no longer has this quote's wording"
 
 
 def write_article(
@@ -55,6 +63,7 @@ def write_article(
     existing: Article | None,
     review_reason: str = "",
 ) -> Article:
+    parsed = without_rejected(parsed, existing)
     page = parsed.page
     outlet = _outlet(page.outlet, page.outlet_known, authority)
     reasons = list(page.warnings)
@@ -65,8 +74,10 @@ def write_article(
     if review_reason:
         reasons.insert(0, review_reason)
     article = existing or Article(slug=unique_slug(Article, page.title))
-    article.source_file, article.sha256, article.source_text = source_file, sha256, source_text
-    article.apply_loader_values(
+    provenance = (source_file, sha256, source_text)
+    moved = provenance != (article.source_file, article.sha256, article.source_text)
+    article.source_file, article.sha256, article.source_text = provenance
+    changed = article.apply_loader_values(
         {
             "outlet_id": outlet.pk,
             "title": page.title,
@@ -82,8 +93,9 @@ def write_article(
             "review_reason": "; ".join(dict.fromkeys(reasons))[:300],
         }
     )
-    article._change_reason = LOADER_CHANGE_REASON
-    article.save()
+    if changed or moved or article._state.adding:  # a new version only when something changed
+        article._change_reason = LOADER_CHANGE_REASON
+        article.save()
     people = _write_people(article, parsed)
     _write_organisations(article, parsed)
     bodies = _write_review_bodies(article, parsed)
@@ -132,7 +144,7 @@ def _sync_rows(queryset, key_attr: str, wanted: dict, build) -> None:
     ``build(key)`` makes a new unsaved row for a key the article does not have yet.
     """
     model = queryset.model
-    existing = {getattr(row, key_attr): row for row in queryset}
+    existing = {getattr(row, key_attr): row for row in queryset.select_for_update()}
     created, updated = [], []
     for key, values in wanted.items():
         row = existing.pop(key, None)
@@ -152,7 +164,10 @@ def _bulk_create(model, rows) -> None:
         bulk_create_with_history(rows, model, default_change_reason=LOADER_CHANGE_REASON)
 
 
-def _bulk_update(model, rows) -> None:
+def _bulk_update(model, rows, *, changed=None) -> None:
+    """Write ``rows``; those in ``changed`` (by default all) count as a new version."""
+    for row in rows if changed is None else changed:
+        row.bump_version()
     if rows:
         bulk_update_with_history(
             rows, model, _tracked_fields(model), default_change_reason=LOADER_CHANGE_REASON
@@ -263,14 +278,30 @@ def _write_facts(article, parsed, bodies) -> None:
 
 
 def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Person]) -> None:
-    """Quotes are matched to earlier loads by the text the loader wrote, then renumbered."""
-    existing = list(article.quotes.all())
+    """Quotes are matched to earlier loads by the text the loader wrote, then renumbered.
+
+    A quote whose wording changed in the source is matched to its closest new
+    wording (``reworded_pairs``), so staff's corrections of it carry over; a
+    corrected quote with no close match is kept off the public pages and flagged
+    "source changed" for staff, so the archive never shows two copies of it.
+    """
+    existing = list(article.quotes.select_for_update())
+    positions_before = {q.pk: q.position for q in existing}
     by_loader_text = {q.loader_values.get("text"): q for q in existing if q.loader_values}
+    matched = {
+        i: by_loader_text.pop(ref.text)
+        for i, ref in enumerate(parsed.quotes)
+        if ref.text in by_loader_text
+    }
+    left = [i for i in range(len(parsed.quotes)) if i not in matched]
+    matched.update(
+        reworded_pairs({i: parsed.quotes[i].text for i in left}, by_loader_text.values())
+    )
     unmatched = {q.pk: q for q in existing}
     article.quotes.update(position=F("position") + _POSITION_OFFSET)
-    created, updated = [], []
+    created, updated, changed = [], [], []
     for position, ref in enumerate(parsed.quotes):
-        quote = by_loader_text.pop(ref.text, None)
+        quote = matched.get(position)
         if quote is None:
             quote = Quote(article=article)
             created.append(quote)
@@ -279,7 +310,7 @@ def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Per
             updated.append(quote)
         speaker = people.get(ref.speaker) if ref.speaker else None
         quote.position = position
-        quote.apply_loader_values(
+        written = quote.apply_loader_values(
             {
                 "text": ref.text,
                 "speaker_id": speaker.pk if speaker else None,
@@ -288,6 +319,10 @@ def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Per
                 "review_reason": ref.review_reason[:300],
             }
         )
+        if quote.source_changed:  # its wording is back in the source
+            quote.source_changed, written = False, True
+        if quote.pk and (written or positions_before[quote.pk] != position):
+            changed.append(quote)
     _remove_stale(list(unmatched.values()))
     # Quotes that stay without the loader (staff's own, or corrected) follow, in their order.
     survivors = sorted(
@@ -295,9 +330,46 @@ def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Per
         key=lambda q: q.position,
     )
     for position, quote in enumerate(survivors, start=len(parsed.quotes)):
+        newly_flagged = _mark_source_changed(quote)
+        if newly_flagged or positions_before[quote.pk] != position:
+            changed.append(quote)
         quote.position = position
-    _bulk_update(Quote, [*updated, *survivors])
+    _bulk_update(Quote, [*updated, *survivors], changed=changed)
     _bulk_create(Quote, created)
+
+
+def reworded_pairs(new_texts: dict[int, str], old_quotes) -> dict[int, Quote]:
+    """Pair new wordings (by position) with the earlier quotes they reword, closest first.
+
+    rapidfuzz's ratio (0-100) of the whole texts must reach ``REWORDED_MIN_SCORE``:
+    a word or two changed in a sentence scores about 90, another sentence far less.
+    """
+    old_quotes = list(old_quotes)
+    scored = sorted(
+        (
+            (fuzz.ratio(text, quote.loader_values.get("text", "")), position, index)
+            for position, text in new_texts.items()
+            for index, quote in enumerate(old_quotes)
+        ),
+        reverse=True,
+    )
+    pairs, used = {}, set()
+    for score, position, index in scored:
+        if score < REWORDED_MIN_SCORE:
+            break
+        if position not in pairs and index not in used:
+            pairs[position] = old_quotes[index]
+            used.add(index)
+    return pairs
+
+
+def _mark_source_changed(quote: Quote) -> bool:
+    """Flag a corrected quote whose wording the source no longer has; True when newly flagged."""
+    if not quote.loader_values or quote.source_changed:
+        return False
+    quote.source_changed = quote.needs_review = True
+    quote.review_reason = SOURCE_CHANGED
+    return True
 
 
 def _write_milestones(article: Article, parsed: ParsedArticle) -> None:

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from articles import selectors
 from articles.parsing.fuzzydate import DAY, MONTH, YEAR
 from articles.views.markup import MentionLinker, is_web_address, json_ld
+from curation.visibility import named_speaker
 
 SITE_NAME = "Care Review Archive"
 
@@ -97,7 +98,7 @@ def article_detail(request, slug):
                 )
                 if items
             ],
-            "quotes": article.quotes.all(),
+            "quotes": [(quote, named_speaker(quote)) for quote in article.quotes.all()],
             "milestone_sources": article.milestone_sources.all(),
             "citation": citation(article, url),
             "json_ld": json_ld(schema_org(article, request.build_absolute_uri)),

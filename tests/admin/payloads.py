@@ -33,6 +33,7 @@ def article_form(article: Article, **changes) -> dict:
         "review_reason": article.review_reason,
         "captions": json.dumps(article.captions),
         "links": json.dumps(article.links),
+        "seen_version": article.version,
         **_no_inline_rows(ARTICLE_INLINES),
         **changes,
     }
@@ -46,6 +47,7 @@ def person_form(person: Person, **changes) -> dict:
         "known": "on" if person.known else "",
         "needs_review": "on" if person.needs_review else "",
         "review_reason": person.review_reason,
+        "seen_version": person.version,
         **_no_inline_rows(PERSON_INLINES),
         **changes,
     }

@@ -28,7 +28,10 @@ def test_an_admin_edit_is_recorded_and_can_be_reverted(editor_client):
 
     first = article.history.earliest()
     revert_url = reverse("admin:articles_article_simple_history", args=[article.pk, first.pk])
-    assert "Revert" in editor_client.get(revert_url).content.decode()
+    revert_page = editor_client.get(revert_url).content.decode()
+    assert "Revert" in revert_page
+    article.refresh_from_db()  # the revert form is opened on the current version
+    assert f'name="seen_version" value="{article.version}"' in revert_page
     reverted = editor_client.post(revert_url, article_form(article, title=first.title))
     assert reverted.status_code == 302
     article.refresh_from_db()

@@ -9,38 +9,13 @@ from people.models import (
     Organisation,
     OrganisationAlias,
     Person,
-    PersonAlias,
-    ReviewBody,
     SlugRedirect,
 )
 from people.services.merge import MergeError, merge_organisations, merge_people
 
-from .factories import make_article, make_organisation, make_person, mention, quote
+from .factories import make_article, make_organisation, make_person
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def two_ians():
-    """Ian Dickson and a misspelt duplicate, both mentioned by one article."""
-    ian = make_person("Ian Dickson", role="Retired social worker")
-    typo = make_person("Ian Dickinson", role="campaigner")
-    shared, only_typo = make_article("Shared"), make_article("Only the typo")
-    kept_mention = mention(shared, ian, ["Ian Dickson"], 2)
-    kept_mention.loader_values = {"spellings": ["Ian Dickson"], "count": 2}
-    kept_mention.save()
-    mention(shared, typo, ["Ian Dickinson", "Mr Dickinson"], 3)
-    mention(only_typo, typo, ["Ian Dickinson"], 1)
-    said = quote(only_typo, typo, "How can the government's own Chief Social Worker…")
-    said.loader_values = {"speaker_id": typo.pk, "text": said.text}
-    said.save()
-    PersonAlias.objects.create(person=typo, name="I. Dickinson")
-    board = ReviewBody.objects.create(name="Experts by Experience Board", slug="eeb")
-    design = ReviewBody.objects.create(name="Design Group", slug="design-group")
-    Membership.objects.create(person=ian, body=board, role=Membership.MEMBER)
-    Membership.objects.create(person=typo, body=board, role=Membership.CHAIR)
-    Membership.objects.create(person=typo, body=design, role=Membership.MEMBER)
-    return ian, typo, shared, only_typo
 
 
 def test_merge_moves_mentions_and_combines_those_of_one_article(two_ians):

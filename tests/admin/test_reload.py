@@ -89,6 +89,7 @@ def test_a_corrected_speaker_survives(editor_client, seeds):
         "text": spokesperson.text,
         "position": spokesperson.position,
         "review_reason": spokesperson.review_reason,
+        "seen_version": spokesperson.version,
     }
     response = editor_client.post(
         reverse("admin:articles_quote_change", args=[spokesperson.pk]), form

@@ -5,6 +5,9 @@ last wrote to each field. A field whose current value differs from that memory
 was corrected by staff (in the admin or through the ORM), and the loader leaves
 it alone from then on. No signal or admin hook is needed, so corrections made
 any way at all are respected.
+
+Every record also counts its saves in ``version``, so a form opened before a
+reload or another editor's save can be told it is stale (curation/concurrency.py).
 """
 
 import json
@@ -34,9 +37,26 @@ class LoaderTracked(models.Model):
     )
     needs_review = models.BooleanField(default=False, db_index=True)
     review_reason = models.CharField(max_length=300, blank=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up by one on every save: a form saved over a newer version is refused.",
+    )
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.bump_version()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
+
+    def bump_version(self) -> None:
+        """Count one more change (``save`` does it; bulk writers call it themselves)."""
+        self.version += 1
 
     def field_value(self, attname: str):
         return as_json_value(getattr(self, attname))

@@ -10,7 +10,7 @@ class ArchiveAdminSite(admin.AdminSite):
     index_title = "Correcting the archive"
 
     def get_urls(self):
-        from articles.admin_views import ClearReviewFlagView, ReviewQueueView
+        from .admin_views import ClearReviewFlagView, ReviewQueueView
 
         return [
             path(
