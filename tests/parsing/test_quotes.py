@@ -360,3 +360,11 @@ def test_he_is_the_subject_of_the_sentence_before_not_its_last_name():
         "In his reply he warned that “the pay offer will not be enough”.",
     )
     assert [q.speaker for q in quotes] == ["Amira Shah", "Mark Doyle"]
+
+
+def test_one_member_of_a_body_is_a_label_for_the_body_it_names():
+    [quote] = quotes_of(
+        "The plan was put to the Youth Council in March.",
+        "One member of the Youth Council said: “We have heard all this before.”",
+    )
+    assert (quote.speaker, quote.speaker_label) == (None, "One member of the Youth Council")
