@@ -595,3 +595,15 @@ def test_plans_set_out_this_afternoon_are_published_on_the_pages_day():
         "2024-03-04",
         True,
     )
+
+
+def test_one_verb_with_an_object_and_a_date_for_each_dates_both_objects():
+    milestones = milestones_of(
+        None,
+        "The trust published its draft plan on 3 March 2024 and its final strategy on "
+        "9 September 2024, and the minister spoke on 10 September 2024.",
+    )
+    assert [(m.title, m.date.edtf()) for m in milestones] == [
+        ("Draft plan published", "2024-03-03"),
+        ("Final strategy published", "2024-09-09"),
+    ]
