@@ -83,6 +83,8 @@ _GENERIC_SPEAKER = re.compile(
     rf"\b(?i:{alternation('quotes.generic_determiners')})\s+(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?:{alternation('quotes.generic_speakers')})\b"
 )
+# "who was a member of the panel": a label after a copula says what someone is.
+_COPULA = re.compile(rf"\b(?:{alternation('quotes.label_copulas')})\s+")
 _GENERIC = "generic"  # the kind of anchor a generic speaker is
 _QUOTE_MARK = re.compile("[“”\"‘’']")
 _CONNECTING_WORDS = lowered("quotes.name_connectors")
@@ -263,6 +265,7 @@ class _SpeakerResolver:
             _Anchor(*match.span(), kind, match.group()[0].upper() + match.group()[1:])
             for kind, pattern in (("label", _LABEL), (_GENERIC, _GENERIC_SPEAKER))
             for match in (pattern.finditer(outside) if with_labels else ())
+            if not _COPULA.search(outside, max(0, match.start() - 12), match.end())
         ]
         # "A spokesperson for Bolton Council" speaks, not the council it names.
         anchors = labels + [

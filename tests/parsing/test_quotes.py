@@ -368,3 +368,11 @@ def test_one_member_of_a_body_is_a_label_for_the_body_it_names():
         "One member of the Youth Council said: “We have heard all this before.”",
     )
     assert (quote.speaker, quote.speaker_label) == (None, "One member of the Youth Council")
+
+
+def test_a_label_after_a_copula_describes_the_person_who_speaks():
+    [quote] = quotes_of(
+        "Dr Lena Hart, a lecturer at the university, who led the study and was a member of "
+        "the review’s design group, said: “Families need money, not more pilots.”",
+    )
+    assert (quote.speaker, quote.speaker_label) == ("Lena Hart", "")
