@@ -2,7 +2,8 @@
 
 They are the byline's people, and anyone named only in credit lines: a paragraph that is
 nothing but a name, or "Written by" and a name (a sign-off the page kept in the body), and
-the photographer a picture's credit names ("Credit: Jeff Gilbert for The Telegraph").
+the photographer a picture's credit names ("Credit: Jeff Gilbert for The Telegraph",
+"© Jeff Gilbert/Bloomberg").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _CREDIT_PREFIX = re.compile(
 )
 _PICTURE_CREDIT = re.compile(
     rf"\b(?:{alternation('names.picture_credit_labels')}|{alternation('furniture.picture_words')})"
-    r"\s*:\s*$",
+    rf"\s*:\s*$|(?:{alternation('names.picture_credit_marks')})\s*$",
     re.IGNORECASE,
 )
 _TITLES = re.compile(
@@ -46,7 +47,8 @@ def without_authors(people: list[Mention], author: str, paragraphs: list[str]) -
 
 def _is_credit_line(text: str, mention: Mention) -> bool:
     """ "Tom Reyes" or "Written by Tom Reyes" alone in its paragraph, or a name right after a
-    picture's credit label ("… Credit: Jeff Gilbert for The Telegraph")."""
+    picture's credit label or mark ("… Credit: Jeff Gilbert for The Telegraph", "… © Jeff
+    Gilbert/Bloomberg")."""
     before = text[: mention.start]
     if _PICTURE_CREDIT.search(before):
         return True

@@ -53,6 +53,7 @@ _CLAUSE_BREAK = re.compile(
     rf"\b(?:{alternation('milestones.clause_breaks')})\b|[;()]|,\s+(?:and|but)\b"
 )
 _AND = re.compile(r"\band\b")
+_GAPPED_AND = re.compile(r"\s+and\s+")
 _CLAUSE_OR_COMMA = re.compile(rf"{_CLAUSE_BREAK.pattern}|,")
 _QUOTE_MARKS = "“”‘’\"'"
 _TOKEN = re.compile(r"[^\s,.;:!?()–—]+|[,.;:!?()–—]")
@@ -84,12 +85,25 @@ def nearest_verb(
             between = sentence[left:right]
             if _CLAUSE_BREAK.search(between) or (left == end and _AND.search(between)):
                 continue
-            if any(left <= s and e <= right for s, e in other_dates):
+            if any(left <= s and e <= right for s, e in other_dates) and (
+                right != start or gapped_object(sentence, left, start, other_dates) is None
+            ):
                 continue
             distance = (between.count(","), len(between))
             if distance < best[0]:
                 best = (distance, match, verb)
     return best[1], best[2]
+
+
+def gapped_object(
+    sentence: str, verb_end: int, start: int, other_dates: list[tuple[int, int]]
+) -> int | None:
+    """Where the second object of a verb that has an object and a date for each starts
+    ("published A on 17 June and B on 23 May": B, for the date at ``start``), or None when
+    no other date between the verb and this one is followed by "and"."""
+    between = [end for s, end in other_dates if verb_end <= s and end <= start]
+    joined = _GAPPED_AND.match(sentence, max(between)) if between else None
+    return joined.end() if joined else None
 
 
 def clause_around(sentence: str, start: int, end: int) -> str:

@@ -22,6 +22,7 @@ from .event_phrases import (
     Verb,
     antecedent,
     clause_around,
+    gapped_object,
     head,
     named_before,
     nearest_verb,
@@ -156,7 +157,10 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
             # The object stops where the date starts ("published its Case for Change today").
             stop = mention.start if mention.start >= verb_match.end() else len(sentence)
             phrase = phrase_after(
-                sentence[:stop], verb_match.end(), verb.proper_object
+                sentence[:stop],
+                gapped_object(sentence, verb_match.end(), mention.start, others)
+                or verb_match.end(),
+                verb.proper_object,
             ) or phrase_before(sentence, verb_match.start())
         phrase = phrase or antecedent(sentence, verb_match.start())
         if phrase:

@@ -21,8 +21,9 @@ from .vocabulary import alternation, word_list, words
 ORGANISATION_WORDS = words("names.organisation_words")
 # Words never part of a person's name, the names of things ("Report", "Scheme") included.
 NOT_NAME_WORDS = words("names.not_name_words") | words("names.named_thing_heads")
+_CALENDAR = words("names.months") | words("names.weekdays")
 # Words that alone name no organisation ("told MPs on Monday", "told the Government").
-_GENERIC = NOT_NAME_WORDS | ORGANISATION_WORDS | words("names.months") | words("names.weekdays")
+_GENERIC = NOT_NAME_WORDS | ORGANISATION_WORDS | _CALENDAR
 
 # A capitalised word, with a plural possessive ("Care Leavers’ Association") or a question
 # mark inside a name ("Who Cares? Scotland").
@@ -214,6 +215,8 @@ def _last_word(words, head: int) -> int:
     "and ..." there unless what follows is an organisation of its own: "Association of
     School and College Leaders", but "University of Oxford and Kingston University"."""
     if head + 2 >= len(words) or words[head + 1][0] not in _OF_FOR:
+        return head
+    if words[head + 2][0] in _CALENDAR:
         return head
     last = head + 2
     while last + 1 < len(words):

@@ -40,7 +40,7 @@ _CONTEXT_AFTER = re.compile(
     rf",\s*(?:{alternation('names.apposition_openers')}|[a-z]+\s+of)\b"
     # An age: "Star Hobson, 16 months, ...", "Jo Bloggs, 42, said".
     rf"|,\s*\d{{1,3}}(?:\s+(?:{alternation('names.age_units')})(?:\s+old)?)?(?=\s*[,.;)])"
-    rf"|\s*\((?=[a-z])|\s+(?:{SPEECH_VERB})\b|\s+(?:{alternation('names.auxiliaries')})\s+(?:{SPEECH_VERB})\b)"
+    rf"|\s*\((?=[a-z])|\s+(?:{SPEECH_VERB})\b|(?:\s+(?:{alternation('names.auxiliaries')})){{1,3}}\s+(?:{SPEECH_VERB})\b)"
 )
 _APPOSITION = re.compile(
     r"\s*(?:,\s*(?:(?:a|an|the)\s+)?(?P<role>[^,;:()“”\"\x00]{3,120}?)(?=\s*(?:,|\.|;|$))"

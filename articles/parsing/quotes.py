@@ -59,6 +59,7 @@ _DESCRIBED_AFTER = re.compile(
     rf"[\s,.!?;:–—-]*(?P<label>(?i:{alternation('quotes.label_determiners')})\s+"
     rf"(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)\s+{_AUXILIARIES}(?:{_SPEECH})\b"
 )
+_PHRASE_LEAD = re.compile(rf"\b(?:{alternation('quotes.phrase_leads')})\s*$", re.IGNORECASE)
 _ATTRIBUTION_LEAD = re.compile(r"\s*[,.!?;:–—-]*\s*$")
 # "“…” – Sarah Jones, foster carer": a quote signed with a dash.
 _SIGNATURE_LEAD = re.compile(r"\s*[.!?]?\s*(?:[–—]|\s-)\s*$")
@@ -82,6 +83,8 @@ _GENERIC_SPEAKER = re.compile(
     rf"\b(?i:{alternation('quotes.generic_determiners')})\s+(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?:{alternation('quotes.generic_speakers')})\b"
 )
+# "who was a member of the panel": a label after a copula says what someone is.
+_COPULA = re.compile(rf"\b(?:{alternation('quotes.label_copulas')})\s+")
 _GENERIC = "generic"  # the kind of anchor a generic speaker is
 _QUOTE_MARK = re.compile("[“”\"‘’']")
 _CONNECTING_WORDS = lowered("quotes.name_connectors")
@@ -125,13 +128,17 @@ def extract_quotes(
     spoken = {index for turn in turns for index in range(turn.first, turn.last + 1)}
     single = not any("“" in text or '"' in text for text in paragraphs)
     spans = [[] if i in spoken else _quote_spans(text, single) for i, text in enumerate(paragraphs)]
-    quotes = [q for q in _joined(paragraphs, spans) if _is_quotation(" ".join(q.parts))]
     resolver = _SpeakerResolver(paragraphs, spans, entities)
     found: list[tuple[tuple[int, int], QuoteRef]] = []
-    for quote in quotes:
-        speaker = resolver.speaker_of(quote)
-        named = speaker.person is not None or bool(speaker.label)
-        if named or resolver.is_reported(quote):
+    for quote in _joined(paragraphs, spans):
+        words = " ".join(quote.parts)
+        if _is_quotation(words):
+            speaker = resolver.speaker_of(quote)
+            kept = speaker.person is not None or bool(speaker.label) or resolver.is_reported(quote)
+        else:
+            speaker = resolver.reporter_of(quote) if _is_phrase(words) else _Speaker()
+            kept = speaker.person is not None
+        if kept:
             found.append(
                 ((quote.paragraph, quote.open_at), _ref("\n\n".join(quote.parts), speaker))
             )
@@ -215,13 +222,20 @@ def _clean(inner: str) -> str:
 
 
 def _is_quotation(text: str) -> bool:
+    return len(text.split()) >= _MIN_QUOTE_WORDS and not _is_title(text)
+
+
+def _is_phrase(text: str) -> bool:
+    """A word or two in quotes that is not a name: somebody's words only when a person
+    is said to have said them (“look carefully”, he was “encouraged”)."""
+    return 0 < len(text.split()) < _MIN_QUOTE_WORDS and not _is_title(text)
+
+
+def _is_title(text: str) -> bool:
+    """“Case for Change” names a document; it is not somebody's words."""
     words = text.split()
-    if len(words) < _MIN_QUOTE_WORDS:
-        return False
     significant = [w for w in words if w.lower() not in _CONNECTING_WORDS]
-    # “Case for Change” names a document; it is not somebody's words.
-    is_title = len(words) <= _MAX_NAME_WORDS and all(w[:1].isupper() for w in significant)
-    return not is_title
+    return len(words) <= _MAX_NAME_WORDS and all(w[:1].isupper() for w in significant)
 
 
 class _SpeakerResolver:
@@ -251,6 +265,7 @@ class _SpeakerResolver:
             _Anchor(*match.span(), kind, match.group()[0].upper() + match.group()[1:])
             for kind, pattern in (("label", _LABEL), (_GENERIC, _GENERIC_SPEAKER))
             for match in (pattern.finditer(outside) if with_labels else ())
+            if not _COPULA.search(outside, max(0, match.start() - 12), match.end())
         ]
         # "A spokesperson for Bolton Council" speaks, not the council it names.
         anchors = labels + [
@@ -284,6 +299,15 @@ class _SpeakerResolver:
             self.last = speaker
             self.last_end_paragraph = quote.end_paragraph
         return speaker
+
+    def reporter_of(self, quote: _Quote) -> _Speaker:
+        """The person a speech verb before the quote, in its sentence, has saying it, when
+        the words before the quote make it the predicate of what is reported."""
+        before = self.paragraphs[quote.paragraph][: quote.open_at]
+        if not _PHRASE_LEAD.search(before[-40:]):
+            return _Speaker()
+        speaker = self._before(quote.paragraph, quote.open_at, subject_only=True)
+        return speaker if speaker and speaker.person else _Speaker()
 
     def is_reported(self, quote: _Quote) -> bool:
         """Whether a quote nobody was found for is still somebody's words: its sentence
@@ -326,9 +350,10 @@ class _SpeakerResolver:
         label = match.group("label")
         return _Speaker(label=label[0].upper() + label[1:])
 
-    def _before(self, index: int, open_at: int) -> _Speaker | None:
+    def _before(self, index: int, open_at: int, subject_only: bool = False) -> _Speaker | None:
         """The name before the quote, in its sentence, that a speech verb follows: first
-        one that is the verb's subject ("X, a social worker, said"), else the nearest."""
+        one that is the verb's subject ("X, a social worker, said"), else (unless
+        ``subject_only``) the nearest."""
         text = self.quoted[index]
         start = self._sentence(index, max(open_at - 1, 0))[0]
         candidates = [a for a in self.anchors[index] if start <= a.start and a.end <= open_at]
@@ -336,6 +361,12 @@ class _SpeakerResolver:
             verb_after = _VERB_AFTER_GENERIC if anchor.kind == _GENERIC else _VERB_AFTER_SPEAKER
             if anchor.kind != "pronoun" and verb_after.match(text, anchor.end):
                 return self._resolve(anchor, index)
+        if subject_only:
+            # "The minister, Jane Smith, said …": the name in apposition is the subject.
+            for anchor in reversed([a for a in candidates if a.kind == PERSON]):
+                if _VERB_AFTER_DESCRIBED.match(text, anchor.end):
+                    return self._resolve(anchor, index)
+            return None
         # A person, pronoun or label is a better speaker than an organisation it is part of;
         # a generic speaker ("a child") speaks only as the subject of the verb.
         for kinds in ((PERSON, "pronoun", "label"), (ORGANISATION,)):
@@ -399,17 +430,22 @@ class _SpeakerResolver:
             for a in self.anchors[index]
             if a.kind == PERSON and start <= a.start < anchor.start
         ]
-        earlier = [
-            a.value
-            for i in range(index + 1)
-            for a in self.anchors[i]
-            if a.kind == PERSON and (i, a.start) < (index, anchor.start)
-        ]
         last_speaker = [self.last.person] if self.last and self.last.person else []
-        for name in [*subjects, *reversed(earlier), *last_speaker]:
+        for name in [*subjects, *self._earlier_subjects_first(index, start), *last_speaker]:
             if _fits(name, gender):
                 return _Speaker(person=name)
         return None
+
+    def _earlier_subjects_first(self, index: int, before: int) -> list[str]:
+        """The people named before an offset, the nearest sentence first and, within a
+        sentence, in their order: a pronoun stands for the subject of the sentence before
+        ("X, who …, was chosen by Y. … he writes") rather than its last name."""
+        by_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for i in range(index + 1):
+            for a in self.anchors[i]:
+                if a.kind == PERSON and (i, a.start) < (index, before):
+                    by_sentence[(i, self._sentence(i, a.start)[0])].append(a.value)
+        return [name for key in sorted(by_sentence, reverse=True) for name in by_sentence[key]]
 
 
 def _fits(name: str, gender: str | None) -> bool:

@@ -153,6 +153,7 @@ class _SpeakerNames:
         self.known = known_names(authority).person_by_form if authority else {}
         self.mentions = [m for m in entities.mentions if m.kind == PERSON]
         self.roles = lowered("quotes.speaker_roles")
+        self.answer_labels = lowered("quotes.answer_labels")
 
     @cached_property
     def by_form(self) -> dict[str, str]:
@@ -177,6 +178,8 @@ class _SpeakerNames:
             return None
         start, end = match.span("speaker")
         speaker = match.group("speaker")
+        if speaker.lower() in self.answer_labels:
+            return _Heading(index, match, self._interviewee, written=speaker)
         if speaker.lower() in self.roles:
             holder = self._role_holder(speaker)
             return _Heading(index, match, holder, "" if holder else speaker.title(), speaker)
@@ -217,6 +220,22 @@ class _SpeakerNames:
         if len(words) >= 2 and (new or capitals) and is_first_name(words[0].title()):
             return " ".join(w.title() if capitals else w for w in words)
         return None
+
+    @cached_property
+    def _interviewee(self) -> str | None:
+        """Who answers an interview's questions: the person named last before the first
+        answer."""
+        first_answer = min(
+            (
+                index
+                for index, text in enumerate(self.paragraphs)
+                if (turn := _INLINE_TURN.match(text))
+                and turn.group("speaker").lower() in self.answer_labels
+            ),
+            default=0,
+        )
+        earlier = [m for m in self.mentions if m.paragraph < first_answer]
+        return max(earlier, key=lambda m: (m.paragraph, m.start)).name if earlier else None
 
     def _role_holder(self, role: str) -> str | None:
         """The person the page names with this role, in brackets first ("X (Chair)"),

@@ -55,3 +55,12 @@ def test_the_photographer_a_picture_credit_names_is_not_a_person_of_the_article(
     ]
     people = extract_entities(paragraphs, authority()).people
     assert sorted(p.name for p in people) == ["Claire Coutinho", "Lena Hart"]
+
+
+def test_the_photographer_after_a_copyright_mark_is_not_a_person_of_the_article():
+    paragraphs = [
+        "Lena Hart, a team manager, says the market ‘is not working’ © Amy Ward/Bloomberg",
+        "Councils said the reforms were overdue. Copyright Tom Reyes",
+    ]
+    people = extract_entities(paragraphs, authority()).people
+    assert [p.name for p in people] == ["Lena Hart"]

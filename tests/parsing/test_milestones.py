@@ -572,3 +572,38 @@ def test_a_shake_up_unveiled_is_published():
 def test_a_bracketed_participle_dates_the_phrase_before_the_bracket():
     [milestone] = milestones_of(None, "The full report (published 23/05/2022) is long.")
     assert (milestone.title, milestone.date.edtf()) == ("Full report published", "2022-05-23")
+
+
+def test_a_document_that_followed_on_a_date_came_out_then():
+    milestones = milestones_of(
+        None,
+        "The regulator’s response, Safer Wards, followed on 4 March 2024, and the "
+        "consultation on it closed on 30 April 2024.",
+    )
+    assert [(m.title, m.date.edtf()) for m in milestones] == [
+        ("Response published", "2024-03-04"),
+        ("Consultation closes", "2024-04-30"),
+    ]
+
+
+def test_plans_set_out_this_afternoon_are_published_on_the_pages_day():
+    [milestone] = milestones_of(
+        FuzzyDate(2024, 3, 4), "The health secretary will set out the plans this afternoon."
+    )
+    assert (milestone.title, milestone.date.edtf(), milestone.expected) == (
+        "Plans published",
+        "2024-03-04",
+        True,
+    )
+
+
+def test_one_verb_with_an_object_and_a_date_for_each_dates_both_objects():
+    milestones = milestones_of(
+        None,
+        "The trust published its draft plan on 3 March 2024 and its final strategy on "
+        "9 September 2024, and the minister spoke on 10 September 2024.",
+    )
+    assert [(m.title, m.date.edtf()) for m in milestones] == [
+        ("Draft plan published", "2024-03-03"),
+        ("Final strategy published", "2024-09-09"),
+    ]

@@ -120,3 +120,10 @@ def test_a_formal_name_opens_with_the_possessive_before_its_owner():
         "His Majesty’s Government"
     ]
     assert found("His Council was late.") == []
+
+
+def test_a_head_word_followed_by_on_takes_the_words_after_it_but_not_a_day():
+    assert found("She chairs the Commission on Rural Housing, which reports in June.") == [
+        "Commission on Rural Housing"
+    ]
+    assert found("It was discussed by Leeds City Council on Tuesday.") == ["Leeds City Council"]

@@ -101,3 +101,21 @@ def test_a_peer_may_be_named_by_title_and_place_alone():
     assert found("The Earl of Listowel asked a question.") == ["Earl of Listowel"]
     assert found("the Bishop of Durham said") == ["Bishop of Durham"]
     assert found("pupils doing the Duke of Edinburgh Award") == []
+
+
+def people(text):
+    return [c.name for c in find_person_candidates(text) if c.is_person]
+
+
+def test_a_speech_verb_after_auxiliaries_and_adverbs_marks_a_name_nobody_knows():
+    # gender-guesser knows neither "Zubin" nor "Tariq" nor "Kwabena".
+    assert people("Zubin Mehta-Rao has already told the board to expect cuts.") == [
+        "Zubin Mehta-Rao"
+    ]
+    assert people("Kwabena Asante will also say the plan is late.") == ["Kwabena Asante"]
+    assert people("Kwabena Asante Trust has grown quickly.") == []
+
+
+def test_a_presenter_or_host_before_a_name_marks_it():
+    assert people("This week host Zubin Mehta-Rao talks to two carers.") == ["Zubin Mehta-Rao"]
+    assert people("Presenter Kwabena Asante asks what changed.") == ["Kwabena Asante"]

@@ -329,3 +329,50 @@ def test_a_generic_speaker_in_a_place_is_the_speaker_not_the_place():
         "relying on my pension overnight.’"
     )[0]
     assert (quote.speaker, quote.speaker_label) == (None, "One kinship carer")
+
+
+def test_a_quoted_word_or_two_after_a_named_speaker_and_a_modal_is_their_words():
+    quotes = quotes_of(
+        "The housing secretary, Priya Lal, said councils would “act quickly” on the findings.",
+        "Tom Rees, who runs the charity, said he felt “vindicated” by the ruling.",
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("act quickly", "Priya Lal"),
+        ("vindicated", "Tom Rees"),
+    ]
+
+
+def test_a_quoted_word_or_two_after_a_determiner_or_that_stays_a_scare_quote():
+    assert (
+        quotes_of(
+            "Priya Lal said the inspectorate faced a “perfect storm” this winter.",
+            "Tom Rees said that “emergency” placements were rising.",
+        )
+        == []
+    )
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_its_last_name():
+    quotes = quotes_of(
+        "Amira Shah, who trained as a nurse, was appointed by Dana Fox in March.",
+        "In her first speech she said wards “cannot keep running on goodwill alone”.",
+        "Mark Doyle, who leads the union, was thanked by Neil Quinn on Tuesday.",
+        "In his reply he warned that “the pay offer will not be enough”.",
+    )
+    assert [q.speaker for q in quotes] == ["Amira Shah", "Mark Doyle"]
+
+
+def test_one_member_of_a_body_is_a_label_for_the_body_it_names():
+    [quote] = quotes_of(
+        "The plan was put to the Youth Council in March.",
+        "One member of the Youth Council said: “We have heard all this before.”",
+    )
+    assert (quote.speaker, quote.speaker_label) == (None, "One member of the Youth Council")
+
+
+def test_a_label_after_a_copula_describes_the_person_who_speaks():
+    [quote] = quotes_of(
+        "Dr Lena Hart, a lecturer at the university, who led the study and was a member of "
+        "the review’s design group, said: “Families need money, not more pilots.”",
+    )
+    assert (quote.speaker, quote.speaker_label) == ("Lena Hart", "")

@@ -283,3 +283,16 @@ def test_a_peer_named_by_title_and_place_heads_a_speech():
         "I would be very happy to meet them.",
     )
     assert [turn.person for turn in turns] == ["Earl of Listowel", "Baroness Barran"]
+
+
+def test_an_interviews_answers_are_the_words_of_the_person_introduced_before_them():
+    assert speeches(
+        "Our readers sent in their questions. We put them to the charity's director, Ruth Ellison.",
+        "Q: Will the new grant reach every family?",
+        "A: Not this year. The money is going to twelve pilot areas first.",
+        "Q: When will we know more?",
+        "A: The pilots report next spring, and we will share what they find.",
+    ) == [
+        ("Ruth Ellison", "Not this year. The money is going to twelve pilot areas first."),
+        ("Ruth Ellison", "The pilots report next spring, and we will share what they find."),
+    ]
