@@ -1,6 +1,5 @@
 """Staff reject what the loader got wrong, and no reload brings it back."""
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,14 +15,25 @@ from .seeds import copy_seeds, load, seed_article
 
 pytestmark = pytest.mark.django_db
 
-HELDOUT = Path(__file__).parents[1] / "parsing" / "heldout" / "childrenscommissioner.txt"
-SURVEY = "The Big Ask"  # a survey the parser takes for a person
+# A survey named like a person: the parser, reading it as a reader would at first, takes it
+# for one, and staff must be able to say it is not.
+SURVEY = "Amber Hope"
+SURVEY_PAGE = """Care review survey hears from thousands of children
+By Jane Porter
+24 May 2022
+The review's survey of children in care, known as Amber Hope, heard from more than 2,000 \
+children, the review said on Tuesday.
+Amber Hope asked children what they wanted from the people who look after them, and what \
+would make their lives better.
+Josh MacAlister, who chairs the review, said the answers would shape its final report.
+The survey closed in March after running for six weeks in schools and children's homes.
+"""
 
 
 @pytest.fixture
 def folder(tmp_path):
     seeds = copy_seeds(tmp_path)
-    shutil.copy(HELDOUT, seeds / "900_childrenscommissioner.txt")
+    (seeds / "900_survey.txt").write_text(SURVEY_PAGE, encoding="utf-8")
     load(seeds)
     return seeds
 
