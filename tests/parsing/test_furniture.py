@@ -96,6 +96,10 @@ GENERAL = Furniture()
         "Chip in from £3 a month",
         "Buy me a coffee to keep the newsletter free",
         "Topics in this story: Fostering, Adoption",
+        "OK, I agree",
+        "No, give me more info",
+        "Yes, I accept",
+        "Got it!",
     ],
 )
 def test_inline_furniture_is_recognised(line):
@@ -215,6 +219,8 @@ def test_end_markers_end_the_article(line):
         "Further information about the pilots will follow in the spring.",
         "The trust, a registered charity in Wales, said the numbers had doubled.",
         "Readers had their say in a survey of 2,000 parents.",
+        "No, I agree with the review",
+        "I agree that the review got the diagnosis right.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
