@@ -74,6 +74,10 @@ def split_page(text: str, authority: Authority) -> PageParts:
     body = read_body(ctx, header.body_start, headline)
     if not body.paragraphs:
         raise SourceError("no article text found after removing page furniture")
+    standfirst = header.standfirst
+    if title_at is None and standfirst:  # with no headline over it, the lead is the body's
+        body.paragraphs.insert(0, standfirst)
+        standfirst = ""
 
     labels = label_lines(lines, ctx.menus, title_at, header.body_start)
     warnings = []
@@ -91,7 +95,7 @@ def split_page(text: str, authority: Authority) -> PageParts:
     author = (
         header.author
         or cover.author
-        or writer_of(header.standfirst, body.paragraphs, masthead, after_body)
+        or writer_of(standfirst, body.paragraphs, masthead, after_body)
     )
     if is_writer_bio(body.paragraphs, author):
         body.paragraphs.pop()
@@ -99,7 +103,7 @@ def split_page(text: str, authority: Authority) -> PageParts:
         outlet=outlet.name,
         outlet_known=outlet.known,
         title=title,
-        standfirst=header.standfirst,
+        standfirst=standfirst,
         published=published,
         author=author,
         paragraphs=body.paragraphs,
