@@ -94,6 +94,7 @@ GENERAL = Furniture()
         "no. 1234567.",
         "Give as little as £2",
         "Chip in from £3 a month",
+        "Support the podcast",
         "Buy me a coffee to keep the newsletter free",
         "Topics in this story: Fostering, Adoption",
         "OK, I agree",
