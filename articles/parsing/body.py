@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .boilerplate import classify_lines, is_boilerplate, is_running_prose
-from .boxes import block_ids, boxed_lines
+from .boxes import block_ids, boxed_lines, framed_boxes
 from .captions import CAPTION_MAX_WORDS, caption, credited_caption
 from .context import PageContext
 from .dates import parse_date
@@ -33,7 +33,8 @@ def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
     """The article's paragraphs and captions, up to where the article ends."""
     lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
     classes = classify_lines(lines, furniture, ctx.menus)
-    boxed = boxed_lines(lines, block_ids(lines, wrapped_blocks(ctx.text)))
+    blocks = block_ids(lines, wrapped_blocks(ctx.text))
+    boxed = boxed_lines(lines, blocks) | framed_boxes(lines, blocks, furniture.is_furniture)
     body = Body()
     ended = doubled = final = False
     for position in range(start, len(lines)):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from .lines import ends_sentence, is_prose
@@ -30,6 +30,9 @@ LABEL_MAX_WORDS = 4
 PROMOTION_MAX_WORDS = 40
 # An author's box opens on a name ("Written by Tom Reyes").
 NAME_MAX_WORDS = 4
+# A framed box (a heading, a line or two of blurb, its button) is a short block.
+FRAMED_MIN_LINES = 3
+FRAMED_MAX_LINES = 6
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
@@ -116,6 +119,38 @@ def boxed_lines(lines: Sequence[str], block_ids: Sequence[int]) -> set[int]:
                 break
             boxed.add(under)
     return boxed
+
+
+def framed_boxes(
+    lines: Sequence[str], block_ids: Sequence[int], is_furniture: Callable[[str], bool]
+) -> set[int]:
+    """Indexes of the lines of framed boxes: short blocks that open and close on furniture.
+
+    A site's promotions are set as a heading, a line or two of blurb and a button
+    ("Newsletter" / "Get the best of London every morning" / "Sign up"; "Support us" /
+    an appeal / "Contribute"): the blurb between its furniture is the box's, however
+    much it reads like a sentence. A page without blank lines is one block, and has none.
+    """
+    members: dict[int, list[int]] = defaultdict(list)
+    for index, block in enumerate(block_ids):
+        members[block].append(index)
+    if len(members) < 2:
+        return set()
+    framed: set[int] = set()
+    for indexes in members.values():
+        first, last = lines[indexes[0]], lines[indexes[-1]]
+        if (
+            FRAMED_MIN_LINES <= len(indexes) <= FRAMED_MAX_LINES
+            and _is_frame(first, is_furniture)
+            and _is_frame(last, is_furniture)
+            and not ends_sentence(last)
+        ):
+            framed.update(indexes)
+    return framed
+
+
+def _is_frame(line: str, is_furniture: Callable[[str], bool]) -> bool:
+    return is_furniture(line) or _is_labelled(line) or is_call_to_action(line)
 
 
 def block_ids(lines: Sequence[str], blocks: Sequence[Sequence[str]]) -> list[int]:

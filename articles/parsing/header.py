@@ -58,6 +58,8 @@ _SOCIAL = (
     rf"|{alternation('header.byline_links')})\b))*"
 )
 _ROLE = r"[^\d|]{2,80}"
+# Where the writer files from, after the names ("Jane Doe and John Smith in London").
+_FILED_FROM = rf"(?:\s+in\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?"
 _HONORIFIC = rf"(?:(?:{alternation('names.honorifics')})\.?\s+)?"
 # The job a writer's byline gives, ending in a job word ("Social policy editor").
 _JOB_WORDS = word_list("header.job_words")
@@ -72,11 +74,11 @@ _ROLE_LINE = re.compile(rf"{_JOB}(?:\s*,\s*[^\d|,]{{2,60}})?|@\w{{1,30}}", re.IG
 # the names with no comma ("Patrick Butler Social policy editor").
 _BYLINE = re.compile(
     r"(?:(?i:(?:written |words |reported |posted )?by:?|words:|author:|reporter:)\s+"
-    rf"|By(?=[A-Z])){_HONORIFIC}(?P<names>{_PEOPLE}){_SOCIAL}"
+    rf"|By(?=[A-Z])){_HONORIFIC}(?P<names>{_PEOPLE}){_SOCIAL}{_FILED_FROM}"
     rf"(?:\s*(?:,|–|—|-)\s*{_ROLE}|\s+(?=[A-Z])(?i:{_JOB}))?"
 )
 _BARE_NAME = re.compile(
-    rf"{_HONORIFIC}(?P<names>{_PEOPLE}){_SOCIAL}(?:\s*,\s*{_ROLE}|\s+(?=[A-Z])(?i:{_JOB}))?"
+    rf"{_HONORIFIC}(?P<names>{_PEOPLE}){_SOCIAL}{_FILED_FROM}(?:\s*,\s*{_ROLE}|\s+(?=[A-Z])(?i:{_JOB}))?"
 )
 # "by Alex Turner on May 23, 2022 in Children, Child protection"
 _BYLINE_ON_DATE = re.compile(

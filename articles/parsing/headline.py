@@ -55,7 +55,10 @@ def find_headline(ctx: PageContext) -> int | None:
     for index, following in pairwise(_kept_lines(ctx)):
         line = lines[index]
         header_line = read_header_line(line, order)
-        if header_line is not None and (header_line.date or header_line.author):
+        # Header matter is not a headline: a date, a byline, an age ("2y ago · 52 min").
+        if header_line is not None and (
+            header_line.date or header_line.author or header_line.relative
+        ):
             continue
         if is_headline(title_text(lines, index)) and not (ctx.faq and is_question(line)):
             candidates.append(index)

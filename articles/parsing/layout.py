@@ -76,8 +76,12 @@ def running_lines(raw_lines: list[str]) -> set[str]:
                 numbers_of[key].add(number["start"] or number["end"])
     running = {line for page_lines in pages for line in page_lines if _PAGE_OF.fullmatch(line)}
     for key, lines in lines_of.items():
-        if len(pages_of[key]) >= RUNNING_MIN_PAGES or len(numbers_of[key]) >= 2:
-            running.update(line for line in lines if not _has_day_date(line))
+        on_pages = len(pages_of[key]) >= RUNNING_MIN_PAGES
+        if on_pages or len(numbers_of[key]) >= 2:
+            # A dated line is running only where it comes back word for word on the pages'
+            # edges (a committee's name and meeting date), not as a list of datelines.
+            exact = on_pages and len(lines) == 1
+            running.update(line for line in lines if exact or not _has_day_date(line))
     return running
 
 
@@ -89,7 +93,11 @@ def _names_a_publication(rest: str) -> bool:
 
 
 def _pages(raw_lines: list[str]) -> list[list[str]]:
-    """The non-empty collapsed lines of each page (the whole text is one page without breaks)."""
+    """The non-empty collapsed lines of each page.
+
+    A page ends at a page break, or at a "Page N" line (a PDF copied without its page
+    breaks); without either, the whole text is one page.
+    """
     pages: list[list[str]] = [[]]
     for raw in raw_lines:
         if PAGE_BREAK in raw:
@@ -97,6 +105,8 @@ def _pages(raw_lines: list[str]) -> list[list[str]]:
         line = _collapsed(raw)
         if line:
             pages[-1].append(line)
+        if _PAGE_OF.fullmatch(line):
+            pages.append([])
     return pages
 
 

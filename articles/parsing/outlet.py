@@ -28,6 +28,8 @@ from .vocabulary import alternation
 UNKNOWN_OUTLET = "Unknown outlet"
 # A masthead the page names this many times (itself included) outranks the profiles' signals.
 MASTHEAD_CONFIRMATIONS = 2
+# ... unless this many of a profile's signals are on the page.
+PLATFORM_SIGNALS = 3
 # Only the press is "told" things as an outlet; people also tell the review or a minister.
 PRESS_KINDS = frozenset({"trade", "national"})
 
@@ -71,9 +73,12 @@ def identify_outlet(
     named = masthead and _profile_named(masthead, profiles)
     if named:
         return OutletMatch(named.name, named)
-    if masthead and _recurs(masthead, flat):
+    signalled, signals = _best_by_signals(flat, profiles)
+    # A masthead the page names again is the site, unless a profile's chrome is all over the
+    # page (a post on a platform, headed by its writer's name, which the thread repeats).
+    if masthead and _recurs(masthead, flat) and signals < PLATFORM_SIGNALS:
         return OutletMatch(masthead)
-    known = _best_by_signals(flat, profiles) or _profile_in_title(text, profiles)
+    known = signalled or _profile_in_title(text, profiles)
     if known:
         return OutletMatch(known.name, known)
     if masthead:
@@ -99,13 +104,16 @@ def _recurs(masthead: str, flat: str) -> bool:
     return page.count(normalise_name(masthead)) >= MASTHEAD_CONFIRMATIONS
 
 
-def _best_by_signals(flat: str, profiles: Sequence[OutletProfile]) -> OutletProfile | None:
+def _best_by_signals(
+    flat: str, profiles: Sequence[OutletProfile]
+) -> tuple[OutletProfile | None, int]:
+    """The profile with the most distinct signals on the page, and how many it has."""
     best, best_score = None, 0
     for profile in profiles:
         score = sum(1 for signal in profile.signals if signal in flat)
         if score > best_score:
             best, best_score = profile, score
-    return best
+    return best, best_score
 
 
 def _profile_in_title(text: str, profiles: Sequence[OutletProfile]) -> OutletProfile | None:

@@ -19,6 +19,7 @@ from .authority import Authority
 from .body import links, read_body
 from .chrome import without_learned_chrome
 from .context import PageContext
+from .cover_sheet import read_cover_sheet
 from .decode import MAX_SOURCE_BYTES
 from .furniture import furniture_for, menu_runs
 from .header_block import read_header
@@ -62,12 +63,21 @@ def split_page(text: str, authority: Authority) -> PageParts:
         menus=menu_runs(lines),
         faq=questions >= FAQ_MIN_QUESTIONS,
     )
-    title_at = find_headline(ctx)
-    headline = title_text(lines, title_at) if title_at is not None else None
+    cover = read_cover_sheet(text, order)
+    if cover.found and cover.title_line in lines:  # a paper's labelled title, not a headline
+        title_at = lines.index(cover.title_line)
+        headline = cover.title
+    else:
+        title_at = find_headline(ctx)
+        headline = title_text(lines, title_at) if title_at is not None else None
     header = read_header(ctx, title_at)
     body = read_body(ctx, header.body_start, headline)
     if not body.paragraphs:
         raise SourceError("no article text found after removing page furniture")
+    standfirst = header.standfirst
+    if title_at is None and standfirst:  # with no headline over it, the lead is the body's
+        body.paragraphs.insert(0, standfirst)
+        standfirst = ""
 
     labels = label_lines(lines, ctx.menus, title_at, header.body_start)
     warnings = []
@@ -78,18 +88,23 @@ def split_page(text: str, authority: Authority) -> PageParts:
         title = headline
     if not outlet.known:
         warnings.append(f"unknown outlet “{outlet.name}”")
-    if header.published is None:
+    published = header.published or cover.published
+    if published is None:
         warnings.append(NO_DATE_WARNING)
     after_body = lines[lines.index(body.paragraphs[-1], header.body_start) + 1 :]
-    author = header.author or writer_of(header.standfirst, body.paragraphs, masthead, after_body)
+    author = (
+        header.author
+        or cover.author
+        or writer_of(standfirst, body.paragraphs, masthead, after_body)
+    )
     if is_writer_bio(body.paragraphs, author):
         body.paragraphs.pop()
     return PageParts(
         outlet=outlet.name,
         outlet_known=outlet.known,
         title=title,
-        standfirst=header.standfirst,
-        published=header.published,
+        standfirst=standfirst,
+        published=published,
         author=author,
         paragraphs=body.paragraphs,
         captions=list(dict.fromkeys(header.captions + body.captions)),

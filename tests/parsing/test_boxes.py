@@ -1,6 +1,7 @@
 import pytest
 
-from articles.parsing.boxes import block_ids, boxed_lines, is_call_to_action
+from articles.parsing.boxes import block_ids, boxed_lines, framed_boxes, is_call_to_action
+from articles.parsing.furniture import furniture_for
 from articles.parsing.lines import wrapped_blocks
 
 
@@ -23,6 +24,7 @@ def boxed(text):
         "Get the latest news sent straight to your inbox with our newsletters. Sign up here",
         "Log in to read the full article",
         "Already have an account? Sign in",
+        "Unlock the Weekend Briefing for free",
     ],
 )
 def test_calls_to_action(line):
@@ -137,3 +139,41 @@ def test_a_singular_related_article_label_boxes_its_headline():
         "Related Article",
         "Foster carers quitting in record numbers as costs soar",
     ]
+
+
+def framed(text):
+    blocks = wrapped_blocks(text)
+    lines = [line for block in blocks for line in block]
+    found = framed_boxes(lines, block_ids(lines, blocks), furniture_for().is_furniture)
+    return [lines[index] for index in sorted(found)]
+
+
+def test_a_box_between_its_heading_and_its_button_is_furniture_whole():
+    text = (
+        "The review’s chair said the system needed a reset.\n\n"
+        "Newsletter\n"
+        "The week in Bristol, from the people who live here.\n"
+        "Enter your email address\n"
+        "Sign up\n\n"
+        "Support The Courier\n"
+        "We keep our reporting free to read, and we rely on readers to do it. Will you help?\n"
+        "Support The Courier\n\n"
+        "The article goes on here with a paragraph of its own.\n"
+    )
+    assert framed(text) == [
+        "Newsletter",
+        "The week in Bristol, from the people who live here.",
+        "Enter your email address",
+        "Sign up",
+        "Support The Courier",
+        "We keep our reporting free to read, and we rely on readers to do it. Will you help?",
+        "Support The Courier",
+    ]
+
+
+def test_a_block_framed_by_prose_or_too_long_or_alone_is_not_a_box():
+    paragraph = "The review’s chair said the system needed a reset, and families agreed.\n"
+    long_box = "Newsletter\n" + paragraph * 5 + "Sign up\n"
+    closed_by_a_sentence = "Newsletter\n" + paragraph + paragraph
+    assert framed(paragraph + "\n" + long_box + "\n" + closed_by_a_sentence) == []
+    assert framed("Newsletter\n" + paragraph + "Sign up\n") == []  # the page is one block

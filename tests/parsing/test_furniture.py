@@ -83,6 +83,24 @@ GENERAL = Furniture()
         "We are a not-for-profit news service for Wales. If you value what we do, please consider "
         "supporting us with a small monthly donation.",
         "Like · Reply · Share",
+        "Available for 29 days",
+        "Available now",
+        "Next episode: 14/03/2023",
+        "All episodes",
+        "Minister defends kinship plans (duration 3:05)",
+        "Foster carer. Trustee of a small charity. Views are my own.",
+        "Family Matters is a listener-funded show. Views are the guests' own.",
+        "Hearth is the trading name of the Hearth Family Trust. Registered charity in England "
+        "no. 1234567.",
+        "Give as little as £2",
+        "Chip in from £3 a month",
+        "Support the podcast",
+        "Buy me a coffee to keep the newsletter free",
+        "Topics in this story: Fostering, Adoption",
+        "OK, I agree",
+        "No, give me more info",
+        "Yes, I accept",
+        "Got it!",
     ],
 )
 def test_inline_furniture_is_recognised(line):
@@ -146,6 +164,11 @@ def test_inline_furniture_is_recognised(line):
         "Your comments",
         "Family Solicitor – Public Children Law | Bristol | £48,000 - £62,000",
         "Senior Associate – Family Law | Manchester | Competitive",
+        "Featured in...",
+        "For press enquiries please call the communications team on 020 7946 0000.",
+        "Media contacts",
+        "Further information",
+        "Have your say",
     ],
 )
 def test_end_markers_end_the_article(line):
@@ -190,6 +213,15 @@ def test_end_markers_end_the_article(line):
         "Support for kinship carers",
         "See more families are turning to relatives, the report says.",
         "The charity asked councils to consider supporting its families with an allowance.",
+        "Available evidence suggests kinship care is under-supported.",
+        "The next episode of the inquiry will be in the autumn.",
+        "The minister's views on the review are well known.",
+        "The report was featured in the Commons debate on Tuesday.",
+        "Further information about the pilots will follow in the spring.",
+        "The trust, a registered charity in Wales, said the numbers had doubled.",
+        "Readers had their say in a survey of 2,000 parents.",
+        "No, I agree with the review",
+        "I agree that the review got the diagnosis right.",
     ],
 )
 def test_article_lines_are_not_furniture(line):
@@ -207,6 +239,8 @@ def test_article_lines_are_not_furniture(line):
         ("Comments 312", False),  # a comment bar also stands above the article
         ("Related articles", False),
         ("Register with Tes to keep reading", False),
+        ("For media enquiries, contact the press office on 0161 496 0000.", True),
+        ("Have your say", True),  # the comments follow
     ],
 )
 def test_page_ends_are_the_end_markers_nothing_of_the_article_follows(line, final):

@@ -263,3 +263,16 @@ def test_a_name_beside_a_reading_time_is_the_byline():
 def test_a_date_line_going_on_from_the_byline_above(line, date):
     assert read_header_line(line).date == date
     assert read_header_line("on three occasions") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "name"),
+    [
+        ("By Tom Okafor in Cardiff", "Tom Okafor", ""),
+        ("Ruth Adeyemi and Sam Clarke in New York", "", "Ruth Adeyemi and Sam Clarke"),
+        ("Megan Hollis in Belfast, Social affairs correspondent", "", "Megan Hollis"),
+    ],
+)
+def test_a_byline_may_say_where_its_writers_file_from(line, author, name):
+    found = read_header_line(line)
+    assert (found.author, found.name) == (author, name)

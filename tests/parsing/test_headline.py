@@ -103,3 +103,23 @@ def test_a_link_to_more_pages_and_an_issue_line_are_not_headlines():
     page = split_page(debate + BODY, AUTHORITY)
     assert page.title == "Independent Review of Children’s Social Care"
     assert page.published == FuzzyDate(2022, 6, 7)
+
+
+def test_an_age_and_running_time_under_the_headline_is_not_the_headline():
+    text = (
+        "Family Court Conversations\n\nEpisode 12\n\n"
+        "What the care review means for special guardians\n\n"
+        "5mo ago · 38 min\n\n" + BODY
+    )
+    assert split_page(text, AUTHORITY).title == "What the care review means for special guardians"
+
+
+def test_a_consent_banners_answer_is_not_the_headline():
+    text = (
+        "We use cookies to make this site work. Is that OK with you?\n"
+        "Yes, I accept\n"
+        "No, tell me more\n\n"
+        "Charity welcomes care review’s kinship proposals\n\n"
+        "23 May 2022\n\n" + BODY
+    )
+    assert split_page(text, AUTHORITY).title == "Charity welcomes care review’s kinship proposals"

@@ -74,3 +74,31 @@ def test_repeated_dates_and_single_numbered_lines_are_not_running_lines():
 def test_text_without_a_layout_is_left_as_it_is():
     text = "A headline\n\nA paragraph of the article, as it was written.\n"
     assert clean_layout(text) is text
+
+
+def test_a_pdf_copied_without_page_breaks_has_pages_ended_by_their_page_numbers():
+    text = (
+        "Marlow District Council – Cabinet – 3 March 2022\n"
+        "\n"
+        "1.1 This report sets out the council's response to the review.\n"
+        "\n"
+        "Marlow District Council – Cabinet – 3 March 2022\n"
+        "Page 12\n"
+        "\n"
+        "2.1 Members are asked to note the report.\n"
+        "\n"
+        "Marlow District Council – Cabinet – 3 March 2022\n"
+        "Page 13\n"
+    )
+    assert join_wrapped_lines(text) == [
+        "1.1 This report sets out the council's response to the review.",
+        "2.1 Members are asked to note the report.",
+    ]
+
+
+def test_a_dated_line_that_changes_from_page_to_page_is_not_a_running_line():
+    text = (
+        "Monday 4 April 2022\n\nThe review team met in Leeds.\n\nPage 1\n"
+        "Tuesday 5 April 2022\n\nThe review team met in York.\n\nPage 2\n"
+    )
+    assert "Tuesday 5 April 2022" in join_wrapped_lines(text)

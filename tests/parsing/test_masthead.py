@@ -26,6 +26,8 @@ from articles.parsing.outlet import identify_outlet
             "Manchester Evening News\nNews\n",
             "Manchester Evening News",
         ),
+        # A platform's own headings over a post ("Post", "Conversation") are chrome.
+        ("Post\n\nSee new posts\n\nConversation\n\nAmara Quinn\n@amaraquinn\n", "Amara Quinn"),
     ],
 )
 def test_the_first_name_shaped_line_after_the_chrome_is_the_masthead(text, name):

@@ -66,3 +66,18 @@ def test_a_copyright_owners_legal_form_is_not_the_outlets_name():
         identify_outlet("Some text.\nReddit Inc © 2022. All rights reserved", []).name == "Reddit"
     )
     assert identify_outlet("Some text.\n© 2021 Example News Ltd.", []).name == "Example News"
+
+
+def test_a_platforms_chrome_outranks_the_posters_name_its_thread_repeats():
+    platform = OutletProfile(
+        name="Threadly", signals=("Show replies", "Trending now", "Who to follow")
+    )
+    post = (
+        "Amara Quinn\n@amaraquinn\nThe care review is out today. A thread.\n\n"
+        "Amara Quinn\n@amaraquinn\n2/ It says families need help, not investigation.\n\n"
+        "Show replies\nTrending now\nWho to follow\n"
+    )
+    assert identify_outlet(post, (*PROFILES, platform)).profile is platform
+    # With fewer of its signals, the name the page repeats is still the site's.
+    blog = post.replace("Trending now\n", "")
+    assert identify_outlet(blog, (*PROFILES, platform)).name == "Amara Quinn"

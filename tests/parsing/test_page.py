@@ -605,3 +605,20 @@ def test_a_gov_uk_speech_loses_its_delivery_note():
     assert page.paragraphs == [
         "Thank you to Josh MacAlister and the review team for their work over the past year."
     ]
+
+
+def test_without_a_headline_the_lead_is_the_bodys_first_paragraph_not_a_standfirst():
+    lead = (
+        "The care review is out this morning and I have read all of it on the bus so you do not "
+        "have to. A thread on what it gets right and what it misses."
+    )
+    text = (
+        f"Amara Quinn\n@amaraquinn\n{lead}\n10:42 AM · Jun 17, 2021\n\n"
+        "Amara Quinn\n@amaraquinn\n"
+        "2/ First the good bit. It says plainly that families need help rather than "
+        "investigation, and that the money has gone the wrong way for a decade.\n"
+    )
+    page = split_page(text, Authority())
+    assert page.standfirst == ""
+    assert page.paragraphs[0] == lead
+    assert page.title.startswith("The care review is out this morning")
