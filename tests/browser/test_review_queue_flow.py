@@ -15,7 +15,7 @@ from .database import restored_afterwards
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-browser-test-password-7724"
-CLEARED = ("Eileen Munro", "Gavin Williamson")
+CLEARED = ("Leon Feinstein", "Gavin Williamson")
 REJECTED = "Charmaine Orchard"
 CONVERTED = "Dez Holmes"
 
