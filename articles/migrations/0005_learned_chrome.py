@@ -27,7 +27,7 @@ def allow_viewing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0003_search"),
+        ("articles", "0004_milestone_expected"),
         ("people", "0002_staff_groups"),
     ]
 
