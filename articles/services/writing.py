@@ -24,6 +24,7 @@ from articles.models import (
     PersonMention,
     Quote,
     ReviewBodyMention,
+    SourceFile,
 )
 from articles.parsing.authority import Authority
 from articles.parsing.fuzzydate import UNKNOWN
@@ -54,7 +55,11 @@ def write_article(
     authority: Authority,
     existing: Article | None,
     review_reason: str = "",
+    source_key: str = "",
+    source: SourceFile | None = None,
 ) -> Article:
+    """``source`` is the stored version the article is extracted from; ``source_key``
+    the source's identity (the file name when none is given)."""
     page = parsed.page
     outlet = _outlet(page.outlet, page.outlet_known, authority)
     reasons = list(page.warnings)
@@ -66,6 +71,9 @@ def write_article(
         reasons.insert(0, review_reason)
     article = existing or Article(slug=unique_slug(Article, page.title))
     article.source_file, article.sha256, article.source_text = source_file, sha256, source_text
+    article.source_key = source_key or article.source_key or source_file
+    if source is not None:
+        article.source = source
     article.apply_loader_values(
         {
             "outlet_id": outlet.pk,
