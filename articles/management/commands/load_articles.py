@@ -57,17 +57,17 @@ class Command(BaseCommand):
             help="refuse to start while another load runs, instead of waiting for it",
         )
 
-    def execute(self, *args, **options):
+    def handle(self, *args, **options):
         try:
             with load_lock(wait=options["wait"], on_wait=self._say_waiting):
-                return super().execute(*args, **options)
+                self._load(options)
         except LoadLocked as error:
             raise CommandError(f"{error}; try again when it has finished") from None
 
     def _say_waiting(self) -> None:
         self.stderr.write("Another load_articles is running; waiting for it to finish…")
 
-    def handle(self, *args, **options):
+    def _load(self, options) -> None:
         if options["reparse"]:
             return self._reparse(options)
         if options["outlets"]:
