@@ -134,6 +134,12 @@ class Article(FuzzyDated, LoaderTracked):
     )
     sha256 = models.CharField(max_length=64, unique=True)
     source_text = models.TextField()
+    field_origins = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Where the loader took each reconciled field from (a sidecar, the page's "
+        "metadata, the URL's host, the parser).",
+    )
     loaded_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -377,6 +383,9 @@ class SourceFile(models.Model):
     original_path = models.CharField(max_length=1000, help_text="Where it was loaded from.")
     url = models.URLField(max_length=2000, blank=True, help_text="Where it was published.")
     captured = models.DateTimeField(null=True, blank=True, help_text="When it was saved.")
+    metadata = models.JSONField(
+        default=list, blank=True, help_text="The metadata given with it, best first."
+    )
     first_seen = models.DateTimeField(auto_now_add=True)
     last_seen = models.DateTimeField(auto_now=True)
 

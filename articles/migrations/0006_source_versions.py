@@ -61,6 +61,7 @@ class Migration(migrations.Migration):
                 ("original_path", models.CharField(help_text="Where it was loaded from.", max_length=1000)),
                 ("url", models.URLField(blank=True, help_text="Where it was published.", max_length=2000)),
                 ("captured", models.DateTimeField(blank=True, help_text="When it was saved.", null=True)),
+                ("metadata", models.JSONField(blank=True, default=list, help_text="The metadata given with it, best first.")),
                 ("first_seen", models.DateTimeField(auto_now_add=True)),
                 ("last_seen", models.DateTimeField(auto_now=True)),
                 ("article", models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name="source_versions", to="articles.article")),
@@ -69,6 +70,16 @@ class Migration(migrations.Migration):
                 "ordering": ["article", "first_seen", "pk"],
                 "indexes": [models.Index(fields=["article", "first_seen"], name="articles_so_article_b5663d_idx")],
             },
+        ),
+        migrations.AddField(
+            model_name="article",
+            name="field_origins",
+            field=models.JSONField(blank=True, default=dict, help_text="Where the loader took each reconciled field from (a sidecar, the page's metadata, the URL's host, the parser)."),
+        ),
+        migrations.AddField(
+            model_name="historicalarticle",
+            name="field_origins",
+            field=models.JSONField(blank=True, default=dict, help_text="Where the loader took each reconciled field from (a sidecar, the page's metadata, the URL's host, the parser)."),
         ),
         migrations.AddField(
             model_name="article",

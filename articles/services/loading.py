@@ -30,8 +30,19 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from articles.intake.extract import Extracted, extract, extract_file
-from articles.intake.files import find_sources, read_source_file
+from articles.intake.extract import (
+    HTML,
+    HTML_SUFFIXES,
+    TEXT,
+    Extracted,
+    extract,
+    extract_file,
+    read_source,
+)
+from articles.intake.files import Found, find_sources, read_source_file
+from articles.intake.html import looks_like_html
+from articles.intake.metadata import SourceMetadata
+from articles.intake.warc import is_warc, warc_pages
 from articles.models import Article, SourceFile
 from articles.parsing.authority import Authority, load_authority
 from articles.parsing.decode import decode_source, decode_with_encoding
@@ -51,6 +62,8 @@ STATUSES = (LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED)
 # Parses in flight at once, per worker: enough to keep the workers busy, few
 # enough that only a handful of files' bytes are held at any time.
 IN_FLIGHT_PER_WORKER = 2
+# Stored articles re-extracted at a time (their source bytes are in memory together).
+REPARSE_CHUNK = 50
 UPLOAD_KEY_PREFIX = "upload:"
 
 
@@ -125,6 +138,7 @@ class _Source:
     shown: str  # the path as given, in messages
     path: Path | None
     error: str = ""
+    offset: int | None = None  # of its record, in a WARC file
     digest: str = ""
     future: Future | None = field(default=None, repr=False)
 
@@ -169,6 +183,9 @@ def _store(source: _Source, raw: bytes, extracted, authority, *, review_reason="
         if version.article_id is None:
             version.article = article
             version.save(update_fields=["article"])
+        if article.field_origins != found.origins:
+            article.field_origins = found.origins
+            Article.objects.filter(pk=article.pk).update(field_origins=found.origins)
     return source.outcome(UPDATED if existing else LOADED, article=article)
 
 
@@ -190,6 +207,9 @@ def _new_version(
         media_type=found.media_type,
         encoding=found.encoding,
         original_path=str(source.path) if source.path else source.shown,
+        url=found.url,
+        captured=found.captured,
+        metadata=[given.to_json() for given in found.given],
     )
 
 
@@ -236,14 +256,17 @@ def load_paths(
     """
     authority = authority or default_authority()
     sync_authority(authority)
-    sources = [_source(found.path, found.error) for found in find_sources(paths)]
-    stored = _stored_digests([s.key for s in sources if not s.error])
-    lesson = chrome_learning.lesson_for_batch(_first_reading(sources, stored), authority)
+    sources: list[_Source] = []
+    stored: dict[str, str] = {}
+    lesson = chrome_learning.lesson_for_batch(
+        _first_reading(find_sources(paths), sources, stored), authority
+    )
     authority = lesson.authority(authority)
     outcomes = []
 
     def finish(source: _Source) -> None:
         outcome = _finish(source, stored, authority)
+        _lighten(outcome.article)
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(len(outcomes), len(sources), outcome)
@@ -252,7 +275,7 @@ def load_paths(
         waiting: deque[_Source] = deque()
         for source in sources:
             if pool is not None and not source.error and stored.get(source.key) != source.digest:
-                source.future = pool.submit(extract_file, source.path, authority)
+                source.future = pool.submit(extract_file, source.path, authority, source.offset)
             waiting.append(source)
             while len(waiting) > IN_FLIGHT_PER_WORKER * MAX_WORKERS:
                 finish(waiting.popleft())
@@ -260,6 +283,20 @@ def load_paths(
             finish(waiting.popleft())
     lesson.save(leaving_out=_not_stored(outcomes))
     return outcomes
+
+
+# An article's large fields; a load's outcomes keep their articles without them.
+_LARGE_FIELDS = ("body", "source_text", "loader_values", "captions", "links", "search_vector")
+
+
+def _lighten(article: Article | None) -> None:
+    """Drop an article's large fields from memory: Django reads them again if asked."""
+    if article is not None:
+        for name in _LARGE_FIELDS:
+            article.__dict__.pop(name, None)
+        version = article._state.fields_cache.get("source")
+        if version is not None:
+            version.__dict__.pop("content", None)
 
 
 def _source(path: Path, error: str = "") -> _Source:
@@ -270,9 +307,21 @@ def _source(path: Path, error: str = "") -> _Source:
     return _Source(key=key, name=path.name, shown=str(path), path=path, error=error)
 
 
-def _first_reading(sources: list[_Source], stored: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """Read each file once, one at a time: its digest, and the text of a new or changed one."""
-    for source in sources:
+def _first_reading(
+    found: Iterable[Found], sources: list[_Source], stored: dict[str, str]
+) -> Iterator[tuple[str, str]]:
+    """Read each file once, one at a time, listing its sources (a WARC file's pages are
+    one each) with their digests in ``sources`` and the stored digests of their keys in
+    ``stored``; yield (key, text) of each new or changed text page, to learn chrome from.
+
+    Web pages teach no chrome: trafilatura leaves their template out already.
+    """
+    for item in found:
+        source = _source(item.path, item.error)
+        if not source.error and is_warc(source.path):
+            _list_warc_pages(source, sources, stored)
+            continue
+        sources.append(source)
         if source.error:
             continue
         try:
@@ -281,18 +330,32 @@ def _first_reading(sources: list[_Source], stored: dict[str, str]) -> Iterator[t
             source.error = str(error)
             continue
         source.digest = hashlib.sha256(raw).hexdigest()
-        if stored.get(source.key) != source.digest:
+        stored.update(_stored_digest(source.key))
+        if stored.get(source.key) != source.digest and not _is_web_page(source.name, raw):
             yield from _decoded([(source.key, source.name, raw)])
 
 
-def _stored_digests(keys: list[str]) -> dict[str, str]:
-    stored = {}
-    for start in range(0, len(keys), 500):
-        batch = keys[start : start + 500]
-        stored.update(
-            Article.objects.filter(source_key__in=batch).values_list("source_key", "sha256")
-        )
-    return stored
+def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, str]) -> None:
+    """A WARC file's HTML pages as sources, or the file as a failed one when it is bad."""
+    try:
+        for page in warc_pages(warc.path):
+            key = f"{warc.key}#{page.offset}"
+            shown = f"{warc.shown} ({page.metadata.url or f'record at {page.offset}'})"
+            source = _Source(key, warc.name, shown, warc.path, page.error, offset=page.offset)
+            source.digest = hashlib.sha256(page.payload).hexdigest()
+            stored.update(_stored_digest(key))
+            sources.append(source)
+    except (SourceError, OSError) as error:
+        warc.error = str(error) if isinstance(error, SourceError) else f"cannot read: {error}"
+        sources.append(warc)
+
+
+def _is_web_page(name: str, raw: bytes) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES) or looks_like_html(raw)
+
+
+def _stored_digest(key: str) -> dict[str, str]:
+    return dict(Article.objects.filter(source_key=key).values_list("source_key", "sha256"))
 
 
 def _finish(source: _Source, stored: dict[str, str], authority: Authority) -> LoadOutcome:
@@ -300,9 +363,18 @@ def _finish(source: _Source, stored: dict[str, str], authority: Authority) -> Lo
         return source.outcome(FAILED, source.error)
     try:
         if source.future is None:
-            raw = read_source_file(source.path)
-            return _store(source, raw, lambda: extract(raw, source.name, authority), authority)
-        found = _result(source.future, source.shown, lambda: extract_file(source.path, authority))
+            raw, given, html = read_source(source.path, source.offset)
+            return _store(
+                source,
+                raw,
+                lambda: extract(raw, source.name, authority, given, html=html),
+                authority,
+            )
+        found = _result(
+            source.future,
+            source.shown,
+            lambda: extract_file(source.path, authority, source.offset),
+        )
         return _store(source, found.raw, lambda: found, authority)
     except SourceError as error:
         return source.outcome(FAILED, str(error))
@@ -352,10 +424,14 @@ def reparse_articles(
     pks = list(articles.order_by("pk").values_list("pk", flat=True))
     outcomes = []
     with parser_pool(len(pks)) as pool:
-        for start in range(0, len(pks), chrome_learning.CHUNK):
-            chunk = list(Article.objects.filter(pk__in=pks[start : start + chrome_learning.CHUNK]))
+        for start in range(0, len(pks), REPARSE_CHUNK):
+            chunk = list(
+                Article.objects.filter(pk__in=pks[start : start + REPARSE_CHUNK]).select_related(
+                    "source"
+                )
+            )
             futures = [
-                pool.submit(parse_article, article.source_text, authority) if pool else None
+                pool.submit(stored_extraction, article, authority) if pool else None
                 for article in chunk
             ]
             for article, future in zip(chunk, futures, strict=True):
@@ -366,27 +442,45 @@ def reparse_articles(
     return outcomes
 
 
+def stored_extraction(article: Article, authority: Authority) -> Extracted:
+    """The stored source read again: its original bytes and the metadata given with them,
+    or, for an article loaded before bytes were kept, its stored text."""
+    version = article.source
+    if version is None:
+        parsed = parse_article(article.source_text, authority)
+        return Extracted(b"", article.source_text, "", TEXT, parsed, origins=article.field_origins)
+    return extract(
+        bytes(version.content),
+        article.source_file,
+        authority,
+        [SourceMetadata.from_json(given) for given in version.metadata],
+        html=version.media_type == HTML,
+    )
+
+
 def _reparse(article: Article, future: Future | None, authority: Authority) -> LoadOutcome:
     def outcome(status: str, message: str = "") -> LoadOutcome:
         return LoadOutcome(article.source_file, status, message, article, article.source_key)
 
-    written_before = dict(article.loader_values)
+    written_before = (dict(article.loader_values), article.field_origins)
     try:
-        parsed = _result(
-            future, article.source_file, lambda: parse_article(article.source_text, authority)
-        )
+        found = _result(future, article.source_file, lambda: stored_extraction(article, authority))
         with transaction.atomic():
             write_article(
                 source_file=article.source_file,
                 sha256=article.sha256,
-                source_text=article.source_text,
-                parsed=parsed,
+                source_text=found.text,
+                parsed=found.parsed,
                 authority=authority,
                 existing=article,
             )
+            if article.field_origins != found.origins:
+                article.field_origins = found.origins
+                Article.objects.filter(pk=article.pk).update(field_origins=found.origins)
     except SourceError as error:
         return outcome(FAILED, str(error))
     except Exception as error:  # one bad article must never stop the others
         logger.exception("reparsing %s failed", article.source_file)
         return _unexpected(outcome, error)
-    return outcome(UPDATED if article.loader_values != written_before else UNCHANGED)
+    changed = (article.loader_values, article.field_origins) != written_before
+    return outcome(UPDATED if changed else UNCHANGED)
