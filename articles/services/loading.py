@@ -51,7 +51,7 @@ from articles.parsing.types import SourceError
 
 from . import chrome_learning
 from .authority_sync import sync_authority
-from .parser_pool import MAX_WORKERS, parser_pool
+from .parser_pool import parser_pool, worker_count
 from .writing import write_article
 
 logger = logging.getLogger(__name__)
@@ -59,9 +59,10 @@ logger = logging.getLogger(__name__)
 LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED = "loaded", "updated", "unchanged", "skipped", "failed"
 STATUSES = (LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED)
 
-# Parses in flight at once, per worker: enough to keep the workers busy, few
-# enough that only a handful of files' bytes are held at any time.
-IN_FLIGHT_PER_WORKER = 2
+# Parses in flight at once beyond one per worker: enough to keep the workers busy
+# while this process writes, few enough that only a handful of files' bytes (and
+# their parsed articles) are held at any time.
+SPARE_IN_FLIGHT = 1
 # Stored articles re-extracted at a time (their source bytes are in memory together).
 REPARSE_CHUNK = 50
 UPLOAD_KEY_PREFIX = "upload:"
@@ -277,7 +278,7 @@ def load_paths(
             if pool is not None and not source.error and stored.get(source.key) != source.digest:
                 source.future = pool.submit(extract_file, source.path, authority, source.offset)
             waiting.append(source)
-            while len(waiting) > IN_FLIGHT_PER_WORKER * MAX_WORKERS:
+            while len(waiting) > worker_count() + SPARE_IN_FLIGHT:
                 finish(waiting.popleft())
         while waiting:
             finish(waiting.popleft())

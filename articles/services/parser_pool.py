@@ -22,7 +22,7 @@ MAX_WORKERS = 4
 @contextmanager
 def parser_pool(file_count: int):
     """A pool of worker processes for parsing, or None for a handful of files."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    workers = worker_count()
     if file_count < PARALLEL_FROM or workers < 2:
         yield None
         return
@@ -33,6 +33,10 @@ def parser_pool(file_count: int):
         initializer=exit_with_parent,
     ) as pool:
         yield pool
+
+
+def worker_count() -> int:
+    return min(os.cpu_count() or 1, MAX_WORKERS)
 
 
 def exit_with_parent() -> None:
