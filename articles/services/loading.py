@@ -59,10 +59,10 @@ logger = logging.getLogger(__name__)
 LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED = "loaded", "updated", "unchanged", "skipped", "failed"
 STATUSES = (LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED)
 
-# Parses in flight at once beyond one per worker: enough to keep the workers busy
-# while this process writes, few enough that only a handful of files' bytes (and
-# their parsed articles) are held at any time.
-SPARE_IN_FLIGHT = 1
+# Parses in flight at once beyond one per worker. Each finished parse waiting to be
+# written holds its file's bytes, text and parsed article (about three times the
+# file's size), so none are queued beyond the workers' own: memory stays flat.
+SPARE_IN_FLIGHT = 0
 # Stored articles re-extracted at a time (their source bytes are in memory together).
 REPARSE_CHUNK = 50
 UPLOAD_KEY_PREFIX = "upload:"
