@@ -26,6 +26,7 @@ from .models import (
     PersonMention,
     Quote,
     ReviewBodyMention,
+    SourceFile,
 )
 
 MENTION_FIELDS = ["spellings", "count", "needs_review"]
@@ -110,6 +111,29 @@ class LearnedChromeLineAdmin(ReadOnly, admin.ModelAdmin):
     fields = readonly_fields = ["outlet", "line", "articles", "fingerprint", "learned_at"]
 
 
+@admin.register(SourceFile)
+class SourceFileAdmin(ReadOnly, admin.ModelAdmin):
+    """Every stored version of every source; the bytes are served on the public source page."""
+
+    list_display = ["original_path", "article", "media_type", "size", "first_seen", "last_seen"]
+    list_select_related = ["article"]
+    list_filter = ["media_type"]
+    search_fields = ["original_path", "url", "sha256", "article__title"]
+    autocomplete_fields = ["article"]
+    fields = readonly_fields = [
+        "article",
+        "original_path",
+        "url",
+        "captured",
+        "sha256",
+        "size",
+        "media_type",
+        "encoding",
+        "first_seen",
+        "last_seen",
+    ]
+
+
 @admin.register(Article)
 class ArticleAdmin(ArchiveModelAdmin):
     list_display = [
@@ -124,14 +148,22 @@ class ArticleAdmin(ArchiveModelAdmin):
     list_select_related = ["outlet"]
     date_hierarchy = "published"
     search_fields = ["title", "standfirst", "author", "source_file"]
-    autocomplete_fields = ["outlet"]
+    autocomplete_fields = ["outlet", "source"]
     inlines = [
         QuoteInline,
         PersonMentionInline,
         OrganisationMentionInline,
         ReviewBodyMentionInline,
     ]
-    readonly_fields = ["source_file", "sha256", "loaded_at", "updated_at", "source_text"]
+    readonly_fields = [
+        "source_file",
+        "source_key",
+        "source",
+        "sha256",
+        "loaded_at",
+        "updated_at",
+        "source_text",
+    ]
     fieldsets = [
         (
             None,
@@ -153,7 +185,14 @@ class ArticleAdmin(ArchiveModelAdmin):
             "Source",
             {
                 "classes": ["collapse"],
-                "fields": ["source_file", "sha256", ("loaded_at", "updated_at"), "source_text"],
+                "fields": [
+                    "source_file",
+                    "source_key",
+                    "source",
+                    "sha256",
+                    ("loaded_at", "updated_at"),
+                    "source_text",
+                ],
             },
         ),
     ]

@@ -12,6 +12,11 @@ def _article(article: Article) -> dict:
     return {
         "source_file": article.source_file,
         "sha256": article.sha256,
+        "source_url": article.source.url or None if article.source else None,
+        "captured": article.source.captured.isoformat()
+        if article.source and article.source.captured
+        else None,
+        "field_origins": article.field_origins,
         "slug": article.slug,
         "outlet": article.outlet.name,
         "title": article.title,
@@ -79,7 +84,8 @@ def _review_body(body: ReviewBody) -> dict:
 def export_archive() -> dict:
     """Everything, in a fixed number of queries, ordered so that exports diff cleanly."""
     articles = (
-        Article.objects.select_related("outlet")
+        Article.objects.select_related("outlet", "source")
+        .defer("source__content")
         .prefetch_related(
             "person_mentions__person",
             "organisation_mentions__organisation",

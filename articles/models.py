@@ -150,10 +150,23 @@ class Article(FuzzyDated, LoaderTracked):
     links = models.JSONField(default=list, blank=True)
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default=NEWS)
 
-    # Provenance: the archive never loses what it was given.
-    source_file = models.CharField(max_length=255, unique=True)
+    # Provenance: the archive never loses what it was given. ``source_key`` is the
+    # source's identity (the resolved path of the file, or of a WARC file and its
+    # record); ``source`` is the version the article was extracted from, whose bytes
+    # hash to ``sha256``; ``source_text`` is those bytes decoded, as the parser read them.
+    source_file = models.CharField(max_length=255, help_text="The source's file name.")
+    source_key = models.CharField(max_length=1000, unique=True)
+    source = models.ForeignKey(
+        "SourceFile", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     sha256 = models.CharField(max_length=64, unique=True)
     source_text = models.TextField()
+    field_origins = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Where the loader took each reconciled field from (a sidecar, the page's "
+        "metadata, the URL's host, the parser).",
+    )
     loaded_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -182,6 +195,9 @@ class Article(FuzzyDated, LoaderTracked):
 
     def get_absolute_url(self):
         return reverse("articles:article-detail", kwargs={"slug": self.slug})
+
+    def get_source_url(self):
+        return reverse("articles:article-source", kwargs={"slug": self.slug})
 
     @property
     def paragraphs(self) -> list[str]:
@@ -388,3 +404,42 @@ class LearnedChromeLine(models.Model):
     def get_absolute_url(self):
         """Learned chrome has no page of its own: it belongs to the outlet's."""
         return self.outlet.get_absolute_url()
+
+
+class SourceFile(models.Model):
+    """One version of an article's source: the bytes exactly as given, and where from.
+
+    The same bytes are one version whatever they were called (``sha256`` is unique);
+    a changed file at the same path adds a version, and no version is ever replaced
+    (``manage.py verify_sources`` re-hashes them all).
+    """
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="source_versions", null=True
+    )
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64, unique=True, help_text="Of the bytes.")
+    size = models.PositiveIntegerField(help_text="In bytes.")
+    media_type = models.CharField(max_length=100, default="text/plain")
+    encoding = models.CharField(max_length=40, blank=True, help_text="As found when decoding.")
+    original_path = models.CharField(max_length=1000, help_text="Where it was loaded from.")
+    url = models.URLField(max_length=2000, blank=True, help_text="Where it was published.")
+    captured = models.DateTimeField(null=True, blank=True, help_text="When it was saved.")
+    metadata = models.JSONField(
+        default=list, blank=True, help_text="The metadata given with it, best first."
+    )
+    first_seen = models.DateTimeField(auto_now_add=True)
+    last_seen = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "first_seen", "pk"]
+        indexes = [models.Index(fields=["article", "first_seen"])]
+
+    def __str__(self):
+        return f"{self.original_path} ({self.sha256[:12]})"
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:article-source-version",
+            kwargs={"slug": self.article.slug, "version": self.pk},
+        )

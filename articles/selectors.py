@@ -2,6 +2,7 @@
 
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import TruncMonth
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from articles.models import (
@@ -13,6 +14,7 @@ from articles.models import (
     PersonMention,
     Quote,
     ReviewBodyMention,
+    SourceFile,
 )
 from articles.parsing.fuzzydate import DAY, MONTH
 from curation.visibility import public, reviewed
@@ -58,8 +60,8 @@ def article_page(slug: str) -> Article:
     """One article with everything its page shows, in seven queries."""
     return get_object_or_404(
         public(Article.objects)
-        .select_related("outlet")
-        .defer("source_text", "search_vector")
+        .select_related("outlet", "source")
+        .defer("source_text", "search_vector", "source__content")
         .prefetch_related(
             Prefetch(
                 "person_mentions",
@@ -86,9 +88,24 @@ def article_page(slug: str) -> Article:
 
 def article_source(slug: str) -> Article:
     return get_object_or_404(
-        public(Article.objects).only("slug", "title", "source_file", "sha256", "source_text"),
+        public(Article.objects).only(
+            "slug", "title", "source_file", "sha256", "source_text", "source_id"
+        ),
         slug=slug,
     )
+
+
+def source_versions(article: Article) -> list[SourceFile]:
+    """Every stored version of an article's source, oldest first, without their bytes."""
+    return list(article.source_versions.defer("content").order_by("first_seen", "pk"))
+
+
+def source_version(article: Article, version: int | None) -> SourceFile:
+    """One version of an article's source with its bytes: the one the article shows, or
+    the one numbered ``version`` (its id)."""
+    if version is None and article.source_id is None:
+        raise Http404("The archive holds no original bytes of this source.")
+    return get_object_or_404(article.source_versions, pk=version or article.source_id)
 
 
 def timeline_milestones(sources_shown: int = 5):

@@ -13,6 +13,17 @@ urlpatterns = [
     path("articles/feed/", ArticleFeed(), name="article-feed"),
     path("articles/<slug:slug>/", detail.article_detail, name="article-detail"),
     path("articles/<slug:slug>/source/", detail.article_source, name="article-source"),
+    path("articles/<slug:slug>/source/raw/", detail.article_source_raw, name="article-source-raw"),
+    path(
+        "articles/<slug:slug>/source/<int:version>/",
+        detail.article_source,
+        name="article-source-version",
+    ),
+    path(
+        "articles/<slug:slug>/source/<int:version>/raw/",
+        detail.article_source_raw,
+        name="article-source-version-raw",
+    ),
     path("outlets/", outlets.outlet_list, name="outlet-list"),
     path("outlets/<slug:slug>/", outlets.outlet_detail, name="outlet-detail"),
     path("timeline/", timeline.timeline, name="timeline"),

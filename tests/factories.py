@@ -88,6 +88,7 @@ def make_article(
     fields.setdefault("slug", f"{slugify(title)[:200]}-{serial}")
     fields.setdefault("body", f"First paragraph of {title}.\n\nSecond paragraph.")
     fields.setdefault("source_file", f"{serial:04d}_test.txt")
+    fields.setdefault("source_key", fields["source_file"])
     fields.setdefault("source_text", f"{title}\n\n{fields['body']}")
     fields.setdefault("sha256", hashlib.sha256(f"{serial}:{title}".encode()).hexdigest())
     article = Article.objects.create(

@@ -27,13 +27,13 @@ CHUNK = 500
 
 
 class Lesson:
-    """One outlet's pages at a time, by source file; what they teach, and keeping it."""
+    """One outlet's pages at a time, by source key; what they teach, and keeping it."""
 
     def __init__(self):
         self.pages: dict[str, dict[str, PageLines]] = {}
 
-    def add(self, outlet: str, source_file: str, text: str) -> None:
-        self.pages.setdefault(outlet, {})[source_file] = page_lines(text)
+    def add(self, outlet: str, source_key: str, text: str) -> None:
+        self.pages.setdefault(outlet, {})[source_key] = page_lines(text)
 
     def learned(self, leaving_out: frozenset[str] = frozenset()) -> dict[str, list]:
         """Outlet name -> its learned lines, without the pages of the files left out."""
@@ -89,16 +89,19 @@ def lesson_from_archive(outlets: Iterable[str] | None = None) -> Lesson:
     return lesson
 
 
-def lesson_for_batch(batch: dict[str, str], authority: Authority) -> Lesson:
-    """The batch's pages (source file -> decoded text) and the archive's other pages of
-    the batch's outlets; a batch file replaces the archive's page of the same name."""
+def lesson_for_batch(batch: Iterable[tuple[str, str]], authority: Authority) -> Lesson:
+    """The batch's pages ((source key, decoded text) pairs, taken one at a time) and the
+    archive's other pages of the batch's outlets; a batch page replaces the archive's
+    page of the same source."""
     lesson = Lesson()
-    for source_file, text in batch.items():
-        lesson.add(identify_outlet(text, authority.outlets).name, source_file, text)
+    keys = set()
+    for source_key, text in batch:
+        lesson.add(identify_outlet(text, authority.outlets).name, source_key, text)
+        keys.add(source_key)
     others = Article.objects.filter(outlet__name__in=list(lesson.pages)).values_list(
-        "pk", "source_file"
+        "pk", "source_key"
     )
-    _add_archive_pages(lesson, [pk for pk, source_file in others if source_file not in batch])
+    _add_archive_pages(lesson, [pk for pk, source_key in others if source_key not in keys])
     return lesson
 
 
@@ -106,7 +109,7 @@ def _add_archive_pages(lesson: Lesson, pks: Iterable[int]) -> None:
     pks = list(pks)
     for start in range(0, len(pks), CHUNK):
         rows = Article.objects.filter(pk__in=pks[start : start + CHUNK]).values_list(
-            "outlet__name", "source_file", "source_text"
+            "outlet__name", "source_key", "source_text"
         )
-        for outlet, source_file, text in rows:
-            lesson.add(outlet, source_file, text)
+        for outlet, source_key, text in rows:
+            lesson.add(outlet, source_key, text)

@@ -5,32 +5,53 @@ the admin's "add article" form and the tests all call it. Every load first
 learns the chrome of its pages' outlets (chrome_learning.py), parses with it,
 and then keeps what it learned; ``reparse_articles`` re-extracts stored
 articles from their source text with the current parser and chrome.
+
+A source's identity is its key: the resolved path of its file (two files of
+one name in two folders are two sources). Its bytes are stored unchanged, one
+``SourceFile`` per version: a changed file adds a version and keeps the
+others; the same bytes under another name are the same source (skipped).
+Files are read one at a time, twice: once to hash them and learn the chrome,
+once (in a worker when there are many) to parse, so memory stays flat however
+large the corpus.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
-import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
-from articles.models import Article
+from articles.intake.extract import (
+    HTML,
+    HTML_SUFFIXES,
+    TEXT,
+    Extracted,
+    extract,
+    extract_file,
+    read_source,
+)
+from articles.intake.files import Found, find_sources, read_source_file
+from articles.intake.html import looks_like_html
+from articles.intake.metadata import SourceMetadata
+from articles.intake.warc import is_warc, warc_pages
+from articles.models import Article, SourceFile
 from articles.parsing.authority import Authority, load_authority
-from articles.parsing.decode import decode_source
-from articles.parsing.parse import parse_article, read_source
+from articles.parsing.decode import decode_source, decode_with_encoding
+from articles.parsing.parse import parse_article
 from articles.parsing.types import SourceError
 
 from . import chrome_learning
 from .authority_sync import sync_authority
+from .parser_pool import parser_pool, worker_count
 from .writing import write_article
 
 logger = logging.getLogger(__name__)
@@ -38,8 +59,13 @@ logger = logging.getLogger(__name__)
 LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED = "loaded", "updated", "unchanged", "skipped", "failed"
 STATUSES = (LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED)
 
-# Below this many files, starting worker processes costs more than it saves.
-PARALLEL_FROM = 50
+# Parses in flight at once beyond one per worker. Each finished parse waiting to be
+# written holds its file's bytes, text and parsed article (about three times the
+# file's size), so none are queued beyond the workers' own: memory stays flat.
+SPARE_IN_FLIGHT = 0
+# Stored articles re-extracted at a time (their source bytes are in memory together).
+REPARSE_CHUNK = 50
+UPLOAD_KEY_PREFIX = "upload:"
 
 
 @dataclass
@@ -48,6 +74,7 @@ class LoadOutcome:
     status: str
     message: str = ""
     article: Article | None = None
+    source_key: str = ""
 
     def __str__(self):
         detail = f": {self.message}" if self.message else ""
@@ -65,20 +92,21 @@ def load_source(
     authority: Authority | None = None,
     review_reason: str = "",
 ) -> LoadOutcome:
-    """Load one source file's bytes under its base name.
+    """Load one source's bytes given by a person (the admin's form) under its name.
 
-    ``review_reason`` puts the article in the review queue whatever the parser
-    thought of it (used for articles that staff paste into the admin).
+    Loading the same name again updates that article. ``review_reason`` puts the
+    article in the review queue whatever the parser thought of it.
     """
     authority = authority or default_authority()
     sync_authority(authority)
-    lesson = chrome_learning.lesson_for_batch(_decoded({source_file: raw}), authority)
+    key = UPLOAD_KEY_PREFIX + source_file
+    lesson = chrome_learning.lesson_for_batch(_decoded([(key, source_file, raw)]), authority)
     authority = lesson.authority(authority)
-    digest = hashlib.sha256(raw).hexdigest()
+    source = _Source(key=key, name=source_file, shown=source_file, path=None)
     outcome = _store(
-        source_file,
-        digest,
-        lambda: read_source(raw, source_file, authority),
+        source,
+        raw,
+        lambda: extract(raw, source_file, authority),
         authority,
         review_reason=review_reason,
     )
@@ -86,71 +114,143 @@ def load_source(
     return outcome
 
 
-def _decoded(raws: dict[str, bytes | None]) -> dict[str, str]:
-    """Source file -> decoded text, for the files that can be read and decoded."""
-    texts = {}
-    for source_file, raw in raws.items():
+def _decoded(raws: Iterable[tuple[str, str, bytes | None]]) -> Iterator[tuple[str, str]]:
+    """(key, decoded text) of the sources that can be read and decoded, one at a time."""
+    for key, name, raw in raws:
         if raw is None:
             continue
         try:
-            texts[source_file] = decode_source(raw, source_file)
+            yield key, decode_source(raw, name)
         except SourceError:
             continue
-    return texts
 
 
 def _not_stored(outcomes: Iterable[LoadOutcome]) -> list[str]:
-    """The files whose pages the archive does not hold under their name after the load."""
-    return [o.source_file for o in outcomes if o.status in (FAILED, SKIPPED)]
+    """The sources whose pages the archive does not hold after the load."""
+    return [o.source_key for o in outcomes if o.status in (FAILED, SKIPPED)]
 
 
-def _store(source_file, digest, parsed_source, authority, *, review_reason="") -> LoadOutcome:
-    """Write a parsed file unless it is unchanged or a duplicate; ``parsed_source()`` parses.
+@dataclass
+class _Source:
+    """One source to load: its identity, how it is named to the user, where it is."""
 
-    Parsing happens outside any transaction; the article is then read, compared
-    and written in one, its row locked (on PostgreSQL), so a correction saved
-    while the file was being parsed, or being saved right now, is seen and kept.
+    key: str
+    name: str  # the file's base name, as the article shows it
+    shown: str  # the path as given, in messages
+    path: Path | None
+    error: str = ""
+    offset: int | None = None  # of its record, in a WARC file
+    digest: str = ""
+    future: Future | None = field(default=None, repr=False)
+
+    def outcome(self, status: str, message: str = "", article=None) -> LoadOutcome:
+        return LoadOutcome(self.shown, status, message, article, self.key)
+
+
+def _store(source: _Source, raw: bytes, extracted, authority, *, review_reason="") -> LoadOutcome:
+    """Store a source's bytes and write its article, unless they are stored already.
+
+    ``extracted()`` decodes and parses (raises SourceError). Parsing happens outside any
+    transaction; the article is then read, compared and written in one, its row locked
+    (on PostgreSQL), so a correction saved while the file was being parsed, or being
+    saved right now, is seen and kept.
     """
-    stored = _stored_article(source_file)
-    if stored is not None and stored.sha256 == digest:
-        return LoadOutcome(source_file, UNCHANGED, article=stored)
-    twin = Article.objects.filter(sha256=digest).only("source_file").first()
-    if twin is not None:
-        return LoadOutcome(source_file, SKIPPED, f"same content as {twin.source_file}")
+    digest = hashlib.sha256(raw).hexdigest()
+    existing = _stored_article(source.key)
+    if existing is not None and existing.sha256 == digest:
+        _keep_bytes(existing, source, raw, digest)
+        return source.outcome(UNCHANGED, article=existing)
+    known = SourceFile.objects.filter(sha256=digest).select_related("article").first()
+    twin = known.article if known else Article.objects.filter(sha256=digest).first()
+    if twin is not None and twin != existing:
+        if existing is None and twin.source_id is None:
+            return _adopt(twin, source, raw, digest)
+        return source.outcome(SKIPPED, f"same content as {_where(twin, known)}")
     try:
-        text, parsed = parsed_source()
+        found = extracted()
     except SourceError as error:
-        return LoadOutcome(source_file, FAILED, str(error))
+        return source.outcome(FAILED, str(error))
     with transaction.atomic():
-        existing = _stored_article(source_file, lock=True)
+        existing = _stored_article(source.key, lock=True)
         if existing is not None and existing.sha256 == digest:
-            return LoadOutcome(source_file, UNCHANGED, article=existing)
+            return source.outcome(UNCHANGED, article=existing)
+        version = known or _new_version(source, found, digest, existing)
+        version.save()
         article = write_article(
-            source_file=source_file,
+            source_file=source.name,
             sha256=digest,
-            source_text=text,
-            parsed=parsed,
+            source_text=found.text,
+            parsed=found.parsed,
             authority=authority,
             existing=existing,
             review_reason=review_reason,
+            source_key=source.key,
+            source=version,
         )
-    return LoadOutcome(source_file, UPDATED if existing else LOADED, article=article)
+        if version.article_id is None:
+            version.article = article
+            version.save(update_fields=["article"])
+        if article.field_origins != found.origins:
+            article.field_origins = found.origins
+            Article.objects.filter(pk=article.pk).update(field_origins=found.origins)
+    return source.outcome(UPDATED if existing else LOADED, article=article)
 
 
-def _stored_article(source_file: str, *, lock: bool = False) -> Article | None:
-    articles = Article.objects.filter(source_file=source_file)
+def _stored_article(key: str, *, lock: bool = False) -> Article | None:
+    articles = Article.objects.filter(source_key=key)
     return (articles.select_for_update() if lock else articles).first()
 
 
-def source_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Every ``.txt`` file named, or inside a named directory, in a stable order."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
-        else:
-            found.append(path)
-    return found
+def _where(article: Article, version: SourceFile | None) -> str:
+    """How a duplicate's original is named: its path, and whether it is an earlier version."""
+    if version is None or version.pk == article.source_id:
+        return article.source.original_path if article.source else article.source_file
+    return f"an earlier version of {article.source_file} ({version.original_path})"
+
+
+def _new_version(
+    source: _Source, found: Extracted, digest: str, article: Article | None
+) -> SourceFile:
+    return SourceFile(
+        article=article,
+        content=found.raw,
+        sha256=digest,
+        size=len(found.raw),
+        media_type=found.media_type,
+        encoding=found.encoding,
+        original_path=str(source.path) if source.path else source.shown,
+        url=found.url,
+        captured=found.captured,
+        metadata=[given.to_json() for given in found.given],
+    )
+
+
+def _keep_bytes(article: Article, source: _Source, raw: bytes, digest: str) -> None:
+    """An unchanged source was seen again: note when, and keep its bytes if they were not."""
+    if article.source_id is not None:
+        SourceFile.objects.filter(pk=article.source_id).update(last_seen=timezone.now())
+        return
+    _adopt(article, source, raw, digest)
+
+
+def _adopt(article: Article, source: _Source, raw: bytes, digest: str) -> LoadOutcome:
+    """An article loaded before bytes were kept: store them, and take this source's key."""
+    try:
+        encoding = decode_with_encoding(raw, source.name).encoding
+    except SourceError as error:
+        return source.outcome(FAILED, str(error))
+    with transaction.atomic():
+        version = SourceFile.objects.create(
+            article=article,
+            content=raw,
+            sha256=digest,
+            size=len(raw),
+            encoding=encoding,
+            original_path=str(source.path) if source.path else source.shown,
+        )
+        Article.objects.filter(pk=article.pk).update(source=version, source_key=source.key)
+    article.source, article.source_key = version, source.key
+    return source.outcome(UNCHANGED, "original bytes now kept", article)
 
 
 def load_paths(
@@ -159,108 +259,156 @@ def load_paths(
     authority: Authority | None = None,
     on_outcome: Callable[[int, int, LoadOutcome], None] | None = None,
 ) -> list[LoadOutcome]:
-    """Load every file; a file that fails is reported and never stops the others.
+    """Load every file; a file or path that fails is reported and never stops the others.
 
     Parsing is pure and runs in worker processes (one per core) while this
     process writes, in file order, one transaction per file. Files whose bytes
-    are already stored under their name are not parsed at all (``reparse_articles``
+    are already stored under their key are not parsed at all (``reparse_articles``
     re-extracts them).
     """
     authority = authority or default_authority()
     sync_authority(authority)
-    files = source_files(paths)
-    stored = _stored_digests([path.name for path in files])
-    jobs = [_read(path) for path in files]
-    # Unchanged files teach nothing the store does not hold already.
-    to_parse = {
-        path.name: job.raw
-        for path, job in zip(files, jobs, strict=True)
-        if stored.get(path.name) != job.digest
-    }
-    lesson = chrome_learning.lesson_for_batch(_decoded(to_parse), authority)
+    sources: list[_Source] = []
+    stored: dict[str, str] = {}
+    lesson = chrome_learning.lesson_for_batch(
+        _first_reading(find_sources(paths), sources, stored), authority
+    )
     authority = lesson.authority(authority)
     outcomes = []
-    with _parser_pool(len(files)) as pool:
-        for path, job in zip(files, jobs, strict=True):
-            _submit(pool, path, job, stored, authority)
-        for index, (path, job) in enumerate(zip(files, jobs, strict=True), start=1):
-            outcome = _finish(path, job, authority)
-            outcomes.append(outcome)
-            if on_outcome is not None:
-                on_outcome(index, len(files), outcome)
+
+    def finish(source: _Source) -> None:
+        outcome = _finish(source, stored, authority)
+        _lighten(outcome.article)
+        outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(len(outcomes), len(sources), outcome)
+
+    with parser_pool(len(sources)) as pool:
+        waiting: deque[_Source] = deque()
+        for source in sources:
+            if pool is not None and not source.error and stored.get(source.key) != source.digest:
+                source.future = pool.submit(extract_file, source.path, authority, source.offset)
+            waiting.append(source)
+            while len(waiting) > worker_count() + SPARE_IN_FLIGHT:
+                finish(waiting.popleft())
+        while waiting:
+            finish(waiting.popleft())
     lesson.save(leaving_out=_not_stored(outcomes))
     return outcomes
 
 
-def _stored_digests(names: list[str]) -> dict[str, str]:
-    stored = {}
-    for start in range(0, len(names), 500):
-        batch = names[start : start + 500]
-        stored.update(
-            Article.objects.filter(source_file__in=batch).values_list("source_file", "sha256")
+# An article's large fields; a load's outcomes keep their articles without them.
+_LARGE_FIELDS = ("body", "source_text", "loader_values", "captions", "links", "search_vector")
+
+
+def _lighten(article: Article | None) -> None:
+    """Drop an article's large fields from memory: Django reads them again if asked."""
+    if article is not None:
+        for name in _LARGE_FIELDS:
+            article.__dict__.pop(name, None)
+        version = article._state.fields_cache.get("source")
+        if version is not None:
+            version.__dict__.pop("content", None)
+
+
+def _source(path: Path, error: str = "") -> _Source:
+    try:
+        key = str(path.resolve(strict=not error))
+    except (OSError, RuntimeError) as resolve_error:
+        key, error = str(path.absolute()), error or f"cannot resolve path: {resolve_error}"
+    return _Source(key=key, name=path.name, shown=str(path), path=path, error=error)
+
+
+def _first_reading(
+    found: Iterable[Found], sources: list[_Source], stored: dict[str, str]
+) -> Iterator[tuple[str, str]]:
+    """Read each file once, one at a time, listing its sources (a WARC file's pages are
+    one each) with their digests in ``sources`` and the stored digests of their keys in
+    ``stored``; yield (key, text) of each new or changed text page, to learn chrome from.
+
+    Web pages teach no chrome: trafilatura leaves their template out already.
+    """
+    for item in found:
+        source = _source(item.path, item.error)
+        if not source.error and is_warc(source.path):
+            _list_warc_pages(source, sources, stored)
+            continue
+        sources.append(source)
+        if source.error:
+            continue
+        try:
+            raw = read_source_file(source.path)
+        except SourceError as error:
+            source.error = str(error)
+            continue
+        source.digest = hashlib.sha256(raw).hexdigest()
+        stored.update(_stored_digest(source.key))
+        if stored.get(source.key) != source.digest and not _is_web_page(source.name, raw):
+            yield from _decoded([(source.key, source.name, raw)])
+
+
+def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, str]) -> None:
+    """A WARC file's HTML pages as sources, or the file as a failed one when it is bad."""
+    try:
+        for page in warc_pages(warc.path):
+            key = f"{warc.key}#{page.offset}"
+            shown = f"{warc.shown} ({page.metadata.url or f'record at {page.offset}'})"
+            source = _Source(key, warc.name, shown, warc.path, page.error, offset=page.offset)
+            source.digest = hashlib.sha256(page.payload).hexdigest()
+            stored.update(_stored_digest(key))
+            sources.append(source)
+    except (SourceError, OSError) as error:
+        warc.error = str(error) if isinstance(error, SourceError) else f"cannot read: {error}"
+        sources.append(warc)
+
+
+def _is_web_page(name: str, raw: bytes) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES) or looks_like_html(raw)
+
+
+def _stored_digest(key: str) -> dict[str, str]:
+    return dict(Article.objects.filter(source_key=key).values_list("source_key", "sha256"))
+
+
+def _finish(source: _Source, stored: dict[str, str], authority: Authority) -> LoadOutcome:
+    if source.error:
+        return source.outcome(FAILED, source.error)
+    try:
+        if source.future is None:
+            raw, given, html = read_source(source.path, source.offset)
+            return _store(
+                source,
+                raw,
+                lambda: extract(raw, source.name, authority, given, html=html),
+                authority,
+            )
+        found = _result(
+            source.future,
+            source.shown,
+            lambda: extract_file(source.path, authority, source.offset),
         )
-    return stored
-
-
-@contextmanager
-def _parser_pool(file_count: int):
-    """Worker processes for parsing, or none for a handful of files."""
-    workers = min(os.cpu_count() or 1, 4)
-    if file_count < PARALLEL_FROM or workers < 2:
-        yield None
-        return
-    # Workers start fresh (no copy of this process's database connections).
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield pool
-
-
-@dataclass
-class _Job:
-    raw: bytes | None = None
-    digest: str = ""
-    error: str = ""
-    future: Future | None = None
-
-
-def _read(path: Path) -> _Job:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return _Job(error=f"cannot read file: {error.strerror or error}")
-    return _Job(raw=raw, digest=hashlib.sha256(raw).hexdigest())
-
-
-def _submit(pool, path: Path, job: _Job, stored: dict[str, str], authority: Authority) -> None:
-    if pool is not None and not job.error and stored.get(path.name) != job.digest:
-        job.future = pool.submit(read_source, job.raw, path.name, authority)
-
-
-def _finish(path: Path, job: _Job, authority: Authority) -> LoadOutcome:
-    if job.error:
-        return LoadOutcome(path.name, FAILED, job.error)
-
-    def parsed_source():
-        return _result(job.future, path.name, lambda: read_source(job.raw, path.name, authority))
-
-    try:
-        return _store(path.name, job.digest, parsed_source, authority)
+        return _store(source, found.raw, lambda: found, authority)
+    except SourceError as error:
+        return source.outcome(FAILED, str(error))
     except Exception as error:  # one bad file must never stop the others
-        logger.exception("loading %s failed", path)
-        return _unexpected(path.name, error)
+        logger.exception("loading %s failed", source.shown)
+        return _unexpected(source.outcome, error)
+    finally:
+        source.future = None  # its bytes are not kept past this file
 
 
-def _result(future: Future | None, source_file: str, parse_here: Callable):
+def _result(future: Future | None, label: str, parse_here: Callable):
     """A worker's parse, or this process's when there is no worker or it died."""
     if future is not None:
         try:
             return future.result()
         except BrokenProcessPool:
-            logger.warning("parser worker died; parsing %s in this process", source_file)
+            logger.warning("parser worker died; parsing %s in this process", label)
     return parse_here()
 
 
-def _unexpected(source_file: str, error: Exception) -> LoadOutcome:
-    return LoadOutcome(source_file, FAILED, f"unexpected error: {type(error).__name__}: {error}")
+def _unexpected(outcome: Callable[..., LoadOutcome], error: Exception) -> LoadOutcome:
+    return outcome(FAILED, f"unexpected error: {type(error).__name__}: {error}")
 
 
 def reparse_articles(
@@ -287,11 +435,15 @@ def reparse_articles(
         articles = articles.filter(outlet__name__in=outlets)
     pks = list(articles.order_by("pk").values_list("pk", flat=True))
     outcomes = []
-    with _parser_pool(len(pks)) as pool:
-        for start in range(0, len(pks), chrome_learning.CHUNK):
-            chunk = list(Article.objects.filter(pk__in=pks[start : start + chrome_learning.CHUNK]))
+    with parser_pool(len(pks)) as pool:
+        for start in range(0, len(pks), REPARSE_CHUNK):
+            chunk = list(
+                Article.objects.filter(pk__in=pks[start : start + REPARSE_CHUNK]).select_related(
+                    "source"
+                )
+            )
             futures = [
-                pool.submit(parse_article, article.source_text, authority) if pool else None
+                pool.submit(stored_extraction, article, authority) if pool else None
                 for article in chunk
             ]
             for article, future in zip(chunk, futures, strict=True):
@@ -302,26 +454,46 @@ def reparse_articles(
     return outcomes
 
 
+def stored_extraction(article: Article, authority: Authority) -> Extracted:
+    """The stored source read again: its original bytes and the metadata given with them,
+    or, for an article loaded before bytes were kept, its stored text."""
+    version = article.source
+    if version is None:
+        parsed = parse_article(article.source_text, authority)
+        return Extracted(b"", article.source_text, "", TEXT, parsed, origins=article.field_origins)
+    return extract(
+        bytes(version.content),
+        article.source_file,
+        authority,
+        [SourceMetadata.from_json(given) for given in version.metadata],
+        html=version.media_type == HTML,
+    )
+
+
 def _reparse(article: Article, future: Future | None, authority: Authority) -> LoadOutcome:
-    written_before = dict(article.loader_values)
+    def outcome(status: str, message: str = "") -> LoadOutcome:
+        return LoadOutcome(article.source_file, status, message, article, article.source_key)
+
+    written_before = (dict(article.loader_values), article.field_origins)
     try:
-        parsed = _result(
-            future, article.source_file, lambda: parse_article(article.source_text, authority)
-        )
+        found = _result(future, article.source_file, lambda: stored_extraction(article, authority))
         with transaction.atomic():
-            article = _stored_article(article.source_file, lock=True)
+            article = Article.objects.select_for_update().get(pk=article.pk)
             write_article(
                 source_file=article.source_file,
                 sha256=article.sha256,
-                source_text=article.source_text,
-                parsed=parsed,
+                source_text=found.text,
+                parsed=found.parsed,
                 authority=authority,
                 existing=article,
             )
+            if article.field_origins != found.origins:
+                article.field_origins = found.origins
+                Article.objects.filter(pk=article.pk).update(field_origins=found.origins)
     except SourceError as error:
-        return LoadOutcome(article.source_file, FAILED, str(error), article)
+        return outcome(FAILED, str(error))
     except Exception as error:  # one bad article must never stop the others
         logger.exception("reparsing %s failed", article.source_file)
-        return _unexpected(article.source_file, error)
-    status = UPDATED if article.loader_values != written_before else UNCHANGED
-    return LoadOutcome(article.source_file, status, article=article)
+        return _unexpected(outcome, error)
+    changed = (article.loader_values, article.field_origins) != written_before
+    return outcome(UPDATED if changed else UNCHANGED)

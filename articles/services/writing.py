@@ -29,6 +29,7 @@ from articles.models import (
     PersonMention,
     Quote,
     ReviewBodyMention,
+    SourceFile,
 )
 from articles.parsing.authority import Authority
 from articles.parsing.fuzzydate import UNKNOWN
@@ -62,7 +63,11 @@ def write_article(
     authority: Authority,
     existing: Article | None,
     review_reason: str = "",
+    source_key: str = "",
+    source: SourceFile | None = None,
 ) -> Article:
+    """``source`` is the stored version the article is extracted from; ``source_key``
+    the source's identity (the file name when none is given)."""
     parsed = without_rejected(parsed, existing)
     page = parsed.page
     outlet = _outlet(page.outlet, page.outlet_known, authority)
@@ -74,9 +79,20 @@ def write_article(
     if review_reason:
         reasons.insert(0, review_reason)
     article = existing or Article(slug=unique_slug(Article, page.title))
-    provenance = (source_file, sha256, source_text)
-    moved = provenance != (article.source_file, article.sha256, article.source_text)
-    article.source_file, article.sha256, article.source_text = provenance
+    key = source_key or article.source_key or source_file
+    version = source.pk if source is not None else article.source_id
+    provenance = (source_file, sha256, source_text, key, version)
+    stored = (
+        article.source_file,
+        article.sha256,
+        article.source_text,
+        article.source_key,
+        article.source_id,
+    )
+    moved = provenance != stored
+    article.source_file, article.sha256, article.source_text, article.source_key = provenance[:4]
+    if source is not None:
+        article.source = source
     changed = article.apply_loader_values(
         {
             "outlet_id": outlet.pk,

@@ -1,13 +1,24 @@
 """One article: its reading page and its verbatim source."""
 
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from articles import selectors
+from articles.parsing.decode import decode_source
 from articles.parsing.fuzzydate import DAY, MONTH, YEAR
+from articles.parsing.types import SourceError
 from articles.views.markup import MentionLinker, is_web_address, json_ld
 from curation.visibility import named_speaker
 
 SITE_NAME = "Care Review Archive"
+# The encodings decoding finds, as HTTP names them.
+CHARSETS = {
+    "UTF-8": "utf-8",
+    "UTF-16": "utf-16",
+    "UTF-32": "utf-32",
+    "Windows-1252": "windows-1252",
+    "Latin-1": "iso-8859-1",
+}
 
 
 def mention_links(article) -> dict[str, str]:
@@ -106,7 +117,50 @@ def article_detail(request, slug):
     )
 
 
-def article_source(request, slug):
+def article_source(request, slug, version=None):
+    """A version of the source (the one the article was extracted from, by default): its
+    text as the parser read it, where it came from, and the list of every version."""
+    article = selectors.article_source(slug)
+    versions = selectors.source_versions(article)
+    shown = next((v for v in versions if v.pk == (version or article.source_id)), None)
+    if version is not None and shown is None:
+        raise Http404("No such version of this source.")
+    if shown is None or shown.pk == article.source_id:
+        text = article.source_text
+    else:
+        text = _decoded(selectors.source_version(article, shown.pk))
     return render(
-        request, "articles/article_source.html", {"article": selectors.article_source(slug)}
+        request,
+        "articles/article_source.html",
+        {
+            "article": article,
+            "versions": versions,
+            "shown": shown,
+            "number": versions.index(shown) + 1 if shown else None,
+            "text": text,
+        },
     )
+
+
+def article_source_raw(request, slug, version=None):
+    """The original bytes of a source version, byte for byte, with their media type.
+
+    A saved web page is served sandboxed (no scripts, no access to the archive's
+    origin), so an archived page can never act on the archive's own pages.
+    """
+    source = selectors.source_version(selectors.article_source(slug), version)
+    response = HttpResponse(bytes(source.content), content_type=raw_content_type(source))
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src data:"
+    return response
+
+
+def raw_content_type(source) -> str:
+    charset = CHARSETS.get(source.encoding)
+    return f"{source.media_type}; charset={charset}" if charset else source.media_type
+
+
+def _decoded(source) -> str:
+    try:
+        return decode_source(bytes(source.content), source.original_path)
+    except SourceError as error:
+        return f"(this version cannot be shown as text: {error})"

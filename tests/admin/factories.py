@@ -28,6 +28,7 @@ def make_article(title: str | None = None, *, outlet: Outlet | None = None, **fi
         "published": datetime.date(2021, 3, 1),
         "published_precision": "day",
         "source_file": f"{serial:03d}_test.txt",
+        "source_key": f"{serial:03d}_test.txt",
         "sha256": hashlib.sha256(str(serial).encode()).hexdigest(),
         "source_text": f"{title}\n\nBody of {title}.",
         **fields,

@@ -14,6 +14,7 @@ from articles.models import (
     MilestoneSource,
     OrganisationMention,
     ReviewBodyMention,
+    SourceFile,
 )
 from people.models import (
     Membership,
@@ -58,6 +59,14 @@ def populate(n: int) -> None:
             date_precision="season",
         )
         MilestoneSource.objects.create(milestone=milestone, article=article, sentence="Said.")
+        article.source = SourceFile.objects.create(
+            article=article,
+            content=article.source_text.encode(),
+            sha256=article.sha256,
+            size=len(article.source_text.encode()),
+            original_path=article.source_file,
+        )
+        article.save()
 
 
 def archive_admins():

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, LearnedChromeLine
-from articles.services import loading
+from articles.services import loading, parser_pool
 from articles.services.loading import LOADED, load_paths, load_source
 from tests.parsing.template_pages import FOOTER, MENU, OUTLET, SIGN_UP, template_page
 
@@ -49,15 +49,15 @@ def test_a_first_load_of_many_pages_of_a_new_outlet_is_already_clean(tmp_path):
 
 
 def test_worker_processes_parse_with_the_learned_chrome(tmp_path, monkeypatch):
-    monkeypatch.setattr(loading, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parser_pool, "PARALLEL_FROM", 2)
     started = []
-    real_pool = loading.ProcessPoolExecutor
+    real_pool = parser_pool.ProcessPoolExecutor
 
     def counting_pool(*args, **kwargs):
         started.append(args)
         return real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(loading, "ProcessPoolExecutor", counting_pool)
+    monkeypatch.setattr(parser_pool, "ProcessPoolExecutor", counting_pool)
     load_paths([write_pages(tmp_path, range(5))])
     assert started, "no worker pool was started"
     assert not any(FOOTER in article.body for article in Article.objects.all())

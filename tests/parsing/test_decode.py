@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from articles.parsing.decode import MAX_SOURCE_BYTES, decode_source
+from articles.parsing.decode import MAX_SOURCE_BYTES, decode_source, decode_with_encoding
 from articles.parsing.types import SourceError
 
 from .seeds import SEED_NAMES, seed_bytes
@@ -29,9 +29,50 @@ def test_windows_1252_bytes_keep_their_typography():
 def test_latin_1_when_windows_1252_cannot_read_it():
     # 0x81 is undefined in Windows-1252; the rest is ordinary Latin-1 text.
     raw = "Café société à Paris ".encode("latin-1") * 50 + b"\x81"
-    text = decode_source(raw, "latin1.txt")
-    assert text.startswith("Café société à Paris")
-    assert text.endswith("\x81")
+    decoded = decode_with_encoding(raw, "latin1.txt")
+    assert decoded.encoding == "Latin-1"
+    assert decoded.text.startswith("Café société à Paris")
+    # Latin-1 reads 0x81 as a C1 control character, which decoding removes.
+    assert decoded.text.endswith("Paris ")
+
+
+TEXT = "Care review’s “big question”: £250bn – Séan Patel\nSecond line"
+
+
+@pytest.mark.parametrize(
+    ("codec", "label"),
+    [
+        ("utf-16", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+        ("utf-8-sig", "UTF-8"),
+    ],
+)
+def test_a_byte_order_mark_decides_the_encoding(codec, label):
+    raw = TEXT.encode(codec)
+    if codec.endswith("-be"):
+        raw = "\ufeff".encode(codec) + raw
+    decoded = decode_with_encoding(raw, "marked.txt")
+    assert decoded == type(decoded)(TEXT, label)
+
+
+def test_utf8_without_a_mark_says_so():
+    assert decode_with_encoding(TEXT.encode(), "plain.txt").encoding == "UTF-8"
+
+
+def test_a_broken_utf16_file_says_why_in_one_line():
+    raw = TEXT.encode("utf-16")[:-1]
+    with pytest.raises(SourceError, match="UTF-16 byte-order mark but is not UTF-16") as error:
+        decode_source(raw, "broken.txt")
+    assert "\n" not in str(error.value)
+
+
+def test_control_characters_other_than_tab_and_newline_are_removed():
+    prose = "An ordinary paragraph of the article. " * 20
+    raw = f"Title with an \x1b[31mescape\x07\nBody\tcell\x0bnext\x0c\x7f\x9b end\n{prose}".encode()
+    text = decode_source(raw, "controls.txt")
+    assert text == f"Title with an [31mescape\nBody\tcellnext end\n{prose}"
 
 
 def test_line_endings_and_spaces_are_normalised():

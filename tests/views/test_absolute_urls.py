@@ -3,7 +3,7 @@
 import pytest
 from django.apps import apps
 
-from articles.models import Milestone, MilestoneSource
+from articles.models import Milestone, MilestoneSource, SourceFile
 from people.models import Membership, PersonAlias, ReviewBodyFact
 from tests import factories
 
@@ -17,6 +17,9 @@ def test_every_model_has_a_working_absolute_url(client, archive):
     ReviewBodyFact.objects.create(body=archive.board, article=archive.faq, text="It advises.")
     PersonAlias.objects.get_or_create(person=archive.ray, name="Raymond Jones")
     factories.make_quote(archive.faq, "We listened.", archive.josh)
+    SourceFile.objects.create(
+        article=archive.faq, content=b"x", sha256="0" * 64, size=1, original_path="faq.txt"
+    )
 
     checked = []
     for app in ("articles", "people"):
@@ -30,6 +33,11 @@ def test_every_model_has_a_working_absolute_url(client, archive):
             address = record.get_absolute_url()
             assert client.get(address.split("#")[0]).status_code == 200, (model, address)
             checked.append(model.__name__)
-    assert {"Quote", "PersonMention", "Membership", "PersonAlias", "MilestoneSource"} <= set(
-        checked
-    )
+    assert {
+        "Quote",
+        "PersonMention",
+        "Membership",
+        "PersonAlias",
+        "MilestoneSource",
+        "SourceFile",
+    } <= set(checked)

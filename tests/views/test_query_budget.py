@@ -24,7 +24,7 @@ BUDGETS = {
     "&outlet={outlet}&kind=news&has_quotes=1&date_from=2021&sort=oldest": 12,
     "/articles/?q=Article": 8,
     "/articles/{article}/": 7,
-    "/articles/{article}/source/": 1,
+    "/articles/{article}/source/": 2,  # the article, its source versions
     "/people/": 2,
     "/people/{person}/": 15,
     "/people/{person}/?outlet={outlet}&kind=opinion": 16,

@@ -4,19 +4,18 @@
 """
 
 from collections import Counter
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Outlet
+from articles.services.load_lock import LoadLocked, load_lock
 from articles.services.loading import (
     FAILED,
     STATUSES,
     LoadOutcome,
     load_paths,
     reparse_articles,
-    source_files,
 )
 
 # Long runs report progress every this many files.
@@ -27,6 +26,8 @@ class Command(BaseCommand):
     help = (
         "Load raw page-text dumps (.txt files, or directories of them) into the archive. "
         "Re-running is safe: unchanged files are skipped and staff corrections are kept. "
+        "A bad file or path is reported on one line and the others still load; one load "
+        "runs at a time (a second one waits). "
         "With --reparse, re-extract the stored articles with the current parser and the "
         "chrome learned from the archive."
     )
@@ -49,20 +50,32 @@ class Command(BaseCommand):
             metavar="NAME",
             help="with --reparse: only this outlet's articles (repeatable)",
         )
+        parser.add_argument(
+            "--no-wait",
+            action="store_false",
+            dest="wait",
+            help="refuse to start while another load runs, instead of waiting for it",
+        )
 
     def handle(self, *args, **options):
+        try:
+            with load_lock(wait=options["wait"], on_wait=self._say_waiting):
+                self._load(options)
+        except LoadLocked as error:
+            raise CommandError(f"{error}; try again when it has finished") from None
+
+    def _say_waiting(self) -> None:
+        self.stderr.write("Another load_articles is running; waiting for it to finish…")
+
+    def _load(self, options) -> None:
         if options["reparse"]:
             return self._reparse(options)
         if options["outlets"]:
             raise CommandError("--outlet only goes with --reparse")
         paths = options["paths"] or [settings.SEEDS_DIR]
-        missing = [p for p in paths if not Path(p).exists()]
-        if missing:
-            raise CommandError(f"no such file or directory: {', '.join(map(str, missing))}")
         verbosity = options["verbosity"]
-        total = len(source_files(paths))
         if verbosity:
-            self.stdout.write(f"Loading {total} file(s)…")
+            self.stdout.write(f"Loading {', '.join(map(str, paths))}…")
         self._summarise(load_paths(paths, on_outcome=self._report(verbosity)), verbosity)
 
     def _reparse(self, options) -> None:
