@@ -2,8 +2,9 @@
 
 A byte-order mark decides first (UTF-32 or UTF-16, either byte order, or UTF-8);
 without one, UTF-8 is tried, then Windows-1252, then Latin-1 when the result
-reads like text. Control characters other than tab and newline are removed (one
-escape character in a title is enough to break an XML feed). Typography is kept:
+reads like text. Control characters other than tab, newline and the form feed (a
+PDF's page break) are removed (one escape character in a title is enough to break an
+XML feed). Typography is kept:
 curly quotes stay curly, because the archive quotes the sources exactly.
 """
 
@@ -29,9 +30,10 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # Zero-width characters, soft hyphens and stray byte-order marks carry nothing.
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # C0 and C1 control characters other than tabs, line and page breaks: a share of
-# them says "binary"; after line breaks are normalised, all but tab and newline go.
+# them says "binary"; after line breaks are normalised, all but tab, newline and the
+# form feed go (a form feed is a PDF's page break, which the layout stage reads).
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-_STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 _FALLBACKS = (("cp1252", "Windows-1252"), ("latin-1", "Latin-1"))
 # Longest mark first: the UTF-32 little-endian mark begins with the UTF-16 one.
 _BYTE_ORDER_MARKS = (

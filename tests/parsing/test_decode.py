@@ -68,11 +68,11 @@ def test_a_broken_utf16_file_says_why_in_one_line():
     assert "\n" not in str(error.value)
 
 
-def test_control_characters_other_than_tab_and_newline_are_removed():
+def test_control_characters_other_than_tab_newline_and_form_feed_are_removed():
     prose = "An ordinary paragraph of the article. " * 20
     raw = f"Title with an \x1b[31mescape\x07\nBody\tcell\x0bnext\x0c\x7f\x9b end\n{prose}".encode()
     text = decode_source(raw, "controls.txt")
-    assert text == f"Title with an [31mescape\nBody\tcellnext end\n{prose}"
+    assert text == f"Title with an [31mescape\nBody\tcellnext\x0c end\n{prose}"
 
 
 def test_line_endings_and_spaces_are_normalised():
