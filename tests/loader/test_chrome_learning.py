@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, LearnedChromeLine
-from articles.services import loading, parser_pool
+from articles.services import loading
 from articles.services.loading import LOADED, load_paths, load_source
 from tests.parsing.template_pages import FOOTER, MENU, OUTLET, SIGN_UP, template_page
 
@@ -48,18 +48,9 @@ def test_a_first_load_of_many_pages_of_a_new_outlet_is_already_clean(tmp_path):
     assert {FOOTER, SIGN_UP, *MENU} <= stored_chrome()
 
 
-def test_worker_processes_parse_with_the_learned_chrome(tmp_path, monkeypatch):
-    monkeypatch.setattr(parser_pool, "PARALLEL_FROM", 2)
-    started = []
-    real_pool = parser_pool.ProcessPoolExecutor
-
-    def counting_pool(*args, **kwargs):
-        started.append(args)
-        return real_pool(*args, **kwargs)
-
-    monkeypatch.setattr(parser_pool, "ProcessPoolExecutor", counting_pool)
+def test_worker_processes_parse_with_the_learned_chrome(tmp_path, started_pools):
     load_paths([write_pages(tmp_path, range(5))])
-    assert started, "no worker pool was started"
+    assert started_pools, "no worker pool was started"
     assert not any(FOOTER in article.body for article in Article.objects.all())
 
 

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from articles.management.commands import load_articles
 from articles.models import Article, Quote
-from articles.services import loading, parser_pool, writing
+from articles.services import loading, writing
 from people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -152,21 +152,12 @@ def test_long_runs_show_progress(tmp_path, capsys, monkeypatch):
 
 
 def test_many_files_are_parsed_in_worker_processes_with_the_same_results(
-    tmp_path, capsys, monkeypatch
+    tmp_path, capsys, started_pools
 ):
-    monkeypatch.setattr(parser_pool, "PARALLEL_FROM", 2)
-    started = []
-    real_pool = parser_pool.ProcessPoolExecutor
-
-    def counting_pool(*args, **kwargs):
-        started.append(args)
-        return real_pool(*args, **kwargs)
-
-    monkeypatch.setattr(parser_pool, "ProcessPoolExecutor", counting_pool)
     copy_seeds(tmp_path)
     (tmp_path / "empty.txt").write_bytes(b"")
     out, failed = run(tmp_path, capsys=capsys)
-    assert started, "no worker pool was started"
+    assert started_pools, "no worker pool was started"
     assert failed and "5 loaded" in failed and "1 failed" in failed
     assert out.err.startswith(f"{tmp_path / 'empty.txt'}: failed:")
     article = Article.objects.get(source_file=SEEDS[2].name)
