@@ -397,6 +397,7 @@ class ArticleWriter:
             links=[f"https://example.org/report/{index}"] if rng.random() < 0.2 else [],
             kind=kind,
             source_file=f"generated_{index:05d}.txt",
+            source_key=f"generated_{index:05d}.txt",
             sha256=hashlib.sha256(source_text.encode()).hexdigest(),
             source_text=source_text,
         )

@@ -29,6 +29,7 @@ def every_article_mentions_children(db):
             slug=f"report-{index}",
             body=f"Children in care, report {index}, on placements and family help.",
             source_file=f"report_{index}.txt",
+            source_key=f"report_{index}.txt",
             sha256=f"{index:064d}",
             source_text="",
         )
