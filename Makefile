@@ -10,7 +10,8 @@ PYTEST := $(BIN)/pytest
 CHROMIUM := /usr/bin/chromium
 JAVA := /usr/bin/java
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
-BENCH_SCRIPTS := $(sort $(wildcard bench/*.py))
+# bench/_*.py are helpers of the scripts, not benchmarks.
+BENCH_SCRIPTS := $(sort $(filter-out bench/_%,$(wildcard bench/*.py)))
 
 .DEFAULT_GOAL := help
 

@@ -10,13 +10,13 @@ another, and prints the rates.
 
 import argparse
 import io
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _django import setup_django
+
 NAMES = ["Amira Okafor", "Ben Lindqvist", "Chloe Brennan", "Daniel Chaudhry", "Ellen Walsh"]
 
 
@@ -83,15 +83,7 @@ def main() -> int:
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="formats-bench-"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'html.sqlite3'}"
-    os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only")
-    os.environ["DJANGO_DEBUG"] = "0"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewarchive.settings")
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
+    setup_django(f"sqlite:///{workdir / 'html.sqlite3'}")
 
     pages = [page(index) for index in range(args.pages)]
     html_dir, warc_dir = workdir / "html", workdir / "warc"

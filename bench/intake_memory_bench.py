@@ -10,14 +10,14 @@ at a time, so the peak should not grow with N (target: under 250 MB at N = 100).
 """
 
 import argparse
-import os
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _django import ROOT, setup_django
+
 PARAGRAPH = (
     "The review heard from families, social workers and councils about what the care "
     "system does well and where it fails the children it looks after. "
@@ -38,16 +38,7 @@ def main() -> int:
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="intake-bench-"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only")
-    # Debug mode keeps every query, with its parameters (these pages), in memory.
-    os.environ["DJANGO_DEBUG"] = "0"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewarchive.settings")
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
+    setup_django(f"sqlite:///{workdir / 'bench.sqlite3'}")
     from django.core.management import call_command
 
     from articles.services.loading import load_paths

@@ -9,7 +9,6 @@ then loads them again (the idempotent path) and prints the rates and peak memory
 """
 
 import argparse
-import os
 import random
 import resource
 import sys
@@ -17,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _django import ROOT, setup_django
+
 FIRST_NAMES = ["Amira", "Ben", "Chloe", "Daniel", "Ellen", "Farah", "George", "Hannah", "Imran"]
 SURNAMES = ["Okafor", "Lindqvist", "Brennan", "Chaudhry", "Walsh", "Ferreira", "Nakamura"]
 MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -45,15 +45,9 @@ def main() -> int:
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewarchive.settings")
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
+    setup_django(args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}", debug_off=False)
     from django.core.management import call_command
+    from django.db import connection
 
     from articles.services.loading import load_paths
 
@@ -76,7 +70,7 @@ def main() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     statuses = {s: sum(o.status == s for o in first) for s in {o.status for o in first}}
-    print(f"database:      {django.db.connection.vendor}")
+    print(f"database:      {connection.vendor}")
     print(f"corpus:        {args.articles} articles, {size_mb:.1f} MB")
     print(f"first load:    {first_seconds:.1f} s ({args.articles / first_seconds:.0f} articles/s)")
     print(f"  outcomes:    {statuses}")

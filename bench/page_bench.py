@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
+from _django import setup_django
+
 BATCH = 1000
 OUTLET_COUNT = 36
 DEEP_PAGE = 50  # the list page to time besides the first (or the last, if fewer)
@@ -47,18 +48,6 @@ PRECISIONS = [("day", 85), ("month", 5), ("season", 2), ("year", 2), ("unknown",
 QUOTE_COUNTS = ([0, 1, 2, 3, 4], [35, 25, 20, 12, 8])
 COVERAGE_SPREAD_DAYS = 12
 WORD = re.compile(r"[^\s“”\"]+")
-
-
-def setup_django():
-    """Production settings (debug off), whatever the caller's environment says."""
-    os.environ["DJANGO_DEBUG"] = "0"
-    os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reviewarchive.settings")
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
 
 
 class Popularity:
