@@ -1,19 +1,47 @@
-"""Facet counts for an article list: one grouped query per facet, never one per value.
+"""One declaration per filter of a list page, and the facet counts it gives.
 
-An AND facet (people, organisations, review bodies) counts within the current
-results, so each count says how many results remain if the value is added. An OR
-facet (outlet, kind) counts within the results of every other filter, so its
-values stay visible and selectable side by side.
+Each filter of the article list and the quotes index is declared once, below, as
+an instance of one of five kinds (a search, entities named by slug, fixed choices,
+a date bound, a tick box). The declaration is all a list knows about a filter:
+``articles.filters`` turns it into the FilterSet field, and the same object gives
+the facet counts, the active-filter chips, the words of the page summary, the
+words of an export's file name and the export column. Adding a facet is adding
+one line to ``ARTICLE_FACETS`` or ``QUOTE_FACETS``.
+
+Every lookup is a ``path`` from the listed row (an article, or a quote) to what it
+filters on, so one kind serves both lists: "person" is
+``person_mentions__person`` from an article and ``article__person_mentions__person``
+from a quote.
+
+Counting is one grouped query per facet, never one per value. An AND facet
+(people, organisations, review bodies: an article mentions many at once) counts
+within the current results, so each count says how many results remain if the
+value is added. An OR facet (outlet, kind, speaker: a row has only one) counts
+within the results of every other filter, so its values stay visible and
+selectable side by side.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Value, When
+import django_filters
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.utils.text import slugify
 
-from articles.models import Article, OrganisationMention, PersonMention, Quote, ReviewBodyMention
-from curation.visibility import public
+from articles import quote_search, search
+from articles.filter_fields import (
+    MAX_QUERY_LENGTH,
+    FuzzyDateFilter,
+    SlugChoiceFilter,
+    TickFilter,
+    printable,
+)
+from articles.models import Article, Outlet, Quote
+from curation.visibility import reviewed
+from people.models import Organisation, Person, ReviewBody
 
 FACET_LIMIT = 20
+AND, OR = " and ", " or "
 
 
 @dataclass(frozen=True)
@@ -36,9 +64,69 @@ class Facet:
         return any(value.selected for value in self.values)
 
 
-def _selected_first(relation: str, selected: list[str]) -> Case:
+@dataclass(frozen=True)
+class Chip:
+    """One active filter value; ``value`` None stands for the whole parameter."""
+
+    label: str
+    value: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Declared:
+    """What every declared filter knows: its GET parameter and its label."""
+
+    name: str
+    label: str
+
+    def form_filter(self) -> django_filters.Filter:
+        raise NotImplementedError
+
+    def apply(self, queryset, value):
+        raise NotImplementedError
+
+    def chips(self, value) -> list[Chip]:
+        return []
+
+    def phrase(self, value) -> str:
+        """The filter in the words of the page summary ("mentioning Ian Dickson")."""
+        return ""
+
+    def file_words(self, value, data: dict) -> list[str]:
+        """The filter as words of an export's file name."""
+        return []
+
+    def count(self, filterset) -> Facet | None:
+        return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Search(Declared):
+    """Full-text search; ``matcher(queryset, text)`` restricts the rows."""
+
+    matcher: Callable
+
+    def form_filter(self):
+        return django_filters.CharFilter(
+            label=self.label, max_length=MAX_QUERY_LENGTH, method="filter_declared"
+        )
+
+    def apply(self, queryset, value):
+        return self.matcher(queryset, value) if value else queryset
+
+    def chips(self, value):
+        return [Chip(f"Search: {printable(value)}")] if value else []
+
+    def phrase(self, value):
+        return f"matching “{printable(value)}”" if value else ""
+
+    def file_words(self, value, data):
+        return [slugify(value)[:40]] if value else []
+
+
+def _selected_first(lookup: str, selected: list[str]) -> Case:
     return Case(
-        When(**{f"{relation}__in": selected}, then=Value(1)),
+        When(**{f"{lookup}__in": selected}, then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
@@ -53,61 +141,269 @@ def _facet(name, title, rows, selected) -> Facet:
     return Facet(name, title, values, truncated=len(rows) > FACET_LIMIT)
 
 
-def mention_facet(name, title, mention_model, field, articles, selected) -> Facet:
-    """Count the results that mention each person, organisation or review body."""
-    rows = (
-        public(mention_model.objects, field)
-        .filter(article__in=articles.order_by().values("pk"))
-        .values(value=F(f"{field}__slug"), label=F(f"{field}__name"))
-        .annotate(count=Count("pk"), chosen=_selected_first(f"{field}__slug", selected))
-        .order_by("-chosen", "-count", "label")
-    )
-    return _facet(name, title, rows, selected)
+@dataclass(frozen=True, kw_only=True)
+class Entities(Declared):
+    """People, organisations, review bodies, outlets or speakers, chosen by slug.
+
+    ``combine`` AND keeps rows related to every chosen value, OR to any of them.
+    ``export`` names the export column that lists them (None: not exported from here).
+    """
+
+    noun: str
+    model: type
+    path: str
+    combine: str = AND
+    verb: str = "mentioning"
+    export: str | None = None
+    hides_unreviewed: bool = True  # hidden names are not offered (curation.visibility)
+
+    def form_filter(self):
+        return SlugChoiceFilter(
+            label=self.label,
+            noun=self.noun,
+            queryset=self.model.objects.only("pk", "slug", "name"),
+            method="filter_declared",
+        )
+
+    def apply(self, queryset, value):
+        if not value:
+            return queryset
+        if self.combine == OR:
+            return queryset.filter(**{f"{self.path}__in": value})
+        rows = queryset.model._base_manager
+        for chosen in value:
+            queryset = queryset.filter(
+                Exists(rows.filter(pk=OuterRef("pk"), **{self.path: chosen}))
+            )
+        return queryset
+
+    def chips(self, value):
+        return [Chip(item.name, item.slug) for item in value or ()]
+
+    def phrase(self, value):
+        return f"{self.verb} " + self.combine.join(item.name for item in value) if value else ""
+
+    def file_words(self, value, data):
+        return [item.slug for item in value or ()]
+
+    def count(self, filterset):
+        selected = [item.slug for item in filterset.cleaned(self.name) or ()]
+        rows = filterset.matching(without=(self.name,) if self.combine == OR else ())
+        visible = reviewed(self.path) if self.hides_unreviewed else Q()
+        rows = (
+            rows.order_by()
+            .filter(visible, **{f"{self.path}__isnull": False})
+            .values(value=F(f"{self.path}__slug"), label=F(f"{self.path}__name"))
+            .annotate(count=Count("pk"), chosen=_selected_first(f"{self.path}__slug", selected))
+            .order_by("-chosen", "-count", "label")
+        )
+        return _facet(self.name, self.label, rows, selected)
 
 
-def outlet_facet(articles, selected) -> Facet:
-    rows = (
-        articles.order_by()
-        .values(value=F("outlet__slug"), label=F("outlet__name"))
-        .annotate(count=Count("pk"), chosen=_selected_first("outlet__slug", selected))
-        .order_by("-chosen", "-count", "label")
-    )
-    return _facet("outlet", "Outlets", rows, selected)
+@dataclass(frozen=True, kw_only=True)
+class Choices(Declared):
+    """A fixed set of values of one column (the kind of article), combined with OR."""
+
+    choices: list[tuple[str, str]]
+    path: str
+    noun: str
+    verb: str = "of kind"
+
+    def form_filter(self):
+        return django_filters.MultipleChoiceFilter(
+            label=self.label,
+            choices=self.choices,
+            method="filter_declared",
+            error_messages={"invalid_choice": f"There is no {self.noun} called “%(value)s”."},
+        )
+
+    def apply(self, queryset, value):
+        return queryset.filter(**{f"{self.path}__in": value}) if value else queryset
+
+    def chips(self, value):
+        labels = dict(self.choices)
+        return [Chip(labels[item], item) for item in value or ()]
+
+    def phrase(self, value):
+        labels = dict(self.choices)
+        return f"{self.verb} " + OR.join(labels[item] for item in value) if value else ""
+
+    def file_words(self, value, data):
+        return list(value or ())
+
+    def count(self, filterset):
+        selected = list(filterset.cleaned(self.name) or ())
+        rows = filterset.matching(without=(self.name,)).order_by()
+        counts = dict(rows.values_list(self.path).annotate(count=Count("pk")))
+        values = [
+            FacetValue(value, label, counts.get(value, 0), value in selected)
+            for value, label in self.choices
+            if counts.get(value) or value in selected
+        ]
+        return Facet(self.name, self.label, values, truncated=False)
 
 
-def kind_facet(articles, selected) -> Facet:
-    counts = dict(articles.order_by().values_list("kind").annotate(count=Count("pk")))
-    values = [
-        FacetValue(kind, label, counts.get(kind, 0), kind in selected)
-        for kind, label in Article.KIND_CHOICES
-        if counts.get(kind) or kind in selected
+@dataclass(frozen=True, kw_only=True)
+class DateBound(Declared):
+    """One end of the date range. An article dated only to a month or a season counts
+    if that period overlaps the range; ``article`` is the path to the dated article."""
+
+    starts: bool  # True for "from", False for "to"
+    other: str  # the parameter of the range's other end
+    article: str = ""
+
+    def form_filter(self):
+        return FuzzyDateFilter(label=self.label, method="filter_declared")
+
+    def apply(self, queryset, value):
+        if not value:
+            return queryset
+        if self.starts:
+            return queryset.filter(**{f"{self.article}published_end__gte": value.start()})
+        return queryset.filter(**{f"{self.article}published__lte": value.end()})
+
+    def chips(self, value):
+        return [Chip(f"{self.label} {value.display()}")] if value else []
+
+    def phrase(self, value):
+        return f"{self.label.lower()} {value.display()}" if value else ""
+
+    def file_words(self, value, data):
+        """ "2021" for a range from 2021 to 2021, else "from-2021", "to-2022-05"."""
+        if not value:
+            return []
+        if data.get(self.other) == value:
+            return [value.edtf()] if self.starts else []
+        return [f"{self.label.lower()}-{value.edtf()}"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tick(Declared):
+    """A tick box keeping only the rows for which ``condition`` (an expression) holds."""
+
+    condition: Callable[[], object]
+    chip: str
+
+    def form_filter(self):
+        return TickFilter(label=self.label, method="filter_declared")
+
+    def apply(self, queryset, value):
+        return queryset.filter(self.condition()) if value else queryset
+
+    def chips(self, value):
+        return [Chip(self.chip)] if value else []
+
+    def phrase(self, value):
+        return self.chip.lower() if value else ""
+
+    def file_words(self, value, data):
+        return [slugify(self.chip)] if value else []
+
+    def tally(self, filterset) -> int:
+        """How many of the current results the tick would keep."""
+        return filterset.matching().filter(self.condition()).count()
+
+
+def _has_public_quotes():
+    return Exists(Quote.public.filter(article=OuterRef("pk")))
+
+
+def _dates(article: str = "") -> list[DateBound]:
+    return [
+        DateBound(name="date_from", label="From", starts=True, other="date_to", article=article),
+        DateBound(name="date_to", label="To", starts=False, other="date_from", article=article),
     ]
-    return Facet("kind", "Kind", values, truncated=False)
 
 
-def quoted_count(articles) -> int:
-    return articles.filter(Exists(Quote.public.filter(article=OuterRef("pk")))).count()
+def _mentioned(article: str = "") -> list[Entities]:
+    """The people, organisations and review bodies a row's article mentions (AND)."""
+    return [
+        Entities(
+            name="person",
+            label="People",
+            noun="person",
+            model=Person,
+            path=f"{article}person_mentions__person",
+            export="people",
+        ),
+        Entities(
+            name="organisation",
+            label="Organisations",
+            noun="organisation",
+            model=Organisation,
+            path=f"{article}organisation_mentions__organisation",
+            export="organisations",
+        ),
+        Entities(
+            name="review_body",
+            label="Review bodies",
+            noun="review body",
+            model=ReviewBody,
+            path=f"{article}review_body_mentions__review_body",
+            export="review_bodies",
+        ),
+    ]
 
 
-MENTION_FACETS = [
-    ("person", "People", PersonMention, "person"),
-    ("organisation", "Organisations", OrganisationMention, "organisation"),
-    ("review_body", "Review bodies", ReviewBodyMention, "review_body"),
+def _outlet(article: str = "") -> Entities:
+    return Entities(
+        name="outlet",
+        label="Outlets",
+        noun="outlet",
+        model=Outlet,
+        path=f"{article}outlet",
+        combine=OR,
+        verb="in",
+        hides_unreviewed=False,
+    )
+
+
+ARTICLE_FACETS: list[Declared] = [
+    Search(name="q", label="Search the articles", matcher=search.filter_matching),
+    *_mentioned(),
+    _outlet(),
+    *_dates(),
+    Choices(
+        name="kind", label="Kind", choices=Article.KIND_CHOICES, path="kind", noun="kind of article"
+    ),
+    Tick(
+        name="has_quotes",
+        label="Only articles with quotes",
+        condition=_has_public_quotes,
+        chip="With quotes",
+    ),
+]
+
+QUOTE_FACETS: list[Declared] = [
+    Search(name="q", label="Search the quotes", matcher=quote_search.filter_matching),
+    Entities(
+        name="speaker",
+        label="Speakers",
+        noun="person",
+        model=Person,
+        path="speaker",
+        combine=OR,
+        verb="said by",
+    ),
+    *_mentioned("article__"),
+    _outlet("article__"),
+    *_dates("article__"),
 ]
 
 
-def article_facets(filterset) -> list[Facet]:
-    """Every facet of a bound, valid ``ArticleFilter``."""
-    data = filterset.form.cleaned_data
+@dataclass
+class FacetCounts:
+    """The facets of a bound, valid filterset, in declaration order, and the tick tallies."""
 
-    def slugs(name):
-        return [item.slug for item in data.get(name) or ()]
+    facets: list[Facet] = field(default_factory=list)
+    tallies: dict[str, int] = field(default_factory=dict)
 
-    results = filterset.matching()
-    facets = [
-        mention_facet(name, title, model, field, results, slugs(name))
-        for name, title, model, field in MENTION_FACETS
-    ]
-    facets.append(outlet_facet(filterset.matching(without=("outlet",)), slugs("outlet")))
-    facets.append(kind_facet(filterset.matching(without=("kind",)), list(data.get("kind") or ())))
-    return facets
+
+def facet_counts(filterset) -> FacetCounts:
+    found = FacetCounts()
+    for declared in filterset.declaration:
+        if isinstance(declared, Tick):
+            found.tallies[declared.name] = declared.tally(filterset)
+        elif (facet := declared.count(filterset)) is not None:
+            found.facets.append(facet)
+    return found

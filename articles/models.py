@@ -313,7 +313,12 @@ class Quote(LoaderTracked):
         return f"{self.speaker_name}: {self.text[:60]}"
 
     def get_absolute_url(self):
-        return f"{self.article.get_absolute_url()}#quote-{self.position}"
+        return reverse("quotes:quote-detail", kwargs={"pk": self.pk})
+
+    def get_anchor_url(self):
+        """Where the quote stands in its article (the anchor follows the quote, not its
+        position, which changes when a reload renumbers the quotes)."""
+        return f"{self.article.get_absolute_url()}#quote-{self.pk}"
 
     @property
     def speaker_name(self) -> str:

@@ -533,9 +533,9 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
     from django.http import QueryDict
     from django.urls import reverse
 
+    from articles.browsing import PAGE_SIZE
     from articles.filters import ArticleFilter
     from articles.models import Article, Outlet
-    from articles.views.browse import PAGE_SIZE
     from people.models import Person
 
     person = Person.objects.annotate(n=Count("mentions")).order_by("-n").first()

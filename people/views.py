@@ -5,17 +5,16 @@ like /articles/. A person or organisation merged into another answers its old
 address with a permanent redirect to the survivor.
 """
 
-from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.urls import reverse
 
+from articles.browsing import browse_articles, index_page
 from articles.models import OrganisationMention, PersonMention, ReviewBodyMention
 from articles.selectors import article_cards
-from articles.views.browse import browse_articles, page_number
 from people import selectors
 from people.models import SlugRedirect
 
-INDEX_PAGE_SIZE = 200
 QUOTES_SHOWN = 10
 
 
@@ -29,21 +28,18 @@ def _found_or_redirect(found, kind, slug):
     return None, redirect(target, permanent=True)
 
 
-def _index(request, template, objects, name):
-    paginator = Paginator(objects, INDEX_PAGE_SIZE)
-    number = page_number(request)
-    if number is None or number > paginator.num_pages:
-        raise Http404("No such page of this list.")
-    page_obj = paginator.page(number)
-    return render(request, template, {name: page_obj.object_list, "page_obj": page_obj})
-
-
 def _coverage(mention_model, **target):
     return article_cards().filter(pk__in=mention_model.objects.filter(**target).values("article"))
 
 
 def person_list(request):
-    return _index(request, "people/person_list.html", selectors.people_with_counts(), "people")
+    return index_page(
+        request,
+        "people/person_list.html",
+        selectors.people_with_counts(),
+        "people",
+        lambda person: {"role": person.role},
+    )
 
 
 def person_detail(request, slug):
@@ -58,6 +54,7 @@ def person_detail(request, slug):
             "person": person,
             "quotes": selectors.quotes_by(person)[:QUOTES_SHOWN],
             "quote_count": selectors.quotes_by(person).count(),
+            "all_quotes_url": f"{reverse('quotes:quote-list')}?speaker={person.slug}",
             "co_mentioned": selectors.co_mentioned(person),
         },
         feed_params={"person": person.slug},
@@ -65,7 +62,7 @@ def person_detail(request, slug):
 
 
 def organisation_list(request):
-    return _index(
+    return index_page(
         request,
         "people/organisation_list.html",
         selectors.organisations_with_counts(),
@@ -89,10 +86,12 @@ def organisation_detail(request, slug):
 
 
 def reviewbody_list(request):
-    return render(
+    return index_page(
         request,
         "people/reviewbody_list.html",
-        {"review_bodies": selectors.review_bodies_with_counts()},
+        selectors.review_bodies_with_counts(),
+        "review_bodies",
+        lambda body: {"purpose": body.purpose, "members": body.member_count},
     )
 
 

@@ -24,4 +24,5 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("", include("articles.urls")),
     path("", include("people.urls")),
+    path("", include("articles.quote_urls")),
 ]

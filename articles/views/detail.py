@@ -3,12 +3,13 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from articles import selectors
+from articles import formats, selectors
+from articles.models import Article
 from articles.parsing.decode import decode_source
 from articles.parsing.fuzzydate import DAY, MONTH, YEAR
 from articles.parsing.types import SourceError
 from articles.views.markup import MentionLinker, is_web_address, json_ld
-from curation.visibility import named_speaker
+from curation.visibility import named_speaker, public
 
 SITE_NAME = "Care Review Archive"
 # The encodings decoding finds, as HTTP names them.
@@ -86,7 +87,20 @@ def mentioned(mentions, field) -> list[dict]:
     return sorted(found, key=lambda item: item["target"].name)
 
 
+def article_download(request, slug, fmt):
+    """The article as JSON or as a citation: the record its list's export gives."""
+    article = public(Article.objects).filter(slug=slug)
+    if not article.exists():
+        raise Http404("No such article in the archive.")
+    return formats.article_download(request, article, fmt, {}, f"care-review-article-{slug}")
+
+
 def article_detail(request, slug):
+    fmt, refused = formats.requested_format(request, formats.ARTICLE_FORMATS)
+    if refused:
+        return refused
+    if fmt is not None:
+        return article_download(request, slug, fmt)
     article = selectors.article_page(slug)
     linker = MentionLinker(mention_links(article))
     url = request.build_absolute_uri(article.get_absolute_url())

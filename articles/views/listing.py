@@ -1,7 +1,7 @@
 """/articles/: every article, filterable, sortable, exportable."""
 
+from articles.browsing import browse_articles
 from articles.selectors import article_cards
-from articles.views.browse import browse_articles
 
 
 def article_list(request):

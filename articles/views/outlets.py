@@ -1,15 +1,19 @@
 """The outlets that published the coverage."""
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 
 from articles import selectors
+from articles.browsing import browse_articles, index_page
 from articles.models import Outlet
-from articles.views.browse import browse_articles
 
 
 def outlet_list(request):
-    return render(
-        request, "articles/outlet_list.html", {"outlets": selectors.outlets_with_counts()}
+    return index_page(
+        request,
+        "articles/outlet_list.html",
+        selectors.outlets_with_counts(),
+        "outlets",
+        lambda outlet: {"kind": outlet.kind, "homepage": outlet.homepage or None},
     )
 
 

@@ -14,9 +14,9 @@ from django.db.models import Count
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from articles.exports import FIELDS
+from articles import browsing as browse
+from articles.exports.article_rows import FIELDS
 from articles.models import Article, Outlet
-from articles.views import browse
 from tests.browser.pages import most_covered_outlet, most_covered_person
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.export import export_archive
+from articles.exports.archive import export_archive
 from articles.models import Article, SourceFile
 from tests.loader.test_load_command import SHORT_ARTICLE, run
 

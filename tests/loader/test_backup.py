@@ -19,7 +19,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from articles.export import export_archive
+from articles.exports.archive import export_archive
 from articles.models import Quote
 from curation.merges import merge_recorded
 from curation.models import MergeRecord, Rejection

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from articles.export import export_archive
+from articles.exports.archive import export_archive
 from articles.models import Article, Milestone, Quote
 from articles.parsing.authority import Authority, OutletProfile
 from articles.parsing.fuzzydate import FuzzyDate

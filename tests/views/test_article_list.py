@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.views import browse
+from articles import browsing as browse
 from tests.views.helpers import facet, sqlite_only, titles
 
 pytestmark = pytest.mark.django_db
@@ -225,7 +225,7 @@ def test_an_empty_archive_has_a_clear_empty_state(client, db):
 def test_unknown_format_is_a_bad_request(client, archive):
     response = client.get("/articles/?format=xml")
     assert response.status_code == 400
-    assert b"use csv or json" in response.content
+    assert b"use csv, json, ris, bibtex, csljson" in response.content
 
 
 def test_an_invalid_field_keeps_the_valid_choices_for_the_corrected_form(client, archive):

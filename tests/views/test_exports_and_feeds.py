@@ -21,14 +21,17 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 def body(response) -> str:
     assert isinstance(response, StreamingHttpResponse), "exports must stream"
-    return b"".join(response.streaming_content).decode()
+    return b"".join(response.streaming_content).decode("utf-8-sig")
 
 
 def test_csv_export_has_the_filtered_articles_in_list_order(client, archive):
     response = client.get("/articles/?person=ian-dickson&format=csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="care-review-articles.csv"'
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="care-review-articles-ian-dickson.csv"'
+    )
     rows = list(csv.DictReader(io.StringIO(body(response))))
     assert [row["title"] for row in rows] == [
         "Care Review launches penultimate stage",
@@ -40,7 +43,7 @@ def test_csv_export_has_the_filtered_articles_in_list_order(client, archive):
     assert first["published"] == "2021-11-09"
     assert first["published_display"] == "9 November 2021"
     assert first["people"] == "Ian Dickson; Josh MacAlister; Ray Jones"
-    assert first["quotes"] == "1"
+    assert first["quotes"] == "Josh MacAlister: pointing out problems is the easy bit"
     assert first["author"] == "Fiona Simpson"
     assert first["sha256"] == archive.penultimate.sha256
 
@@ -125,6 +128,9 @@ def test_list_pages_link_their_exports_and_feed(client, archive):
     assert response.context["links"] == {
         "csv": "/articles/?person=ian-dickson&format=csv",
         "json": "/articles/?person=ian-dickson&format=json",
+        "ris": "/articles/?person=ian-dickson&format=ris",
+        "bibtex": "/articles/?person=ian-dickson&format=bibtex",
+        "csljson": "/articles/?person=ian-dickson&format=csljson",
         "feed": "/articles/feed/?person=ian-dickson",
     }
     assert 'type="application/atom+xml"' in response.text

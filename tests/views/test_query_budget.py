@@ -9,8 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import exports
-from articles.views import browse
+from articles import browsing as browse
+from articles.exports import article_rows as exports
+from articles.models import Quote
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -30,12 +31,30 @@ BUDGETS = {
     "/people/{person}/?outlet={outlet}&kind=opinion": 16,
     "/organisations/": 2,
     "/organisations/{organisation}/": 12,
-    "/review-bodies/": 1,
+    "/review-bodies/": 2,  # the count for the paging, the page
     "/review-bodies/{body}/": 12,
-    "/outlets/": 1,
+    "/outlets/": 2,
     "/outlets/{outlet}/": 9,
     "/timeline/": 5,
     "/articles/feed/?person={person}": 2,
+    "/quotes/": 8,
+    "/quotes/?speaker={person}&person={person}&organisation={organisation}&review_body={body}"
+    "&outlet={outlet}&date_from=2021&date_to=2023&q=listen": 12,
+    "/quotes/{quote}/": 1,
+    "/quotes/{quote}/?format=json": 2,
+    "/quotes/?speaker={person}&format=csv": 2,  # the slug, the rows
+    "/quotes/?format=json": 2,  # the rows, the count
+    "/people/?format=json": 2,
+    "/organisations/?format=json": 2,
+    "/review-bodies/?format=json": 2,
+    "/outlets/?format=json": 2,
+    "/timeline/?format=json": 2,
+    # The person (3 queries), their quote count, the article count, rows, 4 per chunk.
+    "/people/{person}/?format=json": 10,
+    "/articles/{article}/?format=json": 7,
+    "/articles/{article}/?format=ris": 6,
+    "/articles/?person={person}&date_from=2021&format=bibtex": 6,
+    "/articles/?format=csljson": 5,
     "/sitemap.xml": 6,
     "/sitemap-articles.xml": 2,
     "/sitemap-people.xml": 2,
@@ -59,6 +78,7 @@ def test_page_costs_do_not_grow_with_the_archive(client):
         "body": archive.review_bodies[0].slug,
         "outlet": archive.outlets[0].slug,
         "article": archive.articles[0].slug,
+        "quote": Quote.objects.order_by("pk").first().pk,
     }
     urls = {pattern.format(**names): budget for pattern, budget in BUDGETS.items()}
     small = {url: count_queries(client, url) for url in urls}
@@ -83,6 +103,20 @@ def test_exports_cost_a_fixed_number_of_queries_per_chunk(client, monkeypatch):
     monkeypatch.setattr(exports, "CHUNK_SIZE", 50)
     factories.build_archive(articles=200, people=50)
     # The rows in one query read in chunks, then per chunk of 50 one query per kind of
-    # mention: 1 + 4 * 3.
-    assert count_queries(client, "/articles/?format=csv") == 1 + 4 * 3
-    assert count_queries(client, "/articles/?format=json") == 1 + 4 * 3
+    # mention and one for the quotes: 1 + 4 * 4; JSON also counts the list.
+    assert count_queries(client, "/articles/?format=csv") == 1 + 4 * 4
+    assert count_queries(client, "/articles/?format=json") == 2 + 4 * 4
+
+
+def test_quotes_index_budget_with_django_assert(client, django_assert_max_num_queries):
+    archive = factories.build_archive(articles=300, people=50)
+    speaker = archive.people[0].slug
+    with django_assert_max_num_queries(9):
+        response = client.get(f"/quotes/?speaker={speaker}&date_from=2021")
+    assert response.status_code == 200
+    assert (
+        response.context["page_obj"].paginator.count
+        == Quote.public.filter(
+            speaker__slug=speaker, article__published_end__gte="2021-01-01"
+        ).count()
+    )

@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from articles.export import export_archive
+from articles.exports.archive import export_archive
 
 
 class Command(BaseCommand):
