@@ -535,10 +535,13 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
 
     from articles.browsing import PAGE_SIZE
     from articles.filters import ArticleFilter
-    from articles.models import Article, Outlet
+    from articles.models import Article, Outlet, Quote
     from people.models import Person
 
     person = Person.objects.annotate(n=Count("mentions")).order_by("-n").first()
+    speaker = Person.objects.annotate(n=Count("quotes")).order_by("-n").first()
+    quote = Quote.objects.order_by("pk").first()
+    quotes = reverse("quotes:quote-list")
     outlet = Outlet.objects.annotate(n=Count("articles")).order_by("-n").first()
     article = Article.objects.annotate(n=Count("person_mentions")).order_by("-n", "pk").first()
     articles = reverse("articles:article-list")
@@ -568,6 +571,14 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
         Page("People index, page 1", reverse("people:person-list")),
         Page("Timeline", reverse("articles:timeline")),
         Page("CSV export of the filtered list", f"{articles}?{urlencode(filters)}&format=csv"),
+        Page("RIS of the filtered list", f"{articles}?{urlencode(filters)}&format=ris"),
+        Page("Article as BibTeX", f"{article.get_absolute_url()}?format=bibtex"),
+        Page("Quotes index, page 1", quotes),
+        Page("Quotes: speaker + dates", f"{quotes}?speaker={speaker.slug}&date_from=2021"),
+        Page(f"Quotes: search ({COMMON_WORD})", f"{quotes}?{urlencode({'q': COMMON_WORD})}"),
+        Page("Quote permalink", quote.get_absolute_url()),
+        Page("CSV export of every quote", f"{quotes}?format=csv"),
+        Page("People index as JSON", f"{reverse('people:person-list')}?format=json"),
         Page("Atom feed", reverse("articles:article-feed")),
         Page("Sitemap index", reverse("sitemap")),
         Page("Sitemap of articles", reverse("sitemap-section", args=["articles"])),
@@ -579,6 +590,8 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
         (f"Search “{COMMON_WORD}” matches", f"{matches(q=COMMON_WORD)} articles"),
         (f"Search {rare} matches", f"{matches(q=rare)} articles"),
         ("Article page", f"{article.title} ({article.n} people mentioned)"),
+        ("Most quoted speaker", f"{speaker.name}: {speaker.n} quotes"),
+        ("Quotes", f"{Quote.objects.count()} in all"),
     ]
     return pages, workload
 

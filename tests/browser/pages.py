@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.urls import reverse
 
-from articles.models import Article, Outlet
+from articles.models import Article, Outlet, Quote
 from people.models import Organisation, Person, ReviewBody
 
 
@@ -25,6 +25,10 @@ def fullest_article() -> Article:
 
 def most_covered_person() -> Person:
     return _fullest(Person.objects.all(), "mentions", "quotes")
+
+
+def most_quoted() -> Person:
+    return _fullest(Person.objects.all(), "quotes")
 
 
 def most_covered_outlet() -> Outlet:
@@ -58,6 +62,11 @@ PAGE_TYPES = {
     "outlets": lambda: reverse("articles:outlet-list"),
     "outlet": lambda: most_covered_outlet().get_absolute_url(),
     "timeline": lambda: reverse("articles:timeline"),
+    "quotes": lambda: reverse("quotes:quote-list"),
+    "quotes-filtered": lambda: (
+        f"{reverse('quotes:quote-list')}?{urlencode({'speaker': most_quoted().slug})}"
+    ),
+    "quote": lambda: Quote.public.order_by("pk").first().get_absolute_url(),
     "not-found": lambda: reverse("articles:article-detail", args=["no-such-article"]),
 }
 # What a page type answers when not 200 OK.

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
-PAGES = ["article-list", "article", "person", "timeline"]
+PAGES = ["article-list", "article", "person", "timeline", "quotes"]
 
 
 @pytest.mark.parametrize("device", VIEWPORTS)
