@@ -19,6 +19,10 @@ class QuoteInParagraph:
     quoted: str  # the quote's own words as the paragraph prints them ("" when not located)
     after: str
 
+    @property
+    def paragraph(self) -> str:
+        return self.before + self.quoted + self.after
+
 
 def _fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip().casefold()

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from django.db.models import Q
-from django.urls import reverse
 
+from articles.exports.addresses import address_of
 from articles.exports.quote_rows import speaker_shown
 from articles.facets import ARTICLE_FACETS, Entities
 from articles.models import Article, Quote
@@ -83,7 +83,7 @@ def related_names(declared: Entities, article_ids: list[int]) -> dict[int, list[
     return found
 
 
-def quotes_of(article_ids: list[int], absolute_url) -> dict[int, list[dict]]:
+def quotes_of(article_ids: list[int], quote_address) -> dict[int, list[dict]]:
     rows = (
         Quote.public.filter(article_id__in=article_ids)
         .order_by("article_id", "position")
@@ -95,16 +95,16 @@ def quotes_of(article_ids: list[int], absolute_url) -> dict[int, list[dict]]:
             {
                 "speaker": speaker_shown(row),
                 "text": row["text"],
-                "url": absolute_url(reverse("quotes:quote-detail", kwargs={"pk": row["pk"]})),
+                "url": quote_address(row["pk"]),
             }
         )
     return found
 
 
-def article_record(row: dict, related: dict, absolute_url: Callable[[str], str]) -> dict:
+def article_record(row: dict, related: dict, article_address: Callable[[str], str]) -> dict:
     start, precision = row["published"], row["published_precision"]
     return {
-        "url": absolute_url(reverse("articles:article-detail", kwargs={"slug": row["slug"]})),
+        "url": article_address(row["slug"]),
         "slug": row["slug"],
         "title": row["title"],
         "outlet": row["outlet__name"],
@@ -125,10 +125,12 @@ def article_record(row: dict, related: dict, absolute_url: Callable[[str], str])
 
 def article_records(articles, absolute_url) -> Iterator[dict]:
     """The articles, in their order, as export records."""
+    article_address = address_of(absolute_url, "articles:article-detail", "slug")
+    quote_address = address_of(absolute_url, "quotes:quote-detail", "pk")
     rows = articles.values(*COLUMNS).iterator(chunk_size=CHUNK_SIZE)
     while chunk := list(islice(rows, CHUNK_SIZE)):
         ids = [row["pk"] for row in chunk]
         related = {declared.export: related_names(declared, ids) for declared in EXPORTED}
-        related["quotes"] = quotes_of(ids, absolute_url)
+        related["quotes"] = quotes_of(ids, quote_address)
         for row in chunk:
-            yield article_record(row, related, absolute_url)
+            yield article_record(row, related, article_address)

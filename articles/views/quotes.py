@@ -79,14 +79,8 @@ def quote_detail(request, pk):
         rows = quote_rows.quote_records(
             Quote.objects.filter(pk=quote.pk), request.build_absolute_uri
         )
-        return formats.json_page(
-            {
-                "quote": next(rows),
-                "paragraph": None
-                if context is None
-                else "".join((context.before, context.quoted, context.after)),
-            }
-        )
+        paragraph = context.paragraph if context else None
+        return formats.json_page({"quote": next(rows), "paragraph": paragraph})
     return render(
         request,
         "quotes/quote_detail.html",

@@ -110,8 +110,10 @@ def test_a_reader_narrows_the_coverage_reads_on_and_downloads_a_list(archive, pa
     with page.expect_download() as started:
         page.locator(".downloads").get_by_role("link", name="CSV", exact=True).click()
     download = started.value
-    assert download.suggested_filename.endswith(".csv")
-    text = Path(download.path()).read_text(encoding="utf-8")
+    assert download.suggested_filename == f"care-review-articles-{other.slug}.csv"
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark, for Excel"
+    text = raw.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == FIELDS
     expected = Article.objects.filter(people=other)

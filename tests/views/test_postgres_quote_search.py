@@ -29,6 +29,7 @@ def many_quotes(db):
 def test_stemmed_words_and_phrases_match(client, many_quotes):
     texts = [q.text for q in client.get("/quotes/?q=listen+families").context["quotes"]]
     assert texts == ["We are listening to families."]
+
     def count(q):
         return client.get("/quotes/", {"q": q}).context["page_obj"].paginator.count
 

@@ -167,3 +167,18 @@ def test_ian_dicksons_three_seed_quotes_across_both_spellings(client, db):
         "002",
     ]
     assert any("stage-managed" in quote.text for quote in response.context["quotes"])
+
+
+def test_a_hidden_name_is_neither_shown_nor_offered_nor_exported(client, quoted, settings):
+    settings.ARCHIVE_HIDE_UNREVIEWED = True
+    quoted.josh.needs_review = True
+    quoted.josh.save()
+    response = client.get("/quotes/")
+    # Josh's page is hidden, so is his name as a speaker: the quote stays, unattributed.
+    assert "pointing out problems is the easy bit" in quote_texts(response)
+    assert 'href="/people/josh-macalister/"' not in response.text
+    assert facet(response, "speaker") == {"Ian Dickson": 1}
+    rows = list(csv.DictReader(io.StringIO(streamed(client.get("/quotes/?format=csv")))))
+    by_text = {row["text"]: row for row in rows}
+    assert by_text["pointing out problems is the easy bit"]["speaker"] == "Unattributed"
+    assert by_text["pointing out problems is the easy bit"]["speaker_url"] == ""
