@@ -19,7 +19,7 @@ def quote_vector() -> SearchVector:
 def filter_matching(queryset, q: str):
     """Restrict quotes to those whose text matches ``q``."""
     if uses_full_text():
-        return queryset.annotate(text_vector=quote_vector()).filter(
+        return queryset.alias(text_vector=quote_vector()).filter(
             text_vector=SearchQuery(q, search_type="websearch", config=CONFIG)
         )
     for term in query_terms(q):

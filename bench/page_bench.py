@@ -689,6 +689,8 @@ def run(args) -> int:
     prepared = prepare_database()
     generated_in = time.perf_counter() - started
     pages, workload = benchmark_pages()
+    if args.only:
+        pages = [page for page in pages if args.only.casefold() in page.name.casefold()]
 
     # Static files as in the view tests: the plain storage, so no collectstatic is needed
     # (an empty STATIC_ROOT keeps WhiteNoise from warning that there is none).
@@ -729,6 +731,7 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=3, help="untimed requests per page first")
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE slowest queries")
+    parser.add_argument("--only", help="time only the pages whose label contains this text")
     args = parser.parse_args()
 
     setup_django()
