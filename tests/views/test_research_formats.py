@@ -196,3 +196,17 @@ def test_articles_csv_quotes_column_has_the_quote_texts(client, archive):
         "Ian Dickson: How can the government's own Chief Social Worker"
     )
     assert by_title["Frequently asked questions"]["quotes"] == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "first"),
+    [
+        ("/people/", "Ian Dickson"),
+        ("/organisations/", "Department for Education"),
+        ("/review-bodies/", "Experts by Experience Board"),
+        ("/outlets/", "CYP Now"),
+    ],
+)
+def test_index_pages_link_their_json_above_the_list(client, archive, url, first):
+    text = client.get(url).text
+    assert text.index('<a href="?format=json">JSON</a>') < text.index(f">{first}</a>")
