@@ -125,8 +125,15 @@ def archive(archive_server, db) -> Iterator[Archive]:
 
 
 def watch_for_breakage(page) -> list[str]:
-    """Collect, as they happen, uncaught script errors and assets that fail to load."""
+    """Collect, as they happen, uncaught script errors, assets that fail to load and
+    anything the Content-Security-Policy blocked (an inline script or style, say)."""
     problems = []
+
+    def check_console(message):
+        # Chromium reports each blocked script, style or resource on the console, also
+        # with JavaScript turned off.
+        if "Content Security Policy" in message.text:
+            problems.append(f"{page.url}: {message.text}")
 
     def check_request(request):
         # An aborted request is one the browser cancelled because the test moved on to
@@ -143,6 +150,7 @@ def watch_for_breakage(page) -> list[str]:
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     page.on("requestfailed", check_request)
     page.on("response", check_response)
+    page.on("console", check_console)
     return problems
 
 
