@@ -1,5 +1,8 @@
 """gunicorn's settings for the archive, read from the working directory by `make serve`
-and the systemd unit (README, "Deployment"). Environment: GUNICORN_BIND, WEB_CONCURRENCY."""
+and the systemd unit (README, "Deployment").
+
+Environment: GUNICORN_BIND, WEB_CONCURRENCY, GUNICORN_PIDFILE (the master's PID, for
+scripts/soak.py)."""
 
 import multiprocessing
 import os
@@ -11,5 +14,6 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
 # Every worker loads the site itself and refuses to start on a failed system check.
 preload_app = False
+pidfile = os.environ.get("GUNICORN_PIDFILE")
 accesslog = "-"
 errorlog = "-"
