@@ -15,10 +15,11 @@ BENCH_SCRIPTS := $(sort $(filter-out bench/_%,$(wildcard bench/*.py)))
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test test-deps lint format eval bench bench-pages clean distclean
+.PHONY: help run serve test test-deps lint format eval bench bench-pages clean distclean
 
 help:
 	@echo "make run        install, migrate, load fixtures/seeds and serve on http://127.0.0.1:8000/"
+	@echo "make serve      production: debug off, migrate, collectstatic, gunicorn on 127.0.0.1:8000"
 	@echo "make test       install what the suite needs, lint, check, test on SQLite and PostgreSQL"
 	@echo "make lint       ruff check and ruff format --check"
 	@echo "make format     ruff format and ruff check --fix"
@@ -72,6 +73,20 @@ run: $(VENV)/.installed-runtime
 	@echo "Then open http://127.0.0.1:8000/admin/"
 	@echo
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# Production, behind an HTTPS proxy (README, "Deployment"); gunicorn.conf.py sets the
+# address and the number of workers. The secret key is the operator's, never made here.
+PRODUCTION := DJANGO_DEBUG=0 $(BIN)/python manage.py
+serve: $(VENV)/.installed-runtime
+	@test -n "$$DJANGO_SECRET_KEY" || { \
+		echo "error: make serve needs DJANGO_SECRET_KEY (the secret that signs sessions)." >&2; \
+		echo "Make one with:  export DJANGO_SECRET_KEY=\"\$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')\"" >&2; \
+		echo "and keep it: a new key signs every staff member out. See README, Deployment." >&2; \
+		exit 1; }
+	$(PRODUCTION) migrate --noinput
+	$(PRODUCTION) collectstatic --noinput --verbosity 0
+	$(PRODUCTION) check --deploy --fail-level ERROR
+	DJANGO_DEBUG=0 exec $(BIN)/gunicorn
 
 test: test-deps
 	$(BIN)/ruff check .

@@ -7,6 +7,7 @@ from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.views.defaults import bad_request
 
 from articles.filters import NEWEST, ArticleFilter
 from articles.models import Article
@@ -18,6 +19,14 @@ FEED_SIZE = 50
 class ArticleFeed(Feed):
     feed_type = Atom1Feed
     description_template = None
+
+    def __call__(self, request, *args, **kwargs):
+        """Invalid filters are the reader's mistake: a 400 page, logged without a traceback
+        (raised on, BadRequest would be logged with one)."""
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except BadRequest as problem:
+            return bad_request(request, problem)
 
     def get_object(self, request, *args, **kwargs):
         query = request.GET.copy()

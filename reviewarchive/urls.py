@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from articles.sitemaps import SITEMAPS
 from articles.views.site import robots_txt
+from operations.views import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -22,6 +23,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
     path("", include("people.urls")),
     path("", include("articles.quote_urls")),

@@ -20,7 +20,15 @@ CONFIG_VARIABLES = (
     "DJANGO_ALLOWED_HOSTS",
     "DJANGO_SECURE_SSL_REDIRECT",
     "DJANGO_HSTS_SECONDS",
+    "DJANGO_HSTS_PRELOAD",
+    "DJANGO_STATIC_ROOT",
+    "ARCHIVE_TRUSTED_PROXIES",
 )
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+    "DJANGO_ALLOWED_HOSTS": "example.org",
+}
 
 
 def run_manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
@@ -46,20 +54,77 @@ def load_settings(monkeypatch, **environment: str) -> dict:
     return runpy.run_path(str(SETTINGS_FILE))
 
 
-def test_production_settings_pass_the_deployment_checks():
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory) -> Path:
+    """Static files collected with production settings, as `make serve` does."""
+    root = tmp_path_factory.mktemp("collected")
+    result = run_manage("collectstatic", "--noinput", **PRODUCTION, DJANGO_STATIC_ROOT=str(root))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def test_production_settings_pass_the_deployment_checks(collected_static):
     result = run_manage(
         "check",
         "--deploy",
         "--fail-level",
         "WARNING",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
-        DJANGO_ALLOWED_HOSTS="example.org",
+        **PRODUCTION,
+        DJANGO_STATIC_ROOT=str(collected_static),
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNINGS" not in result.stdout + result.stderr
+
+
+def test_the_deployment_checks_fail_without_collected_static_files(tmp_path):
+    result = run_manage("check", "--deploy", **PRODUCTION, DJANGO_STATIC_ROOT=str(tmp_path))
+
+    assert result.returncode != 0
+    assert "operations.E001" in result.stderr
+    assert "collectstatic" in result.stderr
+
+
+def start_wsgi(**environment: str) -> subprocess.CompletedProcess:
+    """Import the WSGI application, as gunicorn does on start, in a fresh interpreter."""
+    env = {name: value for name, value in os.environ.items() if name not in CONFIG_VARIABLES}
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, "-c", "import reviewarchive.wsgi"],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_site_refuses_to_start_without_collected_static_files(tmp_path):
+    result = start_wsgi(**PRODUCTION, DJANGO_STATIC_ROOT=str(tmp_path))
+
+    assert result.returncode != 0
+    assert "The archive refuses to start" in result.stderr
+    assert f"{tmp_path}/staticfiles.json is missing" in result.stderr
+
+
+def test_the_site_starts_with_collected_static_files(collected_static):
+    result = start_wsgi(**PRODUCTION, DJANGO_STATIC_ROOT=str(collected_static))
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_hsts_preload_only_when_the_operator_asks(monkeypatch):
+    assert load_settings(monkeypatch, **PRODUCTION)["SECURE_HSTS_PRELOAD"] is False
+    preloaded = load_settings(monkeypatch, **PRODUCTION, DJANGO_HSTS_PRELOAD="1")
+    assert preloaded["SECURE_HSTS_PRELOAD"] is True
+    assert "security.W021" not in preloaded.get("SILENCED_SYSTEM_CHECKS", [])
+
+
+def test_trusted_proxies_come_from_the_environment(monkeypatch):
+    assert load_settings(monkeypatch, DJANGO_DEBUG="1")["ARCHIVE_TRUSTED_PROXIES"] == 0
+    settings = load_settings(monkeypatch, DJANGO_DEBUG="1", ARCHIVE_TRUSTED_PROXIES="1")
+    assert settings["ARCHIVE_TRUSTED_PROXIES"] == 1
 
 
 def test_manage_py_without_any_configuration_is_a_development_checkout():
@@ -70,15 +135,7 @@ def test_manage_py_without_any_configuration_is_a_development_checkout():
 
 
 def test_the_site_itself_never_defaults_to_debug():
-    env = {name: value for name, value in os.environ.items() if name not in CONFIG_VARIABLES}
-    result = subprocess.run(
-        [sys.executable, "-c", "import reviewarchive.wsgi"],
-        cwd=PROJECT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = start_wsgi()
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr

@@ -82,7 +82,7 @@ def test_the_groups_hold_the_right_permissions():
 
 
 def test_the_admin_login_is_locked_after_repeated_failures(client, editor):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.ARCHIVE_LOGIN_FAILURES_PER_USERNAME - 1):
         failed = client.post(LOGIN, {"username": "editor", "password": "wrong"})
         assert failed.status_code == 200  # the login form again, with an error
     locked = client.post(LOGIN, {"username": "editor", "password": "wrong"})
@@ -95,7 +95,7 @@ def test_the_admin_login_is_locked_after_repeated_failures(client, editor):
 
 
 def test_a_correct_login_works_and_other_users_are_not_locked(client, editor, reader):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.ARCHIVE_LOGIN_FAILURES_PER_USERNAME):
         client.post(LOGIN, {"username": "reader", "password": "wrong"})
     response = client.post(LOGIN, {"username": "editor", "password": PASSWORD})
     assert response.status_code == 302

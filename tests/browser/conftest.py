@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 from django.test.utils import override_settings
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from tests.browser.database import restored_afterwards
 from tests.browser.server import LiveServer, live_archive_server
@@ -28,7 +28,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-TIMEOUT_MS = 10_000
+# How long an action or an auto-waiting assertion may wait before the test fails: a
+# ceiling for a broken page, never a pause (a passing step goes on as soon as it can), so
+# generous enough for a machine whose cores are all busy with other work.
+TIMEOUT_MS = 30_000
+expect.set_options(timeout=TIMEOUT_MS)
 # Subresources whose failure to load breaks a page.
 ASSET_TYPES = {"stylesheet", "script", "image", "font"}
 
@@ -125,8 +129,15 @@ def archive(archive_server, db) -> Iterator[Archive]:
 
 
 def watch_for_breakage(page) -> list[str]:
-    """Collect, as they happen, uncaught script errors and assets that fail to load."""
+    """Collect, as they happen, uncaught script errors, assets that fail to load and
+    anything the Content-Security-Policy blocked (an inline script or style, say)."""
     problems = []
+
+    def check_console(message):
+        # Chromium reports each blocked script, style or resource on the console, also
+        # with JavaScript turned off.
+        if "Content Security Policy" in message.text:
+            problems.append(f"{page.url}: {message.text}")
 
     def check_request(request):
         # An aborted request is one the browser cancelled because the test moved on to
@@ -143,6 +154,7 @@ def watch_for_breakage(page) -> list[str]:
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     page.on("requestfailed", check_request)
     page.on("response", check_response)
+    page.on("console", check_console)
     return problems
 
 

@@ -6,6 +6,7 @@ collected, hashed files exactly as it does behind a real web server.
 """
 
 import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -17,21 +18,58 @@ from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 HOST = "localhost"
 
 
-class _OneRequestPerConnection(QuietWSGIRequestHandler):
-    """No keep-alive: a request's thread ends with its response, not when the browser
-    happens to drop an idle connection."""
-
-    def handle(self):
-        self.handle_one_request()
-        with suppress(OSError):
-            self.connection.shutdown(socket.SHUT_WR)
-
-
 class _JoiningServer(ThreadedWSGIServer):
-    """Closing the server waits for the requests in flight."""
+    """A thread per connection, with keep-alive, as the browser expects of HTTP/1.1.
+
+    Answering one request per connection while the responses announce a persistent
+    connection (HTTP/1.1, no ``Connection: close``) made clients send their next request
+    on a connection the server was closing: ECONNRESET, most often on a busy machine.
+
+    Closing the server, or the end of a test (``close_connections``), waits for the
+    requests in flight; the connections the browser keeps idle are shut for reading
+    first, so that their threads end instead of waiting for a request that never comes.
+    No connection outlives its test, nor the database connection it was given.
+    """
 
     daemon_threads = False
-    block_on_close = True
+    # Room for a page's burst of asset requests while the accepting thread waits for
+    # the CPU (socketserver's default backlog is 5, Django's 10).
+    request_queue_size = 128
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._open_lock = threading.Lock()
+        self._open = {}  # each open connection's socket and the thread serving it
+
+    def process_request(self, request, client_address):
+        """ThreadingMixIn's, with the thread recorded before it starts."""
+        thread = threading.Thread(
+            target=self.process_request_thread, args=(request, client_address)
+        )
+        with self._open_lock:
+            self._open[request] = thread
+        thread.start()
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._open_lock:
+                self._open.pop(request, None)
+
+    def close_connections(self) -> None:
+        """End every connection: let its request in flight finish, then its thread."""
+        with self._open_lock:
+            open_now = dict(self._open)
+        for request in open_now:
+            with suppress(OSError):
+                request.shutdown(socket.SHUT_RD)
+        for thread in open_now.values():
+            thread.join()
+
+    def server_close(self):
+        self.close_connections()
+        super().server_close()
 
 
 class _ServerThread(LiveServerThread):
@@ -40,7 +78,7 @@ class _ServerThread(LiveServerThread):
     def _create_server(self, connections_override=None):
         return self.server_class(
             (self.host, self.port),
-            _OneRequestPerConnection,
+            QuietWSGIRequestHandler,
             allow_reuse_address=False,
             connections_override=connections_override,
         )
@@ -55,6 +93,7 @@ def _whole_site(application):
 class LiveServer:
     root: str
     _shared: dict
+    _server: _JoiningServer
 
     @contextmanager
     def sharing_connections(self) -> Iterator[None]:
@@ -76,6 +115,8 @@ class LiveServer:
         try:
             yield
         finally:
+            # Connections opened in this test were given its database connection.
+            self._server.close_connections()
             self._shared.clear()
             for conn in current.values():
                 conn.dec_thread_sharing()
@@ -92,6 +133,6 @@ def live_archive_server() -> Iterator[LiveServer]:
     try:
         if thread.error:
             raise thread.error
-        yield LiveServer(f"http://{HOST}:{thread.port}", shared)
+        yield LiveServer(f"http://{HOST}:{thread.port}", shared, thread.httpd)
     finally:
         thread.terminate()
