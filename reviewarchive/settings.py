@@ -5,6 +5,8 @@ Environment:
 - DJANGO_DEBUG: "1"/"true" for development. Off by default.
 - DJANGO_SECRET_KEY: required when debug is off.
 - DJANGO_ALLOWED_HOSTS: comma-separated host names (default: localhost names).
+- ARCHIVE_PAGE_CACHE: "0" turns the whole-page cache off (default: on).
+- ARCHIVE_PAGE_CACHE_DIR: where the cached pages are kept (default: ``.page-cache``).
 """
 
 import os
@@ -59,11 +61,13 @@ INSTALLED_APPS = [
     "people",
     "articles",
     "curation",
+    "archivecache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "archivecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -104,6 +108,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
+
+# Whole public pages, keyed by URL and archive version (archivecache/middleware.py).
+# Files are shared by every worker process and need no service; see README.
+ARCHIVE_PAGE_CACHE = env_flag("ARCHIVE_PAGE_CACHE", True)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("ARCHIVE_PAGE_CACHE_DIR", str(BASE_DIR / ".page-cache")),
+        "TIMEOUT": 60 * 60 * 24,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
