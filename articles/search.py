@@ -103,10 +103,13 @@ def annotate_relevance(queryset, q: str):
     if expression is None:
         return queryset.annotate(relevance=Value(0.0, output_field=FloatField()))
     weights = ", ".join(str(weight) for weight in fts.WEIGHTS)
-    # bm25 is lower for better matches; the article's own row of the index, by rowid.
+    # Every match is ranked once, in one pass over the index (a materialised CTE), then
+    # looked up by id; bm25 is lower for better matches. Asking the index for one rowid
+    # at a time instead costs a full-text query per article (10,000 articles: 7 s).
     rank = RawSQL(
-        f"SELECT -bm25({fts.TABLE}, {weights}) FROM {fts.TABLE}"
-        f" WHERE {fts.TABLE} MATCH %s AND rowid = {queryset.model._meta.db_table}.id",
+        f"WITH ranked AS MATERIALIZED (SELECT rowid AS id, -bm25({fts.TABLE}, {weights}) AS score"
+        f" FROM {fts.TABLE} WHERE {fts.TABLE} MATCH %s)"
+        f" SELECT score FROM ranked WHERE ranked.id = {queryset.model._meta.db_table}.id",
         [expression],
         output_field=FloatField(),
     )
