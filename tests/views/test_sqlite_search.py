@@ -269,7 +269,6 @@ def test_the_loader_reaches_the_index_on_first_load_and_on_reload(tmp_path):
     article.refresh_from_db()
     assert "gooseberries" in article.body
     assert index_rowids("gooseberries") == {article.pk}
-    assert article.pk not in index_rowids("evidence")
     assert index_is_consistent()
 
 
