@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -253,15 +254,15 @@ def _one_of_every_archive_model(tmp_path):
 
 def test_a_write_to_any_archive_model_changes_the_version(tmp_path):
     _one_of_every_archive_model(tmp_path)
-    by_table = {
-        model._meta.db_table: model
-        for label in triggers.ARCHIVE_APPS
-        for model in __import__("django.apps")
-        .apps.apps.get_app_config(label)
-        .get_models(include_auto_created=True)
-    }
-    for table in triggers.archive_tables():
-        model = by_table[table]
+    models = [
+        model
+        for label in ("articles", "people", "curation")
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if not model.__name__.startswith("Historical")  # written beside their records
+    ]
+    assert len(models) >= 20
+    for model in models:
+        table = model._meta.db_table
         row = model.objects.order_by("pk").first()
         assert row is not None, f"{model.__name__}: no row to write; add one above"
         field = next(f for f in model._meta.concrete_fields if not f.primary_key)
