@@ -7,8 +7,8 @@ costs one query, the version's.
 
 Never cached: the admin; a request that carries any cookie but the CSRF cookie (a
 signed-in editor's session, flashed messages); a response that is not a plain 200,
-streams (the exports), sets a cookie, varies on the cookie, or says private,
-no-cache or no-store. Whether unreviewed records are hidden
+streams or is a download (the exports), sets a cookie, varies on the cookie, or says
+private, no-cache or no-store. Whether unreviewed records are hidden
 (``ARCHIVE_HIDE_UNREVIEWED``) is part of the key. ``ARCHIVE_PAGE_CACHE = False`` turns
 the whole cache off.
 """
@@ -45,6 +45,8 @@ def cacheable_request(request) -> bool:
 def cacheable_response(response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if response.get("Content-Disposition", "").lower().startswith("attachment"):
+        return False  # a download: an export, possibly large
     if has_vary_header(response, "Cookie") or has_vary_header(response, "*"):
         return False
     directives = {

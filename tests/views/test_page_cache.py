@@ -203,6 +203,11 @@ def test_a_missing_version_row_means_no_caching(client, archive):
         (HttpResponse("page", headers={"Cache-Control": "no-store"}), False),
         (HttpResponse("page", headers={"Cache-Control": "max-age=0, no-cache"}), False),
         (HttpResponse("page", headers={"Cache-Control": "max-age=60"}), True),
+        (
+            HttpResponse("a,b", headers={"Content-Disposition": 'attachment; filename="a.csv"'}),
+            False,
+        ),
+        (HttpResponse("page", headers={"Content-Disposition": "inline"}), True),
     ],
 )
 def test_only_plain_successful_responses_are_stored(response, stored):
