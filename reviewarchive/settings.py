@@ -8,6 +8,8 @@ Environment:
 - DJANGO_STATIC_ROOT: where collectstatic puts the static files (default: ``staticfiles``).
 - DJANGO_HSTS_PRELOAD: "1" asks browsers' HSTS preload lists to include the site. Off.
 - ARCHIVE_TRUSTED_PROXIES: how many proxies in front append to X-Forwarded-For (default 0).
+- ARCHIVE_PAGE_CACHE: "0" turns the whole-page cache off (default: on).
+- ARCHIVE_PAGE_CACHE_DIR: where the cached pages are kept (default: ``.page-cache``).
 """
 
 import os
@@ -64,6 +66,7 @@ INSTALLED_APPS = [
     "curation",
     "operations.apps.OperationsConfig",
     "csp",
+    "archivecache",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "archivecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -112,6 +116,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
+
+# Whole public pages, keyed by URL and archive version (archivecache/middleware.py).
+# Files are shared by every worker process and need no service; see README.
+ARCHIVE_PAGE_CACHE = env_flag("ARCHIVE_PAGE_CACHE", True)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("ARCHIVE_PAGE_CACHE_DIR", str(BASE_DIR / ".page-cache")),
+        "TIMEOUT": 60 * 60 * 24,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

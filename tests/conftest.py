@@ -31,3 +31,15 @@ def _plain_static_storage(request):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _page_cache(request, settings, tmp_path):
+    """The page cache (archivecache) is off, except in tests marked ``page_cache``, which
+    get an empty one of their own. Only those tests commit their writes, and on PostgreSQL
+    the archive's version changes at commit (archivecache/triggers.py)."""
+    settings.ARCHIVE_PAGE_CACHE = bool(request.node.get_closest_marker("page_cache"))
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {**settings.CACHES["pages"], "LOCATION": str(tmp_path / "page-cache")},
+    }

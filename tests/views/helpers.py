@@ -8,7 +8,7 @@ postgresql_only = pytest.mark.skipif(
     reason="PostgreSQL full-text search: run the suite with DATABASE_URL=postgres://…",
 )
 sqlite_only = pytest.mark.skipif(
-    connection.vendor != "sqlite", reason="the SQLite development fallback of the search"
+    connection.vendor != "sqlite", reason="SQLite full-text search (FTS5)"
 )
 
 

@@ -23,7 +23,7 @@ BUDGETS = {
     "/articles/": 8,
     "/articles/?person={person}&organisation={organisation}&review_body={body}"
     "&outlet={outlet}&kind=news&has_quotes=1&date_from=2021&sort=oldest": 12,
-    "/articles/?q=Article": 8,
+    "/articles/?q=Article": 9,  # on SQLite, one more: the page's FTS5 snippets
     "/articles/{article}/": 7,
     "/articles/{article}/source/": 2,  # the article, its source versions
     "/people/": 2,

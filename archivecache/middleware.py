@@ -1,0 +1,93 @@
+"""A whole-response cache of the public pages, keyed by the URL and the archive's version.
+
+Anonymous GET and HEAD requests for public pages are answered from the cache when
+the same URL was rendered at the current archive version; every write to the archive
+changes the version (archivecache/triggers.py), so a cached page is never stale. A hit
+costs one query, the version's.
+
+Never cached: the admin; a request that carries any cookie but the CSRF cookie (a
+signed-in editor's session, flashed messages); a response that is not a plain 200,
+streams or is a download (the exports), sets a cookie, varies on the cookie, or says
+private, no-cache or no-store. Whether unreviewed records are hidden
+(``ARCHIVE_HIDE_UNREVIEWED``) is part of the key. ``ARCHIVE_PAGE_CACHE = False`` turns
+the whole cache off.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.cache import cc_delim_re, has_vary_header
+
+from archivecache.models import ArchiveVersion
+
+CACHE_ALIAS = "pages"
+HEADER = "X-Archive-Cache"
+_UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+
+
+def page_key(stamp: str, request) -> str:
+    hide = "hidden" if settings.ARCHIVE_HIDE_UNREVIEWED else "shown"
+    url = request.build_absolute_uri()
+    return "page:" + hashlib.sha256(f"{stamp}\n{hide}\n{url}".encode()).hexdigest()
+
+
+def cacheable_request(request) -> bool:
+    if not settings.ARCHIVE_PAGE_CACHE or request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(reverse("admin:index")):
+        return False
+    return all(name == settings.CSRF_COOKIE_NAME for name in request.COOKIES)
+
+
+def cacheable_response(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if response.get("Content-Disposition", "").lower().startswith("attachment"):
+        return False  # a download: an export, possibly large
+    if has_vary_header(response, "Cookie") or has_vary_header(response, "*"):
+        return False
+    directives = {
+        value.split("=")[0].strip().lower()
+        for value in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return not directives & _UNCACHEABLE_DIRECTIVES
+
+
+def _frozen(response) -> tuple:
+    return response.status_code, list(response.items()), response.content
+
+
+def _thawed(frozen: tuple) -> HttpResponse:
+    status, headers, content = frozen
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    """Place it after WhiteNoise and before the session middleware: a hit skips the rest."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        stamp = ArchiveVersion.current()
+        if stamp is None:
+            return self.get_response(request)
+        cache, key = caches[CACHE_ALIAS], page_key(stamp, request)
+        frozen = cache.get(key)
+        if frozen is not None:
+            response = _thawed(frozen)
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and cacheable_response(response):
+            cache.set(key, _frozen(response))
+            response[HEADER] = "miss"
+        return response
