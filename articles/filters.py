@@ -14,6 +14,7 @@ from django.db.models import Exists, F, OuterRef
 from django_filters.fields import ModelMultipleChoiceField
 
 from articles import search
+from articles.date_input import DateInputError, range_in_words, read_date
 from articles.models import (
     Article,
     OrganisationMention,
@@ -22,7 +23,6 @@ from articles.models import (
     Quote,
     ReviewBodyMention,
 )
-from articles.parsing.fuzzydate import FuzzyDate
 from people.models import Organisation, Person, ReviewBody
 
 MAX_QUERY_LENGTH = 200
@@ -32,7 +32,6 @@ MAX_SLUG_LENGTH = 320
 NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
 SORT_CHOICES = [(NEWEST, "Newest first"), (OLDEST, "Oldest first"), (RELEVANCE, "Relevance")]
 
-_FUZZY_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", re.ASCII)
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -66,26 +65,17 @@ class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 class FuzzyDateField(forms.CharField):
-    """A date as precise as the reader wants: "2021", "2021-03" or "2021-03-19"."""
-
-    default_error_messages = {
-        "invalid": "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD, for example 2021-03.",
-    }
+    """A date as readers type it ("2021", "June 2021", "spring 2022", "23 May 2022",
+    "2021-03"), read by ``articles.date_input`` into the period it names."""
 
     def to_python(self, value):
         text = super().to_python(value)
         if not text:
             return None
-        match = _FUZZY_DATE.fullmatch(text)
-        if match is None:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        year, month, day = (int(part) if part else None for part in match.groups())
         try:
-            if not 1000 <= year <= 9998:
-                raise ValueError(year)
-            return FuzzyDate(year, month, day)
-        except ValueError as error:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+            return read_date(text)
+        except DateInputError as error:
+            raise forms.ValidationError(str(error), code="invalid") from error
 
 
 class FuzzyDateFilter(django_filters.Filter):
@@ -256,10 +246,8 @@ class ArticleFilter(django_filters.FilterSet):
         if data.get("kind"):
             labels = dict(Article.KIND_CHOICES)
             parts.append("of kind " + " or ".join(labels[kind] for kind in data["kind"]))
-        if data.get("date_from"):
-            parts.append(f"from {data['date_from'].display()}")
-        if data.get("date_to"):
-            parts.append(f"to {data['date_to'].display()}")
+        if data.get("date_from") or data.get("date_to"):
+            parts.append(range_in_words(data.get("date_from"), data.get("date_to")))
         if data.get("has_quotes"):
             parts.append("with quotes")
         return ", ".join(parts)
