@@ -137,3 +137,67 @@ def test_date_facet_shows_the_months_of_the_chosen_year(client, archive):
     assert '2021&amp;date_to=2021" aria-current="true">2021</a>' in text
     assert "Any date" in text
     assert "articles mentioning Josh MacAlister, in 2021</h2>" in text
+
+
+def test_compare_draws_a_line_each_with_a_table(client, archive, django_assert_max_num_queries):
+    url = (
+        "/compare/?person=josh-macalister&person=ian-dickson&organisation=department-for-education"
+    )
+    with django_assert_max_num_queries(4):  # two look-ups, the grouped count, the milestones
+        response = client.get(url)
+    assert response.status_code == 200
+    chart = response.context["chart"]
+    assert [line.name for line in chart.lines] == [
+        "Josh MacAlister",
+        "Ian Dickson",
+        "Department for Education",
+    ]
+    assert [line.total for line in chart.lines] == [3, 2, 1]
+    text = response.text
+    assert text.count('<g class="series series-') == 3
+    assert '<text class="direct-label"' in text  # named next to its line
+    assert '<ul class="chart-legend">' in text  # and in a legend with its line and marker
+    rows = table_rows(response, "compare")
+    assert rows[0] == ("March 2021", "1", "0", "0")
+    assert rows[1] == ("April 2021", "1", "1", "1")
+    assert rows[-1] == ("November 2021", "1", "1", "0")
+    assert (
+        "<h1>Compare coverage: Josh MacAlister, Ian Dickson, Department for Education</h1>" in text
+    )
+    removed = "/compare/?person=josh-macalister&amp;organisation=department-for-education"
+    assert f'<a href="{removed}">Remove' in text
+
+
+def test_compare_an_outlet_and_a_review_body(client, archive):
+    response = client.get("/compare/?outlet=cyp-now&review_body=experts-by-experience-board")
+    assert [line.name for line in response.context["chart"].lines] == [
+        "Experts by Experience Board",
+        "CYP Now",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "message"),
+    [
+        ("person=nobody", 404, "There is no person “nobody” in the archive."),
+        ("person=josh-macalister&organisation=nowhere", 404, "There is no organisation “nowhere”"),
+        (
+            "&".join(f"person=p{n}" for n in range(5)),
+            400,
+            "Compare at most 4 at a time; the address names 5.",
+        ),
+    ],
+)
+def test_compare_says_what_is_wrong_with_the_address(client, archive, query, status, message):
+    response = client.get(f"/compare/?{query}")
+    assert response.status_code == status
+    assert message in response.text
+    assert response.context["chart"] is None
+
+
+def test_compare_without_names_suggests_a_comparison(client, archive):
+    response = client.get("/compare/")
+    assert response.status_code == 200
+    assert "/compare/?person=josh-macalister&amp;person=ian-dickson&amp;person=ray-jones" in (
+        response.text
+    )
