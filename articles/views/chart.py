@@ -26,7 +26,7 @@ from articles.chart_periods import (
 
 WIDTH = 720
 LEFT, RIGHT, BOTTOM, PLOT_HEIGHT = 64, 16, 56, 200
-LINE_LABEL_SPACE = 168  # right margin for a line chart's direct labels
+LINE_LABEL_SPACE = 200  # right margin for a line chart's direct labels
 BADGE_RADIUS, BADGE_ROW, BADGE_TOP = 19, 42, 6
 MIN_TICK_SPACING = 84  # user units between labelled ticks at desktop size
 TICK_STEPS = {"month": (1, 2, 3, 6, 12, 24, 48), "week": (1, 2, 4, 8, 16)}

@@ -65,7 +65,10 @@ def compare(request):
     if not entities and not problems:
         people = list(selectors.key_people(MAX_COMPARED))
         if len(people) > 1:
-            suggestion = (people, request.path + "?" + urlencode([("person", person.slug) for person in people]))
+            suggestion = (
+                people,
+                request.path + "?" + urlencode([("person", person.slug) for person in people]),
+            )
     return render(
         request,
         "articles/compare.html",
