@@ -19,7 +19,7 @@ MAX_LENGTH = 40
 EXAMPLES = "2021, June 2021, spring 2022, 23 May 2022 or 2022-05-23"
 
 # The ISO and EDTF forms that the header reader does not take on their own.
-_YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})", re.ASCII)
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})-(\d{1,2})", re.ASCII)
 
 
 class DateInputError(ValueError):

@@ -539,6 +539,7 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
     from people.models import Person
 
     person = Person.objects.annotate(n=Count("mentions")).order_by("-n").first()
+    compared = Person.objects.annotate(n=Count("mentions")).order_by("-n")[:3]
     outlet = Outlet.objects.annotate(n=Count("articles")).order_by("-n").first()
     article = Article.objects.annotate(n=Count("person_mentions")).order_by("-n", "pk").first()
     articles = reverse("articles:article-list")
@@ -567,6 +568,16 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
         Page("Person (most mentioned)", person.get_absolute_url()),
         Page("People index, page 1", reverse("people:person-list")),
         Page("Timeline", reverse("articles:timeline")),
+        Page(
+            "Compare: three people and an outlet",
+            reverse("articles:compare")
+            + "?"
+            + urlencode([*(("person", p.slug) for p in compared), ("outlet", outlet.slug)]),
+        ),
+        Page(
+            "Article list of one year (chart, months facet)",
+            f"{articles}?date_from=2022&date_to=2022",
+        ),
         Page("CSV export of the filtered list", f"{articles}?{urlencode(filters)}&format=csv"),
         Page("Atom feed", reverse("articles:article-feed")),
         Page("Sitemap index", reverse("sitemap")),

@@ -46,6 +46,7 @@ def test_typed_dates_name_their_whole_period(typed, start, end, words):
         ("2021-13", "“2021-13” is not a date: there is no month 13."),
         ("2021-02-30", "“2021-02-30” is not a date the archive can read"),
         ("next week", "“next week” is not a date the archive can read"),
+        ("1850-06", "“1850-06” is not a date the archive can read"),  # 1900 to 2099 only
         ("", "Enter a date, for example 2021, June 2021"),
         ("2" * 41, "That is too long for a date"),
     ],
