@@ -7,6 +7,7 @@ The compare page counts up to four series in the same single query.
 """
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
 
 from articles.chart_periods import Dated
 from articles.models import (
@@ -36,12 +37,18 @@ def chart_milestones() -> list[Milestone]:
     return list(Milestone.objects.filter(date__isnull=False).only(*MILESTONE_FIELDS))
 
 
+def _timeline_anchor():
+    """A milestone's address on the timeline (``get_absolute_url`` without a reverse each)."""
+    timeline = reverse("articles:timeline")
+    return lambda milestone: f"{timeline}#{milestone.slug}"
+
+
 def list_chart(articles, name: str = "Articles", reach_milestones: bool = False) -> Chart | None:
     """The bar chart of ``articles`` (a queryset) with the milestones in its span."""
     return coverage_chart(
         [Series(name, dated_rows(articles))],
         chart_milestones(),
-        url_of=Milestone.get_absolute_url,
+        url_of=_timeline_anchor(),
         reach_milestones=reach_milestones,
     )
 
@@ -83,4 +90,4 @@ def compare_chart(entities) -> Chart | None:
         )
         for i, entity in enumerate(entities)
     ]
-    return coverage_chart(series, chart_milestones(), url_of=Milestone.get_absolute_url)
+    return coverage_chart(series, chart_milestones(), url_of=_timeline_anchor())

@@ -631,6 +631,44 @@ def measure(client, page: Page, warmup: int, repeat: int) -> Result:
     )
 
 
+CHART_PAGES = (
+    "Article list, page 1",
+    "Filtered list: person + outlet + dates",
+    "Person (most mentioned)",
+)
+
+
+def chart_cost(client, pages: list[Page], rounds: int) -> list[tuple[str, float, float]]:
+    """(page, median ms with, median ms without) the coverage chart and date facet, the
+    two variants alternated request by request (which goes first alternates too)."""
+    from contextlib import ExitStack
+    from unittest import mock
+
+    def without() -> ExitStack:
+        stack = ExitStack()
+        for name in ("articles.coverage.list_chart", "articles.date_histogram.histogram"):
+            stack.enter_context(mock.patch(name, return_value=None))
+        return stack
+
+    found = []
+    for page in (page for page in pages if page.name in CHART_PAGES):
+        times = {"with": [], "without": []}
+        for round_number in range(rounds):
+            order = ("with", "without") if round_number % 2 == 0 else ("without", "with")
+            for variant in order:
+                started = time.perf_counter()
+                if variant == "without":
+                    with without():
+                        fetch(client, page.url)
+                else:
+                    fetch(client, page.url)
+                times[variant].append((time.perf_counter() - started) * 1000)
+        found.append(
+            (page.name, statistics.median(times["with"]), statistics.median(times["without"]))
+        )
+    return found
+
+
 def print_table(results: list[Result]) -> None:
     print("| Page | Median ms | p95 ms | Queries | SQL ms | Size KB |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -701,6 +739,7 @@ def run(args) -> int:
         client = Client(SERVER_NAME="localhost")
         load_before = os.getloadavg()[0]
         results = [measure(client, page, args.warmup, args.repeat) for page in pages]
+        charts = chart_cost(client, pages, args.repeat) if args.chart_cost else []
         load_after = os.getloadavg()[0]
 
     print(f"database:   {database_description()}")
@@ -714,6 +753,12 @@ def run(args) -> int:
         print(f"  {label}: {value}")
     print(f"timing:     {args.warmup} warm-up requests, then {args.repeat} timed, per page\n")
     print_table(results)
+    if charts:
+        print("\nThe coverage chart and date facet, alternated with and without (median ms):\n")
+        print("| Page | With | Without | Cost |")
+        print("|---|---:|---:|---:|")
+        for name, with_ms, without_ms in charts:
+            print(f"| {name} | {with_ms:.0f} | {without_ms:.0f} | {with_ms - without_ms:+.0f} |")
     if args.explain:
         print_plans(results)
     return 0 if all(r.status == 200 for r in results) else 1
@@ -727,6 +772,11 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=3, help="untimed requests per page first")
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE slowest queries")
+    parser.add_argument(
+        "--chart-cost",
+        action="store_true",
+        help="also time list pages with and without their chart, alternated",
+    )
     args = parser.parse_args()
 
     setup_django()

@@ -26,8 +26,9 @@ def milestone(title, date):
 
 
 def spaced(values) -> bool:
-    gaps = [round(b - a, 6) for a, b in itertools.pairwise(values)]
-    return len(set(gaps)) <= 1
+    """Evenly spaced, give or take the 0.1 unit that positions are rounded to."""
+    gaps = [b - a for a, b in itertools.pairwise(values)]
+    return max(gaps) - min(gaps) <= 0.1 + 1e-9
 
 
 def test_months_cross_years_and_weeks_start_on_monday():
@@ -85,7 +86,7 @@ def test_bars_and_month_ticks_are_evenly_spaced():
     chart = coverage_chart([Series("Articles", three_years())], [])
     assert len(chart.bars) == 36
     assert spaced([bar.x for bar in chart.bars])
-    assert len({round(bar.width, 6) for bar in chart.bars}) == 1
+    assert len({bar.width for bar in chart.bars}) == 1
     xs = [tick.x for tick in chart.x_ticks]
     assert spaced(xs) and xs[1] - xs[0] >= MIN_TICK_SPACING
     # Every sixth month from January (every third would crowd): month and year each.
@@ -120,27 +121,37 @@ def test_week_ticks_are_evenly_spaced_and_name_the_day():
 def test_milestones_are_numbered_in_date_order_and_stacked_when_they_would_touch():
     milestones = [
         milestone("Final report", D(2022, 5, 23)),
+        milestone("Government response", D(2022, 6, 1)),  # the next month: too close
         milestone("Strategy", D(2023, 2, 2)),
         milestone("Case for change", D(2021, 6, 17)),
-        milestone("Evidence closes", D(2021, 6, 30)),  # same month as the case for change
+        milestone("Evidence closes", D(2021, 6, 30)),  # same month: shares a badge
         milestone("Munro review", D(2011, 5, 10)),  # before the coverage: left out
     ]
     chart = coverage_chart([Series("Articles", three_years())], milestones, lambda m: f"#{m.slug}")
-    assert [(b.number, b.title) for b in chart.badges] == [
+    assert [(entry.number, entry.title) for entry in chart.key] == [
         (1, "Case for change"),
         (2, "Evidence closes"),
         (3, "Final report"),
-        (4, "Strategy"),
+        (4, "Government response"),
+        (5, "Strategy"),
     ]
-    first, second = chart.badges[:2]
-    assert first.x == second.x and first.row == 0 and second.row == 1
-    assert chart.top > second.y  # the plot starts below the stacked badges
+    assert [(badge.label, badge.row) for badge in chart.badges] == [
+        ("1–2", 0),
+        ("3", 0),
+        ("4", 1),
+        ("5", 0),
+    ]
+    shared, final, response, _ = chart.badges
+    assert shared.width > final.width  # wide enough for "1–2"
+    assert response.x - final.x < final.width  # they would overlap in one row
+    assert chart.top > response.y + chart.badge_radius  # the plot starts below the badges
     assert chart.rows[5].milestones == [
         "1. Case for change (2021-06-17)",
         "2. Evidence closes (2021-06-30)",
     ]
-    assert chart.badges[2].url == "#Final report"
-    assert "4 milestones marked, numbered as in the key." in chart.summary
+    assert shared.tooltip == "1. Case for change (2021-06-17); 2. Evidence closes (2021-06-30)"
+    assert chart.key[2].url == "#Final report"
+    assert "5 milestones marked, numbered as in the key." in chart.summary
 
 
 def test_the_timeline_reaches_milestones_within_a_year_of_the_coverage():
@@ -148,7 +159,7 @@ def test_the_timeline_reaches_milestones_within_a_year_of_the_coverage():
     milestones = [milestone("Launch", D(2021, 3, 15)), milestone("Munro", D(2011, 5, 10))]
     chart = coverage_chart([Series("Articles", rows)], milestones, reach_milestones=True)
     assert chart.rows[0].label == "March 2021" and chart.rows[0].counts == [0]
-    assert [b.title for b in chart.badges] == ["Launch"]
+    assert [entry.title for entry in chart.key] == ["Launch"]
 
 
 def test_lines_share_periods_and_differ_by_more_than_colour():

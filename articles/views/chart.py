@@ -15,6 +15,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from articles.chart_periods import (
+    MONTHLY,
+    WEEKLY,
     Dated,
     Period,
     chartable,
@@ -28,10 +30,11 @@ WIDTH = 720
 LEFT, RIGHT, BOTTOM, PLOT_HEIGHT = 64, 16, 56, 200
 LINE_LABEL_SPACE = 200  # right margin for a line chart's direct labels
 BADGE_RADIUS, BADGE_ROW, BADGE_TOP = 19, 42, 6
+BADGE_CHAR_WIDTH = 16  # a digit or dash at the phone-size 26 units, roughly
 MIN_TICK_SPACING = 84  # user units between labelled ticks at desktop size
-TICK_STEPS = {"month": (1, 2, 3, 6, 12, 24, 48), "week": (1, 2, 4, 8, 16)}
-MAX_SERIES = 4
-SHAPES = ("circle", "square", "triangle", "diamond")
+TICK_STEPS = {MONTHLY: (1, 2, 3, 6, 12, 24, 48), WEEKLY: (1, 2, 4, 8, 16)}
+SHAPES = ("circle", "square", "triangle", "diamond")  # one per line
+MAX_SERIES = len(SHAPES)
 YEAR = datetime.timedelta(days=366)
 
 
@@ -100,14 +103,40 @@ def marker_path(shape: str, x: float, y: float, size: float = 6) -> str:
 
 
 @dataclass(frozen=True)
-class Badge:
+class KeyEntry:
     number: int
-    x: float
-    y: float
-    row: int
     title: str
     when: str
     url: str
+
+
+@dataclass(frozen=True)
+class Badge:
+    """The mark of the milestones of one period: "3", or "3–5" for several."""
+
+    label: str
+    position: int  # of its period
+    x: float
+    y: float
+    row: int
+    half_width: float
+    entries: list[KeyEntry]
+
+    @property
+    def left(self) -> float:
+        return self.x - self.half_width
+
+    @property
+    def top(self) -> float:
+        return self.y - BADGE_RADIUS
+
+    @property
+    def width(self) -> float:
+        return 2 * self.half_width
+
+    @property
+    def tooltip(self) -> str:
+        return "; ".join(f"{entry.number}. {entry.title} ({entry.when})" for entry in self.entries)
 
 
 @dataclass(frozen=True)
@@ -129,9 +158,12 @@ class Chart:
     height: float
     width: int = WIDTH
     left: int = LEFT
+    badge_radius: int = BADGE_RADIUS
+    badge_height: int = 2 * BADGE_RADIUS
     bars: list[Bar] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     badges: list[Badge] = field(default_factory=list)
+    key: list[KeyEntry] = field(default_factory=list)
     x_ticks: list[Tick] = field(default_factory=list)
     y_ticks: list[tuple[float, int]] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
@@ -154,7 +186,12 @@ def nice_max(value: int) -> int:
         scale *= 10
 
 
-def x_ticks(periods: list[Period], step_width: float, left: float) -> list[Tick]:
+def centre(position: int, step_width: float) -> float:
+    """The x of the middle of the period at ``position``."""
+    return round(LEFT + step_width * (position + 0.5), 1)
+
+
+def x_ticks(periods: list[Period], step_width: float) -> list[Tick]:
     """Evenly spaced labels: every ``step``-th period from a round serial."""
     grain = periods[0].grain
     steps = TICK_STEPS[grain]
@@ -164,7 +201,7 @@ def x_ticks(periods: list[Period], step_width: float, left: float) -> list[Tick]
         if period.serial % step == 0:
             ticks.append(
                 Tick(
-                    left + step_width * (position + 0.5),
+                    centre(position, step_width),
                     period.tick_label(step),
                     major=len(ticks) % 2 == 0,
                 )
@@ -184,20 +221,31 @@ def milestones_in(milestones, periods: list[Period]) -> list[tuple[int, object]]
     return found
 
 
+def badge_half_width(label: str) -> float:
+    """Half the width of a badge, wide enough for its label in the phone-size type."""
+    return max(BADGE_RADIUS, len(label) * BADGE_CHAR_WIDTH / 2 + 8)
+
+
 def place_badges(placed, step_width: float, url_of) -> list[Badge]:
-    """Number the ``placed`` milestones; stack badges that would touch in rows."""
-    badges, row_ends = [], []
+    """One badge per period holding ``placed`` milestones, numbered in date order;
+    badges that would touch are stacked in rows."""
+    by_position: dict[int, list[KeyEntry]] = {}
     for number, (position, milestone) in enumerate(placed, start=1):
-        x = LEFT + step_width * (position + 0.5)
-        row = next((i for i, end in enumerate(row_ends) if x - end >= 2 * BADGE_RADIUS + 4), None)
+        entry = KeyEntry(number, milestone.title, milestone.date_display, url_of(milestone))
+        by_position.setdefault(position, []).append(entry)
+    badges, row_ends = [], []
+    for position, entries in by_position.items():
+        first, last = entries[0].number, entries[-1].number
+        label = str(first) if first == last else f"{first}–{last}"
+        half = badge_half_width(label)
+        x = centre(position, step_width)
+        row = next((i for i, end in enumerate(row_ends) if x - half - end >= 4), None)
         if row is None:
             row = len(row_ends)
-            row_ends.append(x)
-        row_ends[row] = x
+            row_ends.append(0.0)
+        row_ends[row] = x + half
         y = BADGE_TOP + BADGE_RADIUS + row * BADGE_ROW
-        badges.append(
-            Badge(number, x, y, row, milestone.title, milestone.date_display, url_of(milestone))
-        )
+        badges.append(Badge(label, position, x, y, row, half, entries))
     return badges
 
 
@@ -245,10 +293,7 @@ def coverage_chart(
     highest = nice_max(max(max(one) for one in counts))
 
     def y_of(count: int) -> float:
-        return baseline - PLOT_HEIGHT * count / highest
-
-    def x_of(position: int) -> float:
-        return LEFT + step_width * (position + 0.5)
+        return round(baseline - PLOT_HEIGHT * count / highest, 1)
 
     chart = Chart(
         title=f"Articles per {grain}",
@@ -260,16 +305,17 @@ def coverage_chart(
         plot_right=plot_right,
         height=baseline + BOTTOM,
         badges=badges,
-        x_ticks=x_ticks(periods, step_width, LEFT),
+        key=[entry for badge in badges for entry in badge.entries],
+        x_ticks=x_ticks(periods, step_width),
         left_out="" if as_lines else left_out(series[0].rows).sentence(),
     )
     shares = (0, 0.5, 1) if highest % 2 == 0 else (0, 1)
     chart.y_ticks = [(y_of(highest * share), int(highest * share)) for share in shares]
     if as_lines:
-        label_ys = _spread([y_of(one[-1]) for one in counts], 22, baseline)
+        label_ys = [round(y, 1) for y in _spread([y_of(one[-1]) for one in counts], 22, baseline)]
         for index, (one, line_counts) in enumerate(zip(series, counts, strict=True)):
             points = [
-                Point(x_of(i), y_of(count), period.label, count)
+                Point(centre(i, step_width), y_of(count), period.label, count)
                 for i, (period, count) in enumerate(zip(periods, line_counts, strict=True))
             ]
             chart.lines.append(
@@ -278,18 +324,19 @@ def coverage_chart(
     else:
         chart.bars = [
             Bar(
-                x_of(i) - step_width * 0.4,
+                round(centre(i, step_width) - step_width * 0.4, 1),
                 y_of(count),
-                step_width * 0.8,
-                baseline - y_of(count),
+                round(step_width * 0.8, 1),
+                round(baseline - y_of(count), 1),
                 period.label,
                 count,
             )
             for i, (period, count) in enumerate(zip(periods, counts[0], strict=True))
         ]
-    by_period = {}
-    for badge, (position, _) in zip(badges, placed, strict=True):
-        by_period.setdefault(position, []).append(f"{badge.number}. {badge.title} ({badge.when})")
+    by_period = {
+        badge.position: [f"{e.number}. {e.title} ({e.when})" for e in badge.entries]
+        for badge in badges
+    }
     chart.rows = [
         Row(period.label, [one[i] for one in counts], by_period.get(i, []))
         for i, period in enumerate(periods)
@@ -311,7 +358,7 @@ def _summary(chart: Chart, series, counts, periods) -> str:
             f"{named}{total} article{'s' if total != 1 else ''}"
             f", the most in {periods[busiest].label} ({line_counts[busiest]})"
         )
-    marked = len(chart.badges)
+    marked = len(chart.key)
     return (
         f"Articles per {chart.grain} {span}. {'; '.join(described)}. "
         f"{marked} milestone{'s' if marked != 1 else ''} marked, numbered as in the key."

@@ -11,10 +11,11 @@ from django.shortcuts import render
 
 from articles import coverage, selectors
 from articles.models import Outlet
+from articles.views.chart import MAX_SERIES
 from curation.visibility import public
 from people.models import Organisation, Person, ReviewBody
 
-MAX_COMPARED = 4
+MAX_COMPARED = MAX_SERIES
 KINDS = {
     "person": ("person", Person),
     "organisation": ("organisation", Organisation),
