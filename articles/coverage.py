@@ -4,7 +4,15 @@ Articles are counted grouped by (publication start, precision), so one query
 gives every period's count, whatever the grain the chart then chooses, and the
 number of articles it leaves out (dated only to a season or a year, or undated).
 The compare page counts up to four series in the same single query.
+
+A filtered list's chart and its date facet share one query: the list without its
+date filters, counted by (start, end, precision). The facet needs exactly that;
+the chart applies the date filters to the rows in Python, as the filters do in SQL
+(an article overlapping the range is in it).
 """
+
+import weakref
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
@@ -33,6 +41,53 @@ def dated_rows(articles) -> list[Dated]:
     return [Dated(start, precision, count) for start, precision, count in rows]
 
 
+@dataclass(frozen=True)
+class DateRow:
+    start: object  # datetime.date, or None when undated
+    end: object
+    precision: str
+    count: int
+
+
+_LIST_ROWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def list_date_rows(filterset) -> list[DateRow]:
+    """A valid ``ArticleFilter``'s articles, date filters left out, counted by date (the
+    query runs once per filterset, for its chart and its date facet)."""
+    if filterset not in _LIST_ROWS:
+        rows = (
+            filterset.matching(without=("date_from", "date_to"))
+            .order_by()
+            .values_list("published", "published_end", "published_precision")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        _LIST_ROWS[filterset] = [DateRow(*row) for row in rows]
+    return _LIST_ROWS[filterset]
+
+
+def within(rows: list[DateRow], date_from, date_to) -> list[Dated]:
+    """The rows the date filters keep (``FuzzyDate`` bounds or None), as the chart's rows."""
+    kept = []
+    for row in rows:
+        if (date_from or date_to) and row.start is None:
+            continue
+        if date_from and (row.end is None or row.end < date_from.start()):
+            continue
+        if date_to and row.start > date_to.end():
+            continue
+        kept.append(Dated(row.start, row.precision, row.count))
+    return kept
+
+
+def filtered_chart(filterset) -> Chart | None:
+    """The bar chart of a valid ``ArticleFilter``'s list."""
+    data = filterset.form.cleaned_data
+    rows = within(list_date_rows(filterset), data.get("date_from"), data.get("date_to"))
+    return coverage_chart([Series("Articles", rows)], chart_milestones(), url_of=_timeline_anchor())
+
+
 def chart_milestones() -> list[Milestone]:
     return list(Milestone.objects.filter(date__isnull=False).only(*MILESTONE_FIELDS))
 
@@ -43,13 +98,13 @@ def _timeline_anchor():
     return lambda milestone: f"{timeline}#{milestone.slug}"
 
 
-def list_chart(articles, name: str = "Articles", reach_milestones: bool = False) -> Chart | None:
-    """The bar chart of ``articles`` (a queryset) with the milestones in its span."""
+def timeline_chart() -> Chart | None:
+    """The whole archive's bar chart, reaching to the milestones near its coverage."""
     return coverage_chart(
-        [Series(name, dated_rows(articles))],
+        [Series("Articles", dated_rows(public(Article.objects)))],
         chart_milestones(),
         url_of=_timeline_anchor(),
-        reach_milestones=reach_milestones,
+        reach_milestones=True,
     )
 
 

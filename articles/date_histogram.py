@@ -4,15 +4,14 @@ Each value is a link that sets the date filters to that year or month, and its
 count is what that link will show: an article counts in every year and month its
 date overlaps, as the date filters match it (a winter 2021 article is in December
 2021 and in January and February 2022). Counts ignore the current date filters, so
-every year stays visible; one grouped query gives them all.
+every year stays visible; the grouped query that the list's chart also uses
+(``articles.coverage.list_date_rows``) gives them all.
 """
 
 import calendar
 import datetime
 from collections import Counter
 from dataclasses import dataclass
-
-from django.db.models import Count
 
 BAR_WIDTH = 60  # the widest bar, in pixels
 
@@ -47,6 +46,7 @@ def count_overlaps(rows) -> tuple[Counter, Counter]:
     for start, end, count in rows:
         if start is None:
             continue
+        end = end or start  # a row written without its end (bulk) counts on its start
         for year in range(start.year, end.year + 1):
             years[year] += count
         for key in _overlapped_months(start, end):
@@ -82,16 +82,10 @@ def _bar(count: int, most: int) -> int:
     return max(1, round(BAR_WIDTH * count / most)) if most else 1
 
 
-def histogram(filterset, request) -> Histogram | None:
-    """The date facet of a bound, valid ``ArticleFilter``; None when nothing is dated."""
-    rows = (
-        filterset.matching(without=("date_from", "date_to"))
-        .order_by()
-        .values_list("published", "published_end")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    years, months = count_overlaps(rows)
+def histogram(filterset, request, rows) -> Histogram | None:
+    """The date facet of a bound, valid ``ArticleFilter``, from ``rows`` (with ``start``,
+    ``end`` and ``count``) of its list without the date filters; None when none is dated."""
+    years, months = count_overlaps((row.start, row.end, row.count) for row in rows)
     if not years:
         return None
     data = filterset.form.cleaned_data

@@ -646,8 +646,12 @@ def chart_cost(client, pages: list[Page], rounds: int) -> list[tuple[str, float,
 
     def without() -> ExitStack:
         stack = ExitStack()
-        for name in ("articles.coverage.list_chart", "articles.date_histogram.histogram"):
-            stack.enter_context(mock.patch(name, return_value=None))
+        for name, value in (
+            ("articles.coverage.filtered_chart", None),
+            ("articles.coverage.list_date_rows", []),
+            ("articles.date_histogram.histogram", None),
+        ):
+            stack.enter_context(mock.patch(name, return_value=value))
         return stack
 
     found = []

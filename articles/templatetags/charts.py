@@ -16,7 +16,7 @@ def filtered_coverage(filterset):
     """The coverage chart of a valid filtered list, else None."""
     if filterset is None or not filterset.is_valid():
         return None
-    return coverage.list_chart(filterset.matching())
+    return coverage.filtered_chart(filterset)
 
 
 @register.simple_tag(takes_context=True)
@@ -24,4 +24,5 @@ def filtered_date_histogram(context, filterset):
     """Years (then months of the chosen year) with counts and links, else None."""
     if filterset is None or not filterset.is_valid():
         return None
-    return date_histogram.histogram(filterset, context["request"])
+    rows = coverage.list_date_rows(filterset)
+    return date_histogram.histogram(filterset, context["request"], rows)

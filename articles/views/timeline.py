@@ -12,6 +12,6 @@ def timeline(request):
         "articles/timeline.html",
         {
             "milestones": milestones,
-            "chart": coverage.list_chart(selectors.article_cards(), reach_milestones=True),
+            "chart": coverage.timeline_chart(),
         },
     )
