@@ -201,3 +201,9 @@ def test_compare_without_names_suggests_a_comparison(client, archive):
     assert "/compare/?person=josh-macalister&amp;person=ian-dickson&amp;person=ray-jones" in (
         response.text
     )
+
+
+def test_a_person_page_links_to_comparing_them_with_who_they_are_mentioned_with(client, archive):
+    text = client.get("/people/ian-dickson/").text
+    link = "/compare/?person=ian-dickson&amp;person=josh-macalister&amp;person=ray-jones"
+    assert f'<a href="{link}">Compare their coverage over time</a>' in text
