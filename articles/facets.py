@@ -29,6 +29,7 @@ from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, 
 from django.utils.text import slugify
 
 from articles import quote_search, search
+from articles.date_input import range_in_words
 from articles.filter_fields import (
     MAX_QUERY_LENGTH,
     FuzzyDateFilter,
@@ -91,6 +92,10 @@ class Declared:
     def phrase(self, value) -> str:
         """The filter in the words of the page summary ("mentioning Ian Dickson")."""
         return ""
+
+    def phrase_in(self, data: dict) -> str:
+        """The filter's phrase, given every cleaned value (a date range is said once)."""
+        return self.phrase(data.get(self.name))
 
     def file_words(self, value, data: dict) -> list[str]:
         """The filter as words of an export's file name."""
@@ -265,8 +270,13 @@ class DateBound(Declared):
     def chips(self, value):
         return [Chip(f"{self.label} {value.display()}")] if value else []
 
-    def phrase(self, value):
-        return f"{self.label.lower()} {value.display()}" if value else ""
+    def phrase_in(self, data):
+        """ "from June 2021 to spring 2022", "in 2021": said by the range's start, or by
+        its end when there is no start."""
+        value, other = data.get(self.name), data.get(self.other)
+        if not value or (other and not self.starts):
+            return ""
+        return range_in_words(value, other) if self.starts else range_in_words(None, value)
 
     def file_words(self, value, data):
         """ "2021" for a range from 2021 to 2021, else "from-2021", "to-2022-05"."""

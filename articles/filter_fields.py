@@ -9,13 +9,12 @@ import django_filters
 from django import forms
 from django_filters.fields import ModelMultipleChoiceField
 
-from articles.parsing.fuzzydate import FuzzyDate
+from articles.date_input import DateInputError, read_date
 
 MAX_QUERY_LENGTH = 200
 MAX_SELECTED = 20
 MAX_SLUG_LENGTH = 320
 
-_FUZZY_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", re.ASCII)
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -49,26 +48,17 @@ class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 class FuzzyDateField(forms.CharField):
-    """A date as precise as the reader wants: "2021", "2021-03" or "2021-03-19"."""
-
-    default_error_messages = {
-        "invalid": "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD, for example 2021-03.",
-    }
+    """A date as readers type it ("2021", "June 2021", "spring 2022", "23 May 2022",
+    "2021-03"), read by ``articles.date_input`` into the period it names."""
 
     def to_python(self, value):
         text = super().to_python(value)
         if not text:
             return None
-        match = _FUZZY_DATE.fullmatch(text)
-        if match is None:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        year, month, day = (int(part) if part else None for part in match.groups())
         try:
-            if not 1000 <= year <= 9998:
-                raise ValueError(year)
-            return FuzzyDate(year, month, day)
-        except ValueError as error:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+            return read_date(text)
+        except DateInputError as error:
+            raise forms.ValidationError(str(error), code="invalid") from error
 
 
 class FuzzyDateFilter(django_filters.Filter):

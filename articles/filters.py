@@ -78,7 +78,7 @@ class DeclaredFilterSet(django_filters.FilterSet, metaclass=DeclaredFilters):
     def summary(self) -> str:
         """The active filters in words: "mentioning Ian Dickson, from March 2021"."""
         data = self._valid_data()
-        phrases = (declared.phrase(data.get(declared.name)) for declared in self.declaration)
+        phrases = (declared.phrase_in(data) for declared in self.declaration)
         return ", ".join(phrase for phrase in phrases if phrase)
 
     def file_stem(self, stem: str, scope: dict[str, str]) -> str:

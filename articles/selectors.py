@@ -1,7 +1,6 @@
 """Read-only queries behind the article pages; each costs a fixed number of queries."""
 
-from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -16,7 +15,6 @@ from articles.models import (
     ReviewBodyMention,
     SourceFile,
 )
-from articles.parsing.fuzzydate import DAY, MONTH
 from curation.visibility import public, reviewed
 from people.models import Person
 
@@ -128,30 +126,6 @@ def timeline_milestones(sources_shown: int = 5):
                 to_attr="shown_sources",
             )
         )
-    )
-
-
-def monthly_coverage() -> list[tuple]:
-    """(first day of month, articles) for the articles dated to a day or a month."""
-    rows = (
-        public(Article.objects)
-        .filter(published_precision__in=(DAY, MONTH))
-        .annotate(month=TruncMonth("published"))
-        .order_by()
-        .values_list("month")
-        .annotate(count=Count("pk"))
-        .order_by("month")
-    )
-    return list(rows)
-
-
-def coverage_precision_counts() -> dict[str, int]:
-    """How many articles the monthly chart leaves out, and why."""
-    return public(Article.objects).aggregate(
-        coarse=Count(
-            "pk", filter=Q(published__isnull=False) & ~Q(published_precision__in=(DAY, MONTH))
-        ),
-        undated=Count("pk", filter=Q(published__isnull=True)),
     )
 
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from articles.feeds import ArticleFeed
-from articles.views import detail, home, listing, outlets, timeline
+from articles.views import compare, detail, home, listing, outlets, timeline
 
 app_name = "articles"
 
@@ -27,4 +27,5 @@ urlpatterns = [
     path("outlets/", outlets.outlet_list, name="outlet-list"),
     path("outlets/<slug:slug>/", outlets.outlet_detail, name="outlet-detail"),
     path("timeline/", timeline.timeline, name="timeline"),
+    path("compare/", compare.compare, name="compare"),
 ]

@@ -542,6 +542,7 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
     speaker = Person.objects.annotate(n=Count("quotes")).order_by("-n").first()
     quote = Quote.objects.order_by("pk").first()
     quotes = reverse("quotes:quote-list")
+    compared = Person.objects.annotate(n=Count("mentions")).order_by("-n")[:3]
     outlet = Outlet.objects.annotate(n=Count("articles")).order_by("-n").first()
     article = Article.objects.annotate(n=Count("person_mentions")).order_by("-n", "pk").first()
     articles = reverse("articles:article-list")
@@ -570,6 +571,16 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
         Page("Person (most mentioned)", person.get_absolute_url()),
         Page("People index, page 1", reverse("people:person-list")),
         Page("Timeline", reverse("articles:timeline")),
+        Page(
+            "Compare: three people and an outlet",
+            reverse("articles:compare")
+            + "?"
+            + urlencode([*(("person", p.slug) for p in compared), ("outlet", outlet.slug)]),
+        ),
+        Page(
+            "Article list of one year (chart, months facet)",
+            f"{articles}?date_from=2022&date_to=2022",
+        ),
         Page("CSV export of the filtered list", f"{articles}?{urlencode(filters)}&format=csv"),
         Page("RIS of the filtered list", f"{articles}?{urlencode(filters)}&format=ris"),
         Page("Article as BibTeX", f"{article.get_absolute_url()}?format=bibtex"),
@@ -631,6 +642,48 @@ def measure(client, page: Page, warmup: int, repeat: int) -> Result:
         median_ms=statistics.median(times),
         p95_ms=times[math.ceil(0.95 * len(times)) - 1],
     )
+
+
+CHART_PAGES = (
+    "Article list, page 1",
+    "Filtered list: person + outlet + dates",
+    "Person (most mentioned)",
+)
+
+
+def chart_cost(client, pages: list[Page], rounds: int) -> list[tuple[str, float, float]]:
+    """(page, median ms with, median ms without) the coverage chart and date facet, the
+    two variants alternated request by request (which goes first alternates too)."""
+    from contextlib import ExitStack
+    from unittest import mock
+
+    def without() -> ExitStack:
+        stack = ExitStack()
+        for name, value in (
+            ("articles.coverage.filtered_chart", None),
+            ("articles.coverage.list_date_rows", []),
+            ("articles.date_histogram.histogram", None),
+        ):
+            stack.enter_context(mock.patch(name, return_value=value))
+        return stack
+
+    found = []
+    for page in (page for page in pages if page.name in CHART_PAGES):
+        times = {"with": [], "without": []}
+        for round_number in range(rounds):
+            order = ("with", "without") if round_number % 2 == 0 else ("without", "with")
+            for variant in order:
+                started = time.perf_counter()
+                if variant == "without":
+                    with without():
+                        fetch(client, page.url)
+                else:
+                    fetch(client, page.url)
+                times[variant].append((time.perf_counter() - started) * 1000)
+        found.append(
+            (page.name, statistics.median(times["with"]), statistics.median(times["without"]))
+        )
+    return found
 
 
 def print_table(results: list[Result]) -> None:
@@ -705,6 +758,7 @@ def run(args) -> int:
         client = Client(SERVER_NAME="localhost")
         load_before = os.getloadavg()[0]
         results = [measure(client, page, args.warmup, args.repeat) for page in pages]
+        charts = chart_cost(client, pages, args.repeat) if args.chart_cost else []
         load_after = os.getloadavg()[0]
 
     print(f"database:   {database_description()}")
@@ -718,6 +772,12 @@ def run(args) -> int:
         print(f"  {label}: {value}")
     print(f"timing:     {args.warmup} warm-up requests, then {args.repeat} timed, per page\n")
     print_table(results)
+    if charts:
+        print("\nThe coverage chart and date facet, alternated with and without (median ms):\n")
+        print("| Page | With | Without | Cost |")
+        print("|---|---:|---:|---:|")
+        for name, with_ms, without_ms in charts:
+            print(f"| {name} | {with_ms:.0f} | {without_ms:.0f} | {with_ms - without_ms:+.0f} |")
     if args.explain:
         print_plans(results)
     return 0 if all(r.status == 200 for r in results) else 1
@@ -732,6 +792,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE slowest queries")
     parser.add_argument("--only", help="time only the pages whose label contains this text")
+    parser.add_argument(
+        "--chart-cost",
+        action="store_true",
+        help="also time list pages with and without their chart, alternated",
+    )
     args = parser.parse_args()
 
     setup_django()

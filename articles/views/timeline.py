@@ -2,8 +2,7 @@
 
 from django.shortcuts import render
 
-from articles import formats, selectors
-from articles.views.chart import coverage_chart
+from articles import coverage, formats, selectors
 
 
 def _milestone(request, milestone) -> dict:
@@ -36,13 +35,11 @@ def timeline(request):
                 "milestones": [_milestone(request, milestone) for milestone in milestones],
             }
         )
-    dated = [milestone for milestone in milestones if milestone.date is not None]
     return render(
         request,
         "articles/timeline.html",
         {
             "milestones": milestones,
-            "chart": coverage_chart(selectors.monthly_coverage(), dated),
-            "left_out": selectors.coverage_precision_counts(),
+            "chart": coverage.timeline_chart(),
         },
     )

@@ -46,6 +46,23 @@ def _invalid_filters() -> str:
     return f"{reverse('articles:article-list')}?date_from=not-a-date"
 
 
+def _compared() -> str:
+    """The two people and the organisation the coverage mentions most, compared."""
+    people = Person.objects.annotate(n=Count("mentions")).order_by("-n", "pk")[:2]
+    organisation = _fullest(Organisation.objects.all(), "mentions")
+    query = urlencode(
+        [*(("person", person.slug) for person in people), ("organisation", organisation.slug)]
+    )
+    return f"{reverse('articles:compare')}?{query}"
+
+
+def _one_year() -> str:
+    """The article list of the first year of coverage: the date facet shows its months."""
+    year = Article.objects.filter(published__isnull=False).order_by("published").first()
+    query = urlencode({"date_from": year.published.year, "date_to": year.published.year})
+    return f"{reverse('articles:article-list')}?{query}"
+
+
 PAGE_TYPES = {
     "home": lambda: reverse("articles:home"),
     "article-list": lambda: reverse("articles:article-list"),
@@ -67,6 +84,9 @@ PAGE_TYPES = {
         f"{reverse('quotes:quote-list')}?{urlencode({'speaker': most_quoted().slug})}"
     ),
     "quote": lambda: Quote.public.order_by("pk").first().get_absolute_url(),
+    "compare": _compared,
+    "compare-empty": lambda: reverse("articles:compare"),
+    "article-list-year": _one_year,
     "not-found": lambda: reverse("articles:article-detail", args=["no-such-article"]),
 }
 # What a page type answers when not 200 OK.

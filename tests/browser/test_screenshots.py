@@ -30,3 +30,22 @@ def test_screenshots(archive, page, device):
         path = SCREENSHOTS / f"{page_type}-{device}.png"
         page.screenshot(path=path, animations="disabled", caret="hide")
         assert path.stat().st_size > 10_000, f"{path.name} looks blank"
+
+
+# The charts of issue 10: the compare page, and a person's page scrolled to its chart.
+CHART_SHOTS = {
+    "compare": ("compare", "#compare-heading"),
+    "person-chart": ("person", "#coverage-heading"),
+}
+
+
+@pytest.mark.parametrize("name", CHART_SHOTS)
+def test_chart_screenshots(archive, page, name):
+    page_type, heading = CHART_SHOTS[name]
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.goto(archive.url(page_path(page_type)))
+    page.evaluate("document.fonts.ready")
+    page.locator(heading).evaluate("element => element.scrollIntoView({block: 'start'})")
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=path, animations="disabled", caret="hide")
+    assert path.stat().st_size > 10_000, f"{path.name} looks blank"

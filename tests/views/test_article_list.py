@@ -168,10 +168,10 @@ def test_filtered_lists_are_not_indexed_but_the_plain_list_is(client, archive):
         ("outlet=nowhere", "There is no outlet “nowhere” in the archive."),
         ("organisation=x&organisation=y", "There is no organisation"),
         ("kind=poem", "There is no kind of article called “poem”."),
-        ("date_from=March", "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD"),
-        ("date_from=2021-02-30", "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD"),
-        ("date_to=2021-13", "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD"),
-        ("date_from=0000", "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("date_from=March", "“March” is not a date the archive can read: try 2021, June"),
+        ("date_from=2021-02-30", "“2021-02-30” is not a date the archive can read"),
+        ("date_to=2021-13", "“2021-13” is not a date: there is no month 13."),
+        ("date_from=0000", "“0000” is not a date the archive can read"),
         ("date_from=2022&date_to=2021", "The end of the date range is before its start."),
         ("q=" + "x" * 10_000, "Ensure this value has at most 200 characters"),
         ("q=%00", "Null characters are not allowed."),
@@ -204,7 +204,7 @@ def test_lone_surrogates_and_control_characters_never_break_the_page(client, arc
     response = client.get("/articles/?q=%ED%A0%80care%01&date_from=%ED%A0%80")
     assert response.status_code == 200
     assert "\x01" not in response.text
-    assert "Enter a date" in response.text
+    assert "is not a date the archive can read" in response.text
 
 
 @pytest.mark.parametrize("page", ["9999", "0", "abc", "-1", "1.5", "²", "9" * 40])

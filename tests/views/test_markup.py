@@ -1,12 +1,8 @@
-"""HTML built in Python: excerpts, mention links, JSON-LD and the chart (no database)."""
+"""HTML built in Python: excerpts, mention links and JSON-LD (no database)."""
 
-import datetime
 import json
-import re
-from types import SimpleNamespace
 
 from articles.search import MARK_START, MARK_STOP, marked_excerpt, query_terms, render_marked
-from articles.views.chart import coverage_chart, months_between
 from articles.views.markup import MentionLinker, is_web_address, json_ld
 
 
@@ -81,39 +77,3 @@ def test_json_ld_cannot_close_its_script_element():
     assert html.count("</script>") == 1
     payload = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert json.loads(payload)["headline"] == "</script><script>alert(1)</script> & more"
-
-
-def _milestone(title, date):
-    return SimpleNamespace(title=title, date=date, date_display=str(date))
-
-
-def test_months_between_crosses_years():
-    months = months_between(datetime.date(2021, 11, 1), datetime.date(2022, 2, 1))
-    assert [m.month for m in months] == [11, 12, 1, 2]
-
-
-def test_chart_fills_empty_months_and_marks_milestones_in_the_period():
-    monthly = [(datetime.date(2021, 3, 1), 4), (datetime.date(2021, 6, 1), 2)]
-    milestones = [
-        _milestone("Call for Evidence closes", datetime.date(2021, 3, 30)),
-        _milestone("Final report", datetime.date(2022, 5, 23)),
-        _milestone("Munro review", datetime.date(2011, 1, 1)),
-    ]
-    chart = coverage_chart(monthly, milestones)
-    labels = [row.label for row in chart.rows]
-    assert labels[0] == "March 2021" and labels[-1] == "May 2022"
-    assert [row.count for row in chart.rows[:4]] == [4, 0, 0, 2]
-    assert chart.rows[0].milestones == ["Call for Evidence closes (2021-03-30)"]
-    assert [marker.label for marker in chart.markers] == [
-        "Call for Evidence closes",
-        "Final report",
-    ]
-    assert "6 articles in all, the most in March 2021 (4)" in chart.summary
-    tallest = max(chart.bars, key=lambda bar: bar.height)
-    assert tallest.label == "March 2021" and tallest.y >= 0
-    assert all(re.fullmatch(r"\w{3} \d{4}", label) for _, label in chart.x_ticks)
-
-
-def test_chart_without_dated_coverage_says_so():
-    chart = coverage_chart([], [])
-    assert chart.bars == [] and "nothing to chart" in chart.summary

@@ -1,0 +1,148 @@
+"""The data behind the coverage charts: one aggregate query per chart.
+
+Articles are counted grouped by (publication start, precision), so one query
+gives every period's count, whatever the grain the chart then chooses, and the
+number of articles it leaves out (dated only to a season or a year, or undated).
+The compare page counts up to four series in the same single query.
+
+A filtered list's chart and its date facet share one query: the list without its
+date filters, counted by (start, end, precision). The facet needs exactly that;
+the chart applies the date filters to the rows in Python, as the filters do in SQL
+(an article overlapping the range is in it).
+"""
+
+import weakref
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+
+from articles.chart_periods import Dated
+from articles.models import (
+    Article,
+    Milestone,
+    OrganisationMention,
+    PersonMention,
+    ReviewBodyMention,
+)
+from articles.views.chart import Chart, Series, coverage_chart
+from curation.visibility import public
+
+MILESTONE_FIELDS = ("title", "slug", "date", "date_precision")
+
+
+def dated_rows(articles) -> list[Dated]:
+    rows = (
+        articles.order_by()
+        .values_list("published", "published_precision")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return [Dated(start, precision, count) for start, precision, count in rows]
+
+
+@dataclass(frozen=True)
+class DateRow:
+    start: object  # datetime.date, or None when undated
+    end: object
+    precision: str
+    count: int
+
+
+_LIST_ROWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def list_date_rows(filterset) -> list[DateRow]:
+    """A valid ``ArticleFilter``'s articles, date filters left out, counted by date (the
+    query runs once per filterset, for its chart and its date facet)."""
+    if filterset not in _LIST_ROWS:
+        rows = (
+            filterset.matching(without=("date_from", "date_to"))
+            .order_by()
+            .values_list("published", "published_end", "published_precision")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        _LIST_ROWS[filterset] = [DateRow(*row) for row in rows]
+    return _LIST_ROWS[filterset]
+
+
+def within(rows: list[DateRow], date_from, date_to) -> list[Dated]:
+    """The rows the date filters keep (``FuzzyDate`` bounds or None), as the chart's rows."""
+    kept = []
+    for row in rows:
+        if (date_from or date_to) and row.start is None:
+            continue
+        if date_from and (row.end is None or row.end < date_from.start()):
+            continue
+        if date_to and row.start > date_to.end():
+            continue
+        kept.append(Dated(row.start, row.precision, row.count))
+    return kept
+
+
+def filtered_chart(filterset) -> Chart | None:
+    """The bar chart of a valid ``ArticleFilter``'s list."""
+    data = filterset.form.cleaned_data
+    rows = within(list_date_rows(filterset), data.get("date_from"), data.get("date_to"))
+    return coverage_chart([Series("Articles", rows)], chart_milestones(), url_of=_timeline_anchor())
+
+
+def chart_milestones() -> list[Milestone]:
+    return list(Milestone.objects.filter(date__isnull=False).only(*MILESTONE_FIELDS))
+
+
+def _timeline_anchor():
+    """A milestone's address on the timeline (``get_absolute_url`` without a reverse each)."""
+    timeline = reverse("articles:timeline")
+    return lambda milestone: f"{timeline}#{milestone.slug}"
+
+
+def timeline_chart() -> Chart | None:
+    """The whole archive's bar chart, reaching to the milestones near its coverage."""
+    return coverage_chart(
+        [Series("Articles", dated_rows(public(Article.objects)))],
+        chart_milestones(),
+        url_of=_timeline_anchor(),
+        reach_milestones=True,
+    )
+
+
+def mentioning(entity) -> Q:
+    """Articles about ``entity``: a person, organisation or review body it mentions, or
+    an outlet that published it."""
+    mention = {
+        "person": PersonMention,
+        "organisation": OrganisationMention,
+        "reviewbody": ReviewBodyMention,
+    }
+    kind = entity._meta.model_name
+    if kind == "outlet":
+        return Q(outlet=entity)
+    field = "review_body" if kind == "reviewbody" else kind
+    return Q(Exists(mention[kind].objects.filter(article=OuterRef("pk"), **{field: entity})))
+
+
+def compare_chart(entities) -> Chart | None:
+    """Lines for up to four ``entities`` side by side, counted in one query."""
+    conditions = [mentioning(entity) for entity in entities]
+    either = Q()
+    for condition in conditions:
+        either |= condition
+    counted = {f"n{i}": Count("pk", filter=condition) for i, condition in enumerate(conditions)}
+    rows = list(
+        public(Article.objects)
+        .filter(either)
+        .order_by()
+        .values("published", "published_precision")
+        .annotate(**counted)
+        .order_by()
+    )
+    series = [
+        Series(
+            entity.name,
+            [Dated(row["published"], row["published_precision"], row[f"n{i}"]) for row in rows],
+        )
+        for i, entity in enumerate(entities)
+    ]
+    return coverage_chart(series, chart_milestones(), url_of=_timeline_anchor())

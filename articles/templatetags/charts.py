@@ -1,0 +1,28 @@
+"""Template tags that give a filtered article list its chart and date histogram.
+
+They read the ``filterset`` that ``browse_articles`` puts in every list page's
+context, so each page gains them with one include line.
+"""
+
+from django import template
+
+from articles import coverage, date_histogram
+
+register = template.Library()
+
+
+@register.simple_tag
+def filtered_coverage(filterset):
+    """The coverage chart of a valid filtered list, else None."""
+    if filterset is None or not filterset.is_valid():
+        return None
+    return coverage.filtered_chart(filterset)
+
+
+@register.simple_tag(takes_context=True)
+def filtered_date_histogram(context, filterset):
+    """Years (then months of the chosen year) with counts and links, else None."""
+    if filterset is None or not filterset.is_valid():
+        return None
+    rows = coverage.list_date_rows(filterset)
+    return date_histogram.histogram(filterset, context["request"], rows)
