@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from articles.mention_contexts import contexts_for
 from articles.models import OrganisationMention, PersonMention, ReviewBodyMention
 from articles.selectors import article_cards
 from articles.views.browse import browse_articles, page_number
@@ -59,6 +60,7 @@ def person_detail(request, slug):
             "quotes": selectors.quotes_by(person)[:QUOTES_SHOWN],
             "quote_count": selectors.quotes_by(person).count(),
             "co_mentioned": selectors.co_mentioned(person),
+            "contexts": contexts_for(request, PersonMention.objects.filter(person=person)),
         },
         feed_params={"person": person.slug},
     )
@@ -83,7 +85,12 @@ def organisation_detail(request, slug):
         request,
         _coverage(OrganisationMention, organisation=organisation),
         "people/organisation_detail.html",
-        {"organisation": organisation},
+        {
+            "organisation": organisation,
+            "contexts": contexts_for(
+                request, OrganisationMention.objects.filter(organisation=organisation)
+            ),
+        },
         feed_params={"organisation": organisation.slug},
     )
 
@@ -102,6 +109,9 @@ def reviewbody_detail(request, slug):
         request,
         _coverage(ReviewBodyMention, review_body=body),
         "people/reviewbody_detail.html",
-        {"body": body},
+        {
+            "body": body,
+            "contexts": contexts_for(request, ReviewBodyMention.objects.filter(review_body=body)),
+        },
         feed_params={"review_body": body.slug},
     )

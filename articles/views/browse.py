@@ -20,7 +20,7 @@ from articles.selectors import LIST_DEFERRED
 
 PAGE_SIZE = 20
 EXPORT_FORMATS = ("csv", "json")
-NOT_FILTERS = ("page", "format", "sort")
+NOT_FILTERS = ("page", "format", "sort", "mentions_page")
 ECHOED = ("q", "date_from", "date_to")
 CHOICE_FILTERS = ("person", "organisation", "review_body", "outlet", "kind", "has_quotes")
 

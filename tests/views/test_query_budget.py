@@ -16,7 +16,8 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 # Page -> most queries allowed. List pages: up to 4 slug look-ups for the filters, the
-# count, the page, 5 facets and the quoted count.
+# count, the page, 5 facets and the quoted count. Person, organisation and body pages add
+# two for their mentions in context (the count and the page).
 BUDGETS = {
     "/": 7,
     "/articles/": 8,
@@ -26,12 +27,13 @@ BUDGETS = {
     "/articles/{article}/": 7,
     "/articles/{article}/source/": 2,  # the article, its source versions
     "/people/": 2,
-    "/people/{person}/": 15,
-    "/people/{person}/?outlet={outlet}&kind=opinion": 16,
+    "/people/{person}/": 16,
+    "/people/{person}/?outlet={outlet}&kind=opinion": 17,
+    "/people/{person}/?mentions_page=2": 16,
     "/organisations/": 2,
     "/organisations/{organisation}/": 12,
     "/review-bodies/": 1,
-    "/review-bodies/{body}/": 12,
+    "/review-bodies/{body}/": 13,
     "/outlets/": 1,
     "/outlets/{outlet}/": 9,
     "/timeline/": 5,
