@@ -7,13 +7,14 @@ only one of each. Invalid values never reach a query: they become form errors.
 """
 
 import re
+from functools import cached_property
 
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef
 from django_filters.fields import ModelMultipleChoiceField
 
-from articles import search
+from articles import entity_search, search
 from articles.models import (
     Article,
     OrganisationMention,
@@ -165,7 +166,14 @@ class ArticleFilter(django_filters.FilterSet):
         form = ArticleFilterForm
 
     def filter_search(self, queryset, name, value):
-        return search.filter_matching(queryset, value) if value else queryset
+        if not value:
+            return queryset
+        return entity_search.filter_matching(queryset, value, self.named_entities)
+
+    @cached_property
+    def named_entities(self) -> list[entity_search.NamedEntity]:
+        """Who and what the search names (articles/entity_search.py), looked up once."""
+        return entity_search.entities_named(self.search_text) if self.search_text else []
 
     def filter_mentioned(self, queryset, name, value):
         mention_model, field = MENTIONS[name]
