@@ -16,6 +16,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import F
 from django.utils.safestring import SafeString
 
+from articles.models import Article
 from articles.parsing.spans import BODY, STANDFIRST, TITLE
 from articles.search import MARK_START, MARK_STOP, render_marked
 from curation.visibility import public
@@ -30,7 +31,7 @@ _PART_ORDER = (TITLE, STANDFIRST, BODY)
 
 @dataclass(frozen=True)
 class MentionContext:
-    article: object
+    article: Article  # with only what the section shows loaded
     lines: list[SafeString]
     hidden: int  # sentences naming it beyond those shown
 
