@@ -25,7 +25,7 @@ PAGE_SIZE = 10
 PAGE_PARAMETER = "mentions_page"
 SENTENCES_SHOWN = 3
 # A long sentence (a transcript's, a list's) is cut to this many characters around its marks.
-CONTEXT_RADIUS = 160
+CONTEXT_RADIUS = 240
 _PART_ORDER = (TITLE, STANDFIRST, BODY)
 
 
