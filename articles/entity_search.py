@@ -89,6 +89,10 @@ def names_entity(query: str, name: str, kind: str) -> bool:
         return True
     if kind != PERSON:
         return len(typed) >= MIN_MISSPELT_LENGTH and fuzz.ratio(typed, written) >= NAME_SIMILARITY
+    # The near-miss rules keep initials (of the first name, of the surname): a cheap
+    # test that rules out nearly every name before the costlier ones.
+    if typed[0] not in {word[0] for word in written.split()}:
+        return False
     query = capitalised(query)
     if " " in query:
         return similar_full_names(query, name)

@@ -27,6 +27,9 @@ from articles.review import Review
 from curation.visibility import public
 
 CARD_FIELDS = ("slug", "title", "published", "published_precision", "outlet__name")
+# A milestone lists at most this many of its articles on the timeline (the first five
+# shown, the rest behind a disclosure); the count says how many report it in all.
+REPORTS_LISTED = 50
 
 
 @dataclass(frozen=True)
@@ -82,13 +85,17 @@ def matched_articles(milestones: list[Milestone], review: Review) -> dict[int, l
 
 def attach_reports(milestones: list[Milestone], review: Review) -> None:
     """Give each milestone its ``reports``: the loader's sources (with their sentences)
-    and the articles its date and topic find, each article once, oldest first."""
+    and the articles its date and topic find, each article once, oldest first, the
+    first ``REPORTS_LISTED`` of them; ``report_count`` counts them all."""
     matched = matched_articles(milestones, review)
     for milestone in milestones:
         reports = {s.article_id: Report(s.article, s.sentence) for s in milestone.public_sources}
         for article in matched.get(milestone.pk, ()):
             reports.setdefault(article.pk, Report(article))
-        milestone.reports = sorted(reports.values(), key=_oldest_first)
+        ordered = sorted(reports.values(), key=_oldest_first)
+        milestone.report_count = len(ordered)
+        milestone.reports = ordered[:REPORTS_LISTED]
+        milestone.unlisted = len(ordered) - len(milestone.reports)
 
 
 def _oldest_first(report: Report):

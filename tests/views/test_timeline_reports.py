@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
+from articles import milestone_reports
 from articles.parsing.fuzzydate import MONTH, YEAR
 from articles.review import the_review
 from tests import factories
@@ -131,5 +132,20 @@ def test_the_timeline_costs_the_same_with_ten_times_the_reports(
         factories.make_article(f"More {n}", published=PUBLISHED, body="The final report.")
     with django_assert_max_num_queries(6):
         large = client.get("/timeline/")
-    assert len(reported(small, "Final report published")) == 11
-    assert len(reported(large, "Final report published")) == 111
+    [before] = [m for m in small.context["milestones"] if m.title == "Final report published"]
+    [after] = [m for m in large.context["milestones"] if m.title == "Final report published"]
+    assert (before.report_count, after.report_count) == (11, 111)
+    assert len(after.reports) == milestone_reports.REPORTS_LISTED
+
+
+def test_a_milestone_with_many_reports_lists_the_first_and_counts_them_all(
+    client, final_report_day, monkeypatch
+):
+    monkeypatch.setattr(milestone_reports, "REPORTS_LISTED", 8)
+    response = client.get("/timeline/")
+    [milestone] = [m for m in response.context["milestones"] if m.title == "Final report published"]
+    assert (milestone.report_count, len(milestone.reports), milestone.unlisted) == (11, 8, 3)
+    text = response.text
+    assert "Reported in 11 articles:" in text
+    assert "3 more of the articles reporting “Final report published”" in text
+    assert "And 3 later articles, not listed here." in text
