@@ -4,7 +4,8 @@ The loader links a milestone to the articles whose sentence states it (Milestone
 Most coverage of an event does not restate its date ("The review published its final
 report today"), so an article also reports a milestone dated to a day when it is dated
 to a day on or within ``window_days`` after it and names the milestone's topic
-(articles/parsing/milestone_topics.py) in its title, standfirst or body. Those matches
+(articles/parsing/milestone_topics.py): the article search (articles/search.py) finds
+every word of it, so PostgreSQL reads the matches from its full-text index. Those matches
 are one query for every milestone at once (a UNION ALL, one arm per milestone), and the
 articles found one more.
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, Value
 
+from articles import search
 from articles.models import Article, Milestone
 from articles.parsing.fuzzydate import DAY
 from articles.parsing.milestone_topics import milestone_topic
@@ -29,7 +31,7 @@ from curation.visibility import public
 CARD_FIELDS = ("slug", "title", "published", "published_precision", "outlet__name")
 # A milestone lists at most this many of its articles on the timeline (the first five
 # shown, the rest behind a disclosure); the count says how many report it in all.
-REPORTS_LISTED = 50
+REPORTS_LISTED = 20
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,11 @@ def _topic_matches(milestone: Milestone, review: Review):
     topic = milestone_topic(milestone.title)
     if milestone.date_precision != DAY or milestone.date is None or not topic:
         return None
-    named = [
-        Q(title__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
-        for word in topic
-    ]
+    in_window = public(Article.objects).filter(
+        published_precision=DAY, published__range=reporting_window(milestone, review)
+    )
     return (
-        public(Article.objects)
-        .filter(published_precision=DAY, published__range=reporting_window(milestone, review))
-        .filter(*named)
+        search.filter_matching(in_window, " ".join(topic))
         .order_by()
         .annotate(milestone=Value(milestone.pk))
         .values_list("pk", "milestone")
