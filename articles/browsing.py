@@ -23,7 +23,7 @@ from articles.selectors import LIST_DEFERRED
 
 PAGE_SIZE = 20
 INDEX_PAGE_SIZE = 200
-NOT_FILTERS = ("page", "format", "sort")
+NOT_FILTERS = ("page", "format", "sort", "mentions_page")
 ECHOED = ("q", "date_from", "date_to")
 ARTICLES_FILE = "care-review-articles"
 

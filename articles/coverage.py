@@ -18,6 +18,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
 from articles.chart_periods import Dated
+from articles.milestone_reports import review_milestones
 from articles.models import (
     Article,
     Milestone,
@@ -25,6 +26,7 @@ from articles.models import (
     PersonMention,
     ReviewBodyMention,
 )
+from articles.review import the_review
 from articles.views.chart import Chart, Series, coverage_chart
 from curation.visibility import public
 
@@ -89,7 +91,9 @@ def filtered_chart(filterset) -> Chart | None:
 
 
 def chart_milestones() -> list[Milestone]:
-    return list(Milestone.objects.filter(date__isnull=False).only(*MILESTONE_FIELDS))
+    """The dated milestones of this review (earlier events are not marked)."""
+    dated = Milestone.objects.filter(date__isnull=False).only(*MILESTONE_FIELDS)
+    return list(review_milestones(dated, the_review()))
 
 
 def _timeline_anchor():

@@ -8,11 +8,13 @@ Ray Jones"), because an article mentions many people at once; outlets, kinds and
 speakers with OR, because a row has only one of each.
 """
 
+from functools import cached_property
+
 import django_filters
 from django.db.models import F
 from django_filters.filterset import FilterSetMetaclass
 
-from articles import search
+from articles import entity_search, search
 from articles.facets import ARTICLE_FACETS, QUOTE_FACETS, Chip
 from articles.filter_fields import DateRangeForm, printable
 from articles.models import Article, Quote
@@ -110,6 +112,18 @@ class ArticleFilter(DeclaredFilterSet):
     def keep(self, queryset, name, value):
         """Sorting is not a filter: ``ordered`` applies it."""
         return queryset
+
+    def filter_declared(self, queryset, name, value):
+        """The article search also finds the articles that mention whoever it names
+        (``articles.entity_search``), looked up once for every use of the filter."""
+        if name == "q" and value:
+            return entity_search.filter_matching(queryset, value, self.named_entities)
+        return super().filter_declared(queryset, name, value)
+
+    @cached_property
+    def named_entities(self) -> list[entity_search.NamedEntity]:
+        """Who and what the search names, for the filter and the results page."""
+        return entity_search.entities_named(self.search_text) if self.search_text else []
 
     @property
     def chosen_sort(self) -> str:

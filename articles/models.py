@@ -209,6 +209,14 @@ class Mention(LoaderTracked):
 
     spellings = models.JSONField(default=list, blank=True)
     count = models.PositiveIntegerField(default=1)
+    spans = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Where the article names it, one [field, start, end, sentence start,"
+        " sentence end] per mention (articles/parsing/types.py TextSpan); empty for an"
+        " article loaded before offsets were stored, until it is reparsed.",
+    )
 
     class Meta:
         abstract = True

@@ -4,6 +4,7 @@ from django.db.models import Count, F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from articles.milestone_reports import CARD_FIELDS, attach_reports, review_milestones
 from articles.models import (
     Article,
     Milestone,
@@ -15,6 +16,7 @@ from articles.models import (
     ReviewBodyMention,
     SourceFile,
 )
+from articles.review import the_review
 from curation.visibility import public, reviewed
 from people.models import Person
 
@@ -50,7 +52,9 @@ def key_people(limit: int = 8):
 
 
 def dated_milestones(limit: int | None = None):
-    milestones = Milestone.objects.filter(date__isnull=False).order_by("date", "title")
+    """The review's dated milestones, oldest first; earlier events are left out."""
+    milestones = review_milestones(Milestone.objects.filter(date__isnull=False), the_review())
+    milestones = milestones.order_by("date", "title")
     return milestones[:limit] if limit else milestones
 
 
@@ -106,27 +110,24 @@ def source_version(article: Article, version: int | None) -> SourceFile:
     return get_object_or_404(article.source_versions, pk=version or article.source_id)
 
 
-def timeline_milestones(sources_shown: int = 5):
-    """Every milestone in date order (undated last), how many articles report it, and the
-    first ``sources_shown`` of them."""
-    return (
-        Milestone.objects.annotate(
-            source_count=Count("sources", filter=reviewed("sources__article"))
-        )
-        .order_by(F("date").asc(nulls_last=True), "title")
-        .prefetch_related(
+def timeline_milestones() -> list[Milestone]:
+    """Every milestone in date order (undated last), each with its ``reports``: every
+    article that reports it, by the loader's sentence or by date and topic
+    (articles/milestone_reports.py). Four queries, whatever the number of milestones."""
+    article_fields = [f"article__{name}" for name in CARD_FIELDS]
+    milestones = list(
+        Milestone.objects.order_by(F("date").asc(nulls_last=True), "title").prefetch_related(
             Prefetch(
                 "sources",
                 public(MilestoneSource.objects, "article")
                 .select_related("article__outlet")
-                .defer(*(f"article__{name}" for name in (*LIST_DEFERRED, "body")))
-                .order_by(F("article__published").asc(nulls_last=True), "article__title")[
-                    :sources_shown
-                ],
-                to_attr="shown_sources",
+                .only("milestone", "article", "sentence", *article_fields),
+                to_attr="public_sources",
             )
         )
     )
+    attach_reports(milestones, the_review())
+    return milestones
 
 
 def outlets_with_counts():

@@ -298,17 +298,32 @@ class ArticleWriter:
         drafts = [self._draft(index) for index in indexes]
         Article.objects.bulk_create(d["article"] for d in drafts)
         PersonMention.objects.bulk_create(
-            PersonMention(article=d["article"], person=person, spellings=spellings)
+            PersonMention(
+                article=d["article"],
+                person=person,
+                spellings=spellings,
+                spans=located(d["article"].body, spellings),
+            )
             for d in drafts
             for person, spellings in d["people"]
         )
         OrganisationMention.objects.bulk_create(
-            OrganisationMention(article=d["article"], organisation=o, spellings=[o.name])
+            OrganisationMention(
+                article=d["article"],
+                organisation=o,
+                spellings=[o.name],
+                spans=located(d["article"].body, [o.name]),
+            )
             for d in drafts
             for o in d["organisations"]
         )
         ReviewBodyMention.objects.bulk_create(
-            ReviewBodyMention(article=d["article"], review_body=b, spellings=[b.name])
+            ReviewBodyMention(
+                article=d["article"],
+                review_body=b,
+                spellings=[b.name],
+                spans=located(d["article"].body, [b.name]),
+            )
             for d in drafts
             for b in d["bodies"]
         )
@@ -400,6 +415,17 @@ class ArticleWriter:
 
     def _insert(self, paragraphs: list[str], text: str) -> None:
         paragraphs.insert(self.rng.randint(1, len(paragraphs)), text)
+
+
+def located(body: str, spellings: list[str]) -> list[list]:
+    """Where the body uses the spellings, as the loader stores a mention's spans (the
+    paragraph standing in for the sentence)."""
+    found = []
+    for match in re.finditer("|".join(re.escape(s) for s in spellings), body):
+        start, end = body.rfind("\n\n", 0, match.start()), body.find("\n\n", match.end())
+        paragraph = (0 if start == -1 else start + 2, len(body) if end == -1 else end)
+        found.append(["body", match.start(), match.end(), *paragraph])
+    return found
 
 
 def make_milestones(archive: Archive, prose: Prose, rng) -> None:
@@ -534,6 +560,7 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
     from django.urls import reverse
 
     from articles.browsing import PAGE_SIZE
+    from articles.entity_search import entities_named
     from articles.filters import ArticleFilter
     from articles.models import Article, Outlet, Quote
     from people.models import Person
@@ -553,6 +580,8 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
         "date_to": FILTER_DATES[1],
     }
     rare = f'"{RARE_PHRASE}"'
+    typo = misspelt(person.name)
+    named = ", ".join(entity.name for entity in entities_named(typo))
     deep_page = min(DEEP_PAGE, math.ceil(Article.objects.count() / PAGE_SIZE))
 
     def matches(**query) -> int:
@@ -569,6 +598,8 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
         Page("Search: rare phrase", f"{articles}?{urlencode({'q': rare})}"),
         Page("Article (most people mentioned)", article.get_absolute_url()),
         Page("Person (most mentioned)", person.get_absolute_url()),
+        Page("Person, mentions in context page 2", f"{person.get_absolute_url()}?mentions_page=2"),
+        Page("Search: a misspelt surname", f"{articles}?{urlencode({'q': typo})}"),
         Page("People index, page 1", reverse("people:person-list")),
         Page("Timeline", reverse("articles:timeline")),
         Page(
@@ -603,8 +634,20 @@ def benchmark_pages() -> tuple[list[Page], list[tuple[str, str]]]:
         ("Article page", f"{article.title} ({article.n} people mentioned)"),
         ("Most quoted speaker", f"{speaker.name}: {speaker.n} quotes"),
         ("Quotes", f"{Quote.objects.count()} in all"),
+        (
+            "Misspelt surname search",
+            f"“{typo}” names {named or 'nobody'}: {matches(q=typo)} articles",
+        ),
     ]
     return pages, workload
+
+
+def misspelt(name: str) -> str:
+    """The surname with its middle consonant doubled, as people mistype it ("MacAllister")."""
+    surname = name.split()[-1]
+    inner = [i for i in range(1, len(surname) - 1) if surname[i].lower() not in "aeiouy’'"]
+    middle = min(inner, key=lambda i: abs(i - len(surname) // 2))
+    return surname[: middle + 1] + surname[middle:]
 
 
 def fetch(client, url: str) -> tuple[int, int]:

@@ -117,8 +117,9 @@ def convert(record, *, user=None):
         )
         moved.spellings = list(dict.fromkeys([*moved.spellings, *mention.spellings]))
         moved.count += mention.count
+        moved.spans = sorted([*moved.spans, *mention.spans])
         moved.loader_values = {
-            attname: moved.field_value(attname) for attname in ("spellings", "count")
+            attname: moved.field_value(attname) for attname in ("spellings", "count", "spans")
         }
         moved._change_reason = reason
         moved.save()
@@ -153,13 +154,15 @@ def without_rejected(parsed: ParsedArticle, article) -> ParsedArticle:
         if found is None:
             people.append(ref)
         elif found.becomes == Rejection.ORGANISATION:
-            organisations.append(OrganisationRef(ref.name, ref.spellings, ref.count))
+            organisations.append(
+                OrganisationRef(ref.name, ref.spellings, ref.count, spans=ref.spans)
+            )
     for ref in parsed.organisations:
         found = rule(Rejection.ORGANISATION, [ref.name, *ref.spellings])
         if found is None:
             organisations.append(ref)
         elif found.becomes == Rejection.PERSON:
-            people.append(PersonRef(ref.name, ref.spellings, ref.count))
+            people.append(PersonRef(ref.name, ref.spellings, ref.count, spans=ref.spans))
     kept = {ref.name for ref in people}
     return replace(
         parsed,
@@ -187,6 +190,7 @@ def _combined(refs: list[OrganisationRef]) -> list[OrganisationRef]:
                 seen,
                 spellings=list(dict.fromkeys([*seen.spellings, *ref.spellings])),
                 count=seen.count + ref.count,
+                spans=sorted([*seen.spans, *ref.spans]),
             )
         )
     return list(by_name.values())

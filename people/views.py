@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from articles.browsing import browse_articles, index_page
+from articles.mention_contexts import contexts_for
 from articles.models import OrganisationMention, PersonMention, ReviewBodyMention
 from articles.selectors import article_cards
 from people import selectors
@@ -56,6 +57,7 @@ def person_detail(request, slug):
             "quote_count": selectors.quotes_by(person).count(),
             "all_quotes_url": f"{reverse('quotes:quote-list')}?speaker={person.slug}",
             "co_mentioned": selectors.co_mentioned(person),
+            "contexts": contexts_for(request, PersonMention.objects.filter(person=person)),
         },
         feed_params={"person": person.slug},
     )
@@ -80,7 +82,12 @@ def organisation_detail(request, slug):
         request,
         _coverage(OrganisationMention, organisation=organisation),
         "people/organisation_detail.html",
-        {"organisation": organisation},
+        {
+            "organisation": organisation,
+            "contexts": contexts_for(
+                request, OrganisationMention.objects.filter(organisation=organisation)
+            ),
+        },
         feed_params={"organisation": organisation.slug},
     )
 
@@ -101,6 +108,9 @@ def reviewbody_detail(request, slug):
         request,
         _coverage(ReviewBodyMention, review_body=body),
         "people/reviewbody_detail.html",
-        {"body": body},
+        {
+            "body": body,
+            "contexts": contexts_for(request, ReviewBodyMention.objects.filter(review_body=body)),
+        },
         feed_params={"review_body": body.slug},
     )

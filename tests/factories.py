@@ -8,6 +8,7 @@ import datetime
 import hashlib
 import itertools
 import random
+import re
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
@@ -82,7 +83,9 @@ def make_article(
     review_bodies=(),
     **fields,
 ) -> Article:
-    """An article; ``people`` etc. are objects or (object, spellings) pairs it mentions."""
+    """An article; ``people`` etc. are objects or (object, spellings) pairs it mentions,
+    each mention with the spans of its spellings in the title and body, as the loader
+    stores them (a paragraph standing in for the sentence)."""
     serial = _next()
     title = title or f"Article {serial}"
     fields.setdefault("slug", f"{slugify(title)[:200]}-{serial}")
@@ -99,14 +102,39 @@ def make_article(
         **fields,
     )
     for target, spellings in _with_spellings(people):
-        PersonMention.objects.create(article=article, person=target, spellings=spellings)
+        PersonMention.objects.create(
+            article=article, person=target, spellings=spellings, spans=spans(article, spellings)
+        )
     for target, spellings in _with_spellings(organisations):
         OrganisationMention.objects.create(
-            article=article, organisation=target, spellings=spellings
+            article=article,
+            organisation=target,
+            spellings=spellings,
+            spans=spans(article, spellings),
         )
     for target, spellings in _with_spellings(review_bodies):
-        ReviewBodyMention.objects.create(article=article, review_body=target, spellings=spellings)
+        ReviewBodyMention.objects.create(
+            article=article,
+            review_body=target,
+            spellings=spellings,
+            spans=spans(article, spellings),
+        )
     return article
+
+
+def spans(article: Article, spellings) -> list[list]:
+    """Where the article's title and body use each spelling: [field, start, end, start and
+    end of the paragraph around it]."""
+    found = []
+    for part in ("title", "body"):
+        text = getattr(article, part)
+        pattern = "|".join(re.escape(spelling) for spelling in spellings)
+        for match in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text) if pattern else ():
+            start = text.rfind("\n\n", 0, match.start())
+            end = text.find("\n\n", match.end())
+            paragraph = (0 if start == -1 else start + 2, len(text) if end == -1 else end)
+            found.append([part, match.start(), match.end(), *paragraph])
+    return found
 
 
 def _with_spellings(items):
@@ -199,11 +227,13 @@ def add_articles(archive: GeneratedArchive, count: int) -> None:
         index = len(archive.articles)
         people = chooser.sample(archive.people[1:], 2)
         people.append(archive.people[0] if index % 2 == 0 else chooser.choice(archive.people[1:]))
+        people = list(dict.fromkeys(people))
         article = make_article(
+            body=f"{', '.join(p.name for p in people)} spoke about the review.\n\nMore.",
             outlet=chooser.choice(archive.outlets),
             published=None if index % 10 == 9 else start + datetime.timedelta(days=index % 900),
             kind=chooser.choice([Article.NEWS, Article.OPINION]),
-            people=list(dict.fromkeys(people)),
+            people=people,
             organisations=[chooser.choice(archive.organisations)],
             review_bodies=[chooser.choice(archive.review_bodies)],
         )

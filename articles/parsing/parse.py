@@ -6,6 +6,7 @@ from .entities import extract_entities
 from .milestones import extract_milestones
 from .page import split_page
 from .quotes import extract_quotes
+from .spans import attach_spans, readable_paragraphs
 from .speakers import find_speaker_turns, speaker_people
 from .types import ParsedArticle
 
@@ -13,8 +14,9 @@ from .types import ParsedArticle
 def parse_article(text: str, authority: Authority) -> ParsedArticle:
     page = split_page(text, authority)
     # The headline and standfirst name people too; the byline and captions do not count as mentions.
-    paragraphs = [part for part in (page.title, page.standfirst, *page.paragraphs) if part]
+    paragraphs, places = readable_paragraphs(page)
     entities = extract_entities(paragraphs, authority, author=page.author)
+    attach_spans(entities, paragraphs, places)
     turns = find_speaker_turns(paragraphs, entities, authority)
     profile = next((o for o in authority.outlets if o.name == page.outlet), None)
     return ParsedArticle(

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .fuzzydate import FuzzyDate
 
 
 class SourceError(Exception):
     """A source file that cannot become an article; the message says why."""
+
+
+class TextSpan(NamedTuple):
+    """Where an article names someone or something, in the stored article's coordinates:
+    the field (``title``, ``standfirst`` or ``body``, the paragraphs joined by a blank
+    line), the characters of the words as written, and those of the sentence around them.
+    Stored as a JSON list in that order (articles.models.Mention.spans)."""
+
+    part: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
 
 
 @dataclass
@@ -23,6 +37,7 @@ class PersonRef:
     needs_review: bool = False
     review_reason: str = ""
     new_aliases: list[str] = field(default_factory=list)  # near-miss spellings to link
+    spans: list[TextSpan] = field(default_factory=list)  # where the text names them
 
 
 @dataclass
@@ -33,6 +48,7 @@ class OrganisationRef:
     known: bool = False
     needs_review: bool = False
     review_reason: str = ""
+    spans: list[TextSpan] = field(default_factory=list)
 
 
 @dataclass
@@ -40,6 +56,7 @@ class ReviewBodyRef:
     name: str
     spellings: list[str] = field(default_factory=list)
     count: int = 0
+    spans: list[TextSpan] = field(default_factory=list)
 
 
 @dataclass

@@ -197,6 +197,11 @@ def _remove_stale(rows) -> None:
         type(next(iter(rows))).objects.filter(pk__in=stale).delete()
 
 
+def _mention_values(ref) -> dict:
+    """What a mention row holds of a parsed person, organisation or body."""
+    return {"spellings": ref.spellings, "count": ref.count, "spans": ref.spans}
+
+
 def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
     people = find_by_names(Person, (ref.name for ref in parsed.people))
     for ref in parsed.people:
@@ -220,7 +225,7 @@ def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
     _sync_rows(
         article.person_mentions.all(),
         "person_id",
-        {people[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in parsed.people},
+        {people[r.name].pk: _mention_values(r) for r in parsed.people},
         lambda pk: PersonMention(article=article, person_id=pk),
     )
     return people
@@ -242,7 +247,7 @@ def _write_organisations(article: Article, parsed: ParsedArticle) -> None:
     _sync_rows(
         article.organisation_mentions.all(),
         "organisation_id",
-        {organisations[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in refs},
+        {organisations[r.name].pk: _mention_values(r) for r in refs},
         lambda pk: OrganisationMention(article=article, organisation_id=pk),
     )
 
@@ -258,7 +263,7 @@ def _write_review_bodies(article: Article, parsed: ParsedArticle) -> dict[str, R
     _sync_rows(
         article.review_body_mentions.all(),
         "review_body_id",
-        {bodies[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in refs},
+        {bodies[r.name].pk: _mention_values(r) for r in refs},
         lambda pk: ReviewBodyMention(article=article, review_body_id=pk),
     )
     return bodies

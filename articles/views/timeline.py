@@ -1,11 +1,13 @@
-"""The review's milestones in date order, with the coverage per month."""
+"""The review's milestones in date order, earlier events apart, with the coverage per month."""
 
 from django.shortcuts import render
 
 from articles import coverage, formats, selectors
+from articles.milestone_reports import split_earlier
+from articles.review import the_review
 
 
-def _milestone(request, milestone) -> dict:
+def _milestone(request, milestone, earlier: bool) -> dict:
     return {
         "title": milestone.title,
         "slug": milestone.slug,
@@ -14,10 +16,11 @@ def _milestone(request, milestone) -> dict:
         "date_display": milestone.date_display,
         "kind": milestone.kind,
         "expected": milestone.expected,
-        "articles": milestone.source_count,
-        "sources_shown": [
-            request.build_absolute_uri(source.article.get_absolute_url())
-            for source in milestone.shown_sources
+        "earlier_event": earlier,
+        "articles": milestone.report_count,
+        "articles_listed": [
+            request.build_absolute_uri(report.article.get_absolute_url())
+            for report in milestone.reports
         ],
     }
 
@@ -26,13 +29,17 @@ def timeline(request):
     fmt, refused = formats.requested_format(request, ("json",))
     if refused:
         return refused
-    milestones = list(selectors.timeline_milestones())
+    review = the_review()
+    milestones, earlier = split_earlier(selectors.timeline_milestones(), review)
     if fmt == "json":
         return formats.json_page(
             {
                 "filters": {},
-                "count": len(milestones),
-                "milestones": [_milestone(request, milestone) for milestone in milestones],
+                "count": len(milestones) + len(earlier),
+                "milestones": [
+                    *(_milestone(request, milestone, False) for milestone in milestones),
+                    *(_milestone(request, milestone, True) for milestone in earlier),
+                ],
             }
         )
     return render(
@@ -40,6 +47,8 @@ def timeline(request):
         "articles/timeline.html",
         {
             "milestones": milestones,
+            "earlier": earlier,
+            "review": review,
             "chart": coverage.timeline_chart(),
         },
     )

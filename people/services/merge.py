@@ -114,9 +114,10 @@ def _combine_mentions(kept, other) -> None:
     corrected = set(kept.corrected_fields()) | set(other.corrected_fields())
     kept.spellings = list(dict.fromkeys([*kept.spellings, *other.spellings]))
     kept.count += other.count
+    kept.spans = sorted([*kept.spans, *other.spans])
     remembered = {
         attname: kept.field_value(attname)
-        for attname in ("spellings", "count")
+        for attname in ("spellings", "count", "spans")
         if attname in kept.loader_values and attname not in corrected
     }
     kept.loader_values = {**kept.loader_values, **remembered}

@@ -63,11 +63,17 @@ def _one_year() -> str:
     return f"{reverse('articles:article-list')}?{query}"
 
 
+def _name_search() -> str:
+    """The article list searched for a misspelt name: the matching names come first."""
+    return f"{reverse('articles:article-list')}?{urlencode({'q': 'MacAllister'})}"
+
+
 PAGE_TYPES = {
     "home": lambda: reverse("articles:home"),
     "article-list": lambda: reverse("articles:article-list"),
     "article-list-filtered": _filtered_list,
     "article-list-invalid": _invalid_filters,
+    "article-list-names": _name_search,
     "article": lambda: fullest_article().get_absolute_url(),
     "article-source": lambda: reverse("articles:article-source", args=[fullest_article().slug]),
     "people": lambda: reverse("people:person-list"),

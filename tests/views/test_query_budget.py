@@ -5,6 +5,8 @@ grew to 300 articles (50 people): the query count must not change, and must stay
 within the page's budget.
 """
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,25 +20,28 @@ pytestmark = pytest.mark.django_db
 
 # Page -> most queries allowed. List pages: up to 4 slug look-ups for the filters, the
 # count, the page, 5 facets and the quoted count, then 2 for the coverage chart and the
-# date facet (one grouped count they share, and the milestones).
+# date facet (one grouped count they share, and the milestones). Person, organisation and
+# body pages add two for their mentions in context (the count and the page).
 BUDGETS = {
     "/": 7,
     "/articles/": 10,
     "/articles/?person={person}&organisation={organisation}&review_body={body}"
     "&outlet={outlet}&kind=news&has_quotes=1&date_from=2021&sort=oldest": 14,
-    "/articles/?q=Article": 11,  # on SQLite, one more: the page's FTS5 snippets
+    "/articles/?q=Article": 13,  # + every name and alias, the review bodies; SQLite: snippets
+    "/articles/?q={person_name}": 14,  # + the counts of the names matched
     "/articles/{article}/": 7,
     "/articles/{article}/source/": 2,  # the article, its source versions
     "/people/": 2,
-    "/people/{person}/": 17,
-    "/people/{person}/?outlet={outlet}&kind=opinion": 18,
+    "/people/{person}/": 18,
+    "/people/{person}/?outlet={outlet}&kind=opinion": 19,
+    "/people/{person}/?mentions_page=2": 18,
     "/organisations/": 2,
     "/organisations/{organisation}/": 14,
     "/review-bodies/": 2,  # the count for the paging, the page
-    "/review-bodies/{body}/": 14,
+    "/review-bodies/{body}/": 15,
     "/outlets/": 2,
     "/outlets/{outlet}/": 11,
-    "/timeline/": 5,
+    "/timeline/": 6,  # milestones, their sources, date-and-topic matches, their articles, chart
     # The look-ups of the four compared (one per kind), their grouped count, the milestones.
     "/compare/?person={person}&organisation={organisation}&review_body={body}&outlet={outlet}": 6,
     "/compare/": 1,  # the people suggested for a first comparison
@@ -52,9 +57,10 @@ BUDGETS = {
     "/organisations/?format=json": 2,
     "/review-bodies/?format=json": 2,
     "/outlets/?format=json": 2,
-    "/timeline/?format=json": 2,
-    # The person (3 queries), their quote count, the article count, rows, 4 per chunk.
-    "/people/{person}/?format=json": 10,
+    "/timeline/?format=json": 4,  # milestones, their sources, date-and-topic matches, articles
+    # The person (3 queries), their quote count, the article count, rows, 4 per chunk, and
+    # the 2 of the mentions in context the page computes for its HTML as well.
+    "/people/{person}/?format=json": 12,
     "/articles/{article}/?format=json": 7,
     "/articles/{article}/?format=ris": 6,
     "/articles/?person={person}&date_from=2021&format=bibtex": 6,
@@ -76,6 +82,9 @@ def count_queries(client, url: str) -> int:
 
 def test_page_costs_do_not_grow_with_the_archive(client):
     archive = factories.build_archive(articles=30, people=50)
+    # Reported by every article of its first week, by date and topic ("review").
+    factories.make_milestone("Review announced", datetime.date(2021, 1, 1))
+    factories.make_milestone("Earlier review published", datetime.date(2011, 6, 1))
     names = {
         "person": archive.people[0].slug,
         "organisation": archive.organisations[0].slug,
@@ -83,6 +92,7 @@ def test_page_costs_do_not_grow_with_the_archive(client):
         "outlet": archive.outlets[0].slug,
         "article": archive.articles[0].slug,
         "quote": Quote.objects.order_by("pk").first().pk,
+        "person_name": archive.people[0].name.replace(" ", "+"),
     }
     urls = {pattern.format(**names): budget for pattern, budget in BUDGETS.items()}
     small = {url: count_queries(client, url) for url in urls}

@@ -103,7 +103,7 @@ def test_timeline_answers_json(client, archive):
     [milestone] = data["milestones"]
     assert milestone["title"] == "Final report published"
     assert milestone["articles"] == 1
-    assert milestone["sources_shown"] == [f"https://testserver/articles/{archive.spring.slug}/"]
+    assert milestone["articles_listed"] == [f"https://testserver/articles/{archive.spring.slug}/"]
 
 
 def test_article_page_answers_json_and_citations(client, archive):
