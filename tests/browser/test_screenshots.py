@@ -32,10 +32,12 @@ def test_screenshots(archive, page, device):
         assert path.stat().st_size > 10_000, f"{path.name} looks blank"
 
 
-# The charts of issue 10: the compare page, and a person's page scrolled to its chart.
+# The pages of issue 10: the compare page, and a person's page scrolled to its chart and
+# to the sentences that name them.
 CHART_SHOTS = {
     "compare": ("compare", "#compare-heading"),
     "person-chart": ("person", "#coverage-heading"),
+    "person-contexts": ("person", "#contexts-heading"),
 }
 
 
