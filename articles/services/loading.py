@@ -10,9 +10,9 @@ A source's identity is its key: the resolved path of its file (two files of
 one name in two folders are two sources). Its bytes are stored unchanged, one
 ``SourceFile`` per version: a changed file adds a version and keeps the
 others; the same bytes under another name are the same source (skipped).
-Files are read one at a time, twice: once to hash them and learn the chrome,
-once (in a worker when there are many) to parse, so memory stays flat however
-large the corpus.
+Files are read one at a time: hashed a block at a time, then read (in a worker
+when there are many) to learn the chrome, then read again to parse, so memory
+stays flat however large the corpus (docs/performance.md, "Intake").
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -32,25 +33,27 @@ from django.utils import timezone
 
 from articles.intake.extract import (
     HTML,
-    HTML_SUFFIXES,
     TEXT,
     Extracted,
+    chrome_lines,
     extract,
     extract_file,
+    file_chrome_lines,
     read_source,
 )
-from articles.intake.files import Found, find_sources, read_source_file
-from articles.intake.html import looks_like_html
+from articles.intake.files import Found, find_sources, source_digest
 from articles.intake.metadata import SourceMetadata
 from articles.intake.warc import is_warc, warc_pages
 from articles.models import Article, SourceFile
 from articles.parsing.authority import Authority, load_authority
+from articles.parsing.chrome import PageLines
 from articles.parsing.decode import decode_source, decode_with_encoding
 from articles.parsing.parse import parse_article
 from articles.parsing.types import SourceError
 
 from . import chrome_learning
 from .authority_sync import sync_authority
+from .memory import return_large_buffers
 from .parser_pool import parser_pool, worker_count
 from .writing import write_article
 
@@ -100,7 +103,7 @@ def load_source(
     authority = authority or default_authority()
     sync_authority(authority)
     key = UPLOAD_KEY_PREFIX + source_file
-    lesson = chrome_learning.lesson_for_batch(_decoded([(key, source_file, raw)]), authority)
+    lesson = chrome_learning.lesson_for_batch(_chrome_pages_given(key, source_file, raw, authority))
     authority = lesson.authority(authority)
     source = _Source(key=key, name=source_file, shown=source_file, path=None)
     outcome = _store(
@@ -114,15 +117,12 @@ def load_source(
     return outcome
 
 
-def _decoded(raws: Iterable[tuple[str, str, bytes | None]]) -> Iterator[tuple[str, str]]:
-    """(key, decoded text) of the sources that can be read and decoded, one at a time."""
-    for key, name, raw in raws:
-        if raw is None:
-            continue
-        try:
-            yield key, decode_source(raw, name)
-        except SourceError:
-            continue
+def _chrome_pages_given(key: str, name: str, raw: bytes, authority: Authority) -> list:
+    """The (key, outlet, lines) of a source given as bytes, to learn chrome from."""
+    try:
+        return [(key, *chrome_lines(decode_source(raw, name), authority))]
+    except SourceError:
+        return []
 
 
 def _not_stored(outcomes: Iterable[LoadOutcome]) -> list[str]:
@@ -261,19 +261,18 @@ def load_paths(
 ) -> list[LoadOutcome]:
     """Load every file; a file or path that fails is reported and never stops the others.
 
-    Parsing is pure and runs in worker processes (one per core) while this
-    process writes, in file order, one transaction per file. Files whose bytes
-    are already stored under their key are not parsed at all (``reparse_articles``
-    re-extracts them).
+    First every source is listed with the digest of its bytes (hashed a block at a
+    time); then the new and changed text pages teach the chrome; then they are parsed.
+    Reading, decoding and parsing run in worker processes (one per core) when there
+    are many files, while this process writes, in file order, one transaction per
+    file; it never holds more than one file's bytes and the parses in flight. Files
+    whose bytes are already stored under their key are not read again at all
+    (``reparse_articles`` re-extracts them).
     """
     authority = authority or default_authority()
     sync_authority(authority)
-    sources: list[_Source] = []
-    stored: dict[str, str] = {}
-    lesson = chrome_learning.lesson_for_batch(
-        _first_reading(find_sources(paths), sources, stored), authority
-    )
-    authority = lesson.authority(authority)
+    return_large_buffers()
+    sources, stored = _listed(find_sources(paths))
     outcomes = []
 
     def finish(source: _Source) -> None:
@@ -283,18 +282,29 @@ def load_paths(
         if on_outcome is not None:
             on_outcome(len(outcomes), len(sources), outcome)
 
+    def start_parse(source: _Source) -> None:
+        if pool is not None and not source.error and stored.get(source.key) != source.digest:
+            source.future = pool.submit(extract_file, source.path, authority, source.offset)
+
     with parser_pool(len(sources)) as pool:
-        waiting: deque[_Source] = deque()
-        for source in sources:
-            if pool is not None and not source.error and stored.get(source.key) != source.digest:
-                source.future = pool.submit(extract_file, source.path, authority, source.offset)
-            waiting.append(source)
-            while len(waiting) > worker_count() + SPARE_IN_FLIGHT:
-                finish(waiting.popleft())
-        while waiting:
-            finish(waiting.popleft())
+        lesson = chrome_learning.lesson_for_batch(_chrome_pages(sources, stored, pool, authority))
+        authority = lesson.authority(authority)
+        for source in _started_ahead(sources, start_parse, worker_count() + SPARE_IN_FLIGHT):
+            finish(source)
     lesson.save(leaving_out=_not_stored(outcomes))
     return outcomes
+
+
+def _started_ahead(items: Iterable, start: Callable, depth: int) -> Iterator:
+    """``items`` in order, each once ``start(item)`` has been called on it and on up to
+    ``depth`` items after it (so that many are being worked on while one is handled)."""
+    waiting: deque = deque()
+    for item in items:
+        start(item)
+        waiting.append(item)
+        if len(waiting) > depth:
+            yield waiting.popleft()
+    yield from waiting
 
 
 # An article's large fields; a load's outcomes keep their articles without them.
@@ -319,15 +329,11 @@ def _source(path: Path, error: str = "") -> _Source:
     return _Source(key=key, name=path.name, shown=str(path), path=path, error=error)
 
 
-def _first_reading(
-    found: Iterable[Found], sources: list[_Source], stored: dict[str, str]
-) -> Iterator[tuple[str, str]]:
-    """Read each file once, one at a time, listing its sources (a WARC file's pages are
-    one each) with their digests in ``sources`` and the stored digests of their keys in
-    ``stored``; yield (key, text) of each new or changed text page, to learn chrome from.
-
-    Web pages teach no chrome: trafilatura leaves their template out already.
-    """
+def _listed(found: Iterable[Found]) -> tuple[list[_Source], dict[str, str]]:
+    """Every source to load (a WARC file's pages are one each) with the digest of its
+    bytes, and the digests stored under their keys."""
+    sources: list[_Source] = []
+    stored: dict[str, str] = {}
     for item in found:
         source = _source(item.path, item.error)
         if not source.error and is_warc(source.path):
@@ -337,14 +343,35 @@ def _first_reading(
         if source.error:
             continue
         try:
-            raw = read_source_file(source.path)
+            source.digest = source_digest(source.path)
         except SourceError as error:
             source.error = str(error)
             continue
-        source.digest = hashlib.sha256(raw).hexdigest()
         stored.update(_stored_digest(source.key))
-        if stored.get(source.key) != source.digest and not _is_web_page(source.name, raw):
-            yield from _decoded([(source.key, source.name, raw)])
+    return sources, stored
+
+
+def _chrome_pages(
+    sources: list[_Source], stored: dict[str, str], pool, authority: Authority
+) -> Iterator[tuple[str, str, PageLines]]:
+    """(key, outlet, lines) of each new or changed text file, to learn chrome from, read
+    and decoded in the workers when there are some. WARC records are web pages, which
+    teach no chrome."""
+
+    def start(source: _Source) -> None:
+        if pool is not None:
+            source.future = pool.submit(file_chrome_lines, source.path, authority)
+
+    learning = (
+        source
+        for source in sources
+        if not source.error and source.offset is None and stored.get(source.key) != source.digest
+    )
+    for source in _started_ahead(learning, start, worker_count()):
+        future, source.future = source.future, None
+        found = _result(future, source.shown, partial(file_chrome_lines, source.path, authority))
+        if found is not None:
+            yield (source.key, *found)
 
 
 def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, str]) -> None:
@@ -360,10 +387,6 @@ def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, st
     except (SourceError, OSError) as error:
         warc.error = str(error) if isinstance(error, SourceError) else f"cannot read: {error}"
         sources.append(warc)
-
-
-def _is_web_page(name: str, raw: bytes) -> bool:
-    return name.lower().endswith(HTML_SUFFIXES) or looks_like_html(raw)
 
 
 def _stored_digest(key: str) -> dict[str, str]:
