@@ -28,7 +28,7 @@ from functools import partial
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from articles.intake.extract import (
@@ -66,6 +66,11 @@ STATUSES = (LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED)
 # written holds its file's bytes, text and parsed article (about three times the
 # file's size), so none are queued beyond the workers' own: memory stays flat.
 SPARE_IN_FLIGHT = 0
+# With workers, files are written in batches, one transaction each (a savepoint per
+# file), of at most this many files and bytes: one commit for many small files, and
+# never a long transaction (a large file is a batch of its own).
+BATCH_FILES = 50
+BATCH_BYTES = 1024 * 1024
 # Stored articles re-extracted at a time (their source bytes are in memory together).
 REPARSE_CHUNK = 50
 UPLOAD_KEY_PREFIX = "upload:"
@@ -78,6 +83,7 @@ class LoadOutcome:
     message: str = ""
     article: Article | None = None
     source_key: str = ""
+    unexpected: bool = False  # failed on an error the loader does not expect (a bug, the database)
 
     def __str__(self):
         detail = f": {self.message}" if self.message else ""
@@ -141,6 +147,7 @@ class _Source:
     error: str = ""
     offset: int | None = None  # of its record, in a WARC file
     digest: str = ""
+    size: int = 0
     future: Future | None = field(default=None, repr=False)
 
     def outcome(self, status: str, message: str = "", article=None) -> LoadOutcome:
@@ -186,13 +193,11 @@ def _store(source: _Source, raw: bytes, extracted, authority, *, review_reason="
             review_reason=review_reason,
             source_key=source.key,
             source=version,
+            field_origins=found.origins,
         )
         if version.article_id is None:
             version.article = article
             version.save(update_fields=["article"])
-        if article.field_origins != found.origins:
-            article.field_origins = found.origins
-            Article.objects.filter(pk=article.pk).update(field_origins=found.origins)
     return source.outcome(UPDATED if existing else LOADED, article=article)
 
 
@@ -275,22 +280,29 @@ def load_paths(
     sources, stored = _listed(find_sources(paths))
     outcomes = []
 
-    def finish(source: _Source) -> None:
-        outcome = _finish(source, stored, authority)
-        _lighten(outcome.article)
-        outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(len(outcomes), len(sources), outcome)
+    def finish(batch: list[_Source]) -> None:
+        for outcome in _write_batch(batch, stored, authority):
+            _lighten(outcome.article)
+            outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(len(outcomes), len(sources), outcome)
+
+    def to_parse(source: _Source) -> bool:
+        return not source.error and stored.get(source.key) != source.digest
 
     def start_parse(source: _Source) -> None:
-        if pool is not None and not source.error and stored.get(source.key) != source.digest:
+        if pool is not None and to_parse(source):
             source.future = pool.submit(extract_file, source.path, authority, source.offset)
 
-    with parser_pool(len(sources)) as pool:
+    def alone(source: _Source) -> bool:  # parsed here, so outside any transaction
+        return source.future is None and to_parse(source)
+
+    with parser_pool(sum(map(to_parse, sources))) as pool:
         lesson = chrome_learning.lesson_for_batch(_chrome_pages(sources, stored, pool, authority))
         authority = lesson.authority(authority)
-        for source in _started_ahead(sources, start_parse, worker_count() + SPARE_IN_FLIGHT):
-            finish(source)
+        parsed = _started_ahead(sources, start_parse, worker_count() + SPARE_IN_FLIGHT)
+        for batch in _batches(parsed, alone):
+            finish(batch)
     lesson.save(leaving_out=_not_stored(outcomes))
     return outcomes
 
@@ -329,6 +341,56 @@ def _source(path: Path, error: str = "") -> _Source:
     return _Source(key=key, name=path.name, shown=str(path), path=path, error=error)
 
 
+def _batches(
+    sources: Iterable[_Source], alone: Callable[[_Source], bool]
+) -> Iterator[list[_Source]]:
+    """Sources in order, in batches of up to ``BATCH_FILES`` and ``BATCH_BYTES``; those
+    for which ``alone(source)`` is true are batches of their own."""
+    batch: list[_Source] = []
+    size = 0
+    for source in sources:
+        if alone(source):
+            if batch:
+                yield batch
+                batch, size = [], 0
+            yield [source]
+            continue
+        batch.append(source)
+        size += source.size
+        if len(batch) >= BATCH_FILES or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _write_batch(
+    batch: list[_Source], stored: dict[str, str], authority: Authority
+) -> list[LoadOutcome]:
+    """Write a batch in one transaction, each source in a savepoint of its own.
+
+    Should a source fail unexpectedly (which may leave the transaction unusable on
+    PostgreSQL) or the commit fail, the batch is rolled back and every source of it
+    written again in its own transaction, so the bad one is reported alone and no
+    other is lost.
+    """
+    if len(batch) == 1:
+        return [_finish(batch[0], stored, authority)]
+    try:
+        with transaction.atomic():
+            outcomes = [_finish(source, stored, authority) for source in batch]
+            if any(outcome.unexpected for outcome in outcomes):
+                raise _WriteAlone
+        return outcomes
+    except (_WriteAlone, DatabaseError):
+        logger.warning("a batch of %d files failed; writing each on its own", len(batch))
+        return [_finish(source, stored, authority) for source in batch]
+
+
+class _WriteAlone(Exception):
+    """A batch must be rolled back and its sources written one by one."""
+
+
 def _listed(found: Iterable[Found]) -> tuple[list[_Source], dict[str, str]]:
     """Every source to load (a WARC file's pages are one each) with the digest of its
     bytes, and the digests stored under their keys."""
@@ -344,6 +406,7 @@ def _listed(found: Iterable[Found]) -> tuple[list[_Source], dict[str, str]]:
             continue
         try:
             source.digest = source_digest(source.path)
+            source.size = source.path.stat().st_size
         except SourceError as error:
             source.error = str(error)
             continue
@@ -382,6 +445,7 @@ def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, st
             shown = f"{warc.shown} ({page.metadata.url or f'record at {page.offset}'})"
             source = _Source(key, warc.name, shown, warc.path, page.error, offset=page.offset)
             source.digest = hashlib.sha256(page.payload).hexdigest()
+            source.size = len(page.payload)
             stored.update(_stored_digest(key))
             sources.append(source)
     except (SourceError, OSError) as error:
@@ -397,6 +461,8 @@ def _finish(source: _Source, stored: dict[str, str], authority: Authority) -> Lo
     if source.error:
         return source.outcome(FAILED, source.error)
     try:
+        if stored.get(source.key) == source.digest and (seen := _seen_again(source)):
+            return seen
         if source.future is None:
             raw, given, html = read_source(source.path, source.offset)
             return _store(
@@ -420,6 +486,21 @@ def _finish(source: _Source, stored: dict[str, str], authority: Authority) -> Lo
         source.future = None  # its bytes are not kept past this file
 
 
+def _seen_again(source: _Source) -> LoadOutcome | None:
+    """An unchanged source whose bytes are kept, without reading it again: its version
+    marked as seen now. None when its article is not as listed, or keeps no bytes yet
+    (``_store`` then reads the file and takes care of it)."""
+    article = (
+        Article.objects.filter(source_key=source.key, sha256=source.digest, source__isnull=False)
+        .defer(*_LARGE_FIELDS)
+        .first()
+    )
+    if article is None:
+        return None
+    SourceFile.objects.filter(pk=article.source_id).update(last_seen=timezone.now())
+    return source.outcome(UNCHANGED, article=article)
+
+
 def _result(future: Future | None, label: str, parse_here: Callable):
     """A worker's parse, or this process's when there is no worker or it died."""
     if future is not None:
@@ -431,7 +512,9 @@ def _result(future: Future | None, label: str, parse_here: Callable):
 
 
 def _unexpected(outcome: Callable[..., LoadOutcome], error: Exception) -> LoadOutcome:
-    return outcome(FAILED, f"unexpected error: {type(error).__name__}: {error}")
+    result = outcome(FAILED, f"unexpected error: {type(error).__name__}: {error}")
+    result.unexpected = True
+    return result
 
 
 def reparse_articles(
@@ -509,10 +592,8 @@ def _reparse(article: Article, future: Future | None, authority: Authority) -> L
                 parsed=found.parsed,
                 authority=authority,
                 existing=article,
+                field_origins=found.origins,
             )
-            if article.field_origins != found.origins:
-                article.field_origins = found.origins
-                Article.objects.filter(pk=article.pk).update(field_origins=found.origins)
     except SourceError as error:
         return outcome(FAILED, str(error))
     except Exception as error:  # one bad article must never stop the others

@@ -65,10 +65,13 @@ def write_article(
     review_reason: str = "",
     source_key: str = "",
     source: SourceFile | None = None,
+    field_origins: dict | None = None,
 ) -> Article:
     """``source`` is the stored version the article is extracted from; ``source_key``
-    the source's identity (the file name when none is given)."""
+    the source's identity (the file name when none is given); ``field_origins`` where
+    each reconciled field came from (kept as it is when None)."""
     parsed = without_rejected(parsed, existing)
+    rows = _RowsOf(existing)
     page = parsed.page
     outlet = _outlet(page.outlet, page.outlet_known, authority)
     reasons = list(page.warnings)
@@ -91,6 +94,8 @@ def write_article(
     )
     moved = provenance != stored
     article.source_file, article.sha256, article.source_text, article.source_key = provenance[:4]
+    if field_origins is not None and field_origins != article.field_origins:
+        article.field_origins, moved = field_origins, True
     if source is not None:
         article.source = source
     changed = article.apply_loader_values(
@@ -112,14 +117,26 @@ def write_article(
     if changed or moved or article._state.adding:  # a new version only when something changed
         article._change_reason = LOADER_CHANGE_REASON
         article.save()
-    people = _write_people(article, parsed)
-    _write_organisations(article, parsed)
-    bodies = _write_review_bodies(article, parsed)
+    people = _write_people(article, parsed, rows)
+    _write_organisations(article, parsed, rows)
+    bodies = _write_review_bodies(article, parsed, rows)
     _write_memberships(article, parsed, people, bodies)
-    _write_facts(article, parsed, bodies)
-    _write_quotes(article, parsed, people)
-    _write_milestones(article, parsed)
+    _write_facts(article, parsed, bodies, rows)
+    _write_quotes(article, parsed, people, rows)
+    _write_milestones(article, parsed, rows)
     return article
+
+
+class _RowsOf:
+    """The rows hanging off the article being written: none, without asking the
+    database, when the article is new (this transaction made it, so nothing else can
+    hang off it yet); else the stored ones."""
+
+    def __init__(self, existing: Article | None):
+        self.new = existing is None
+
+    def __call__(self, manager):
+        return manager.none() if self.new else manager.all()
 
 
 def _outlet(name: str, known: bool, authority: Authority) -> Outlet:
@@ -197,7 +214,7 @@ def _remove_stale(rows) -> None:
         type(next(iter(rows))).objects.filter(pk__in=stale).delete()
 
 
-def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
+def _write_people(article: Article, parsed: ParsedArticle, rows: _RowsOf) -> dict[str, Person]:
     people = find_by_names(Person, (ref.name for ref in parsed.people))
     for ref in parsed.people:
         person = people.get(ref.name)
@@ -218,7 +235,7 @@ def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
         for spelling in ref.new_aliases:
             add_alias(person, spelling, LOADER_CHANGE_REASON, needs_review=True)
     _sync_rows(
-        article.person_mentions.all(),
+        rows(article.person_mentions),
         "person_id",
         {people[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in parsed.people},
         lambda pk: PersonMention(article=article, person_id=pk),
@@ -226,7 +243,7 @@ def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
     return people
 
 
-def _write_organisations(article: Article, parsed: ParsedArticle) -> None:
+def _write_organisations(article: Article, parsed: ParsedArticle, rows: _RowsOf) -> None:
     refs = parsed.organisations
     organisations = find_by_names(Organisation, (r.name for r in refs))
     for ref in refs:
@@ -240,14 +257,16 @@ def _write_organisations(article: Article, parsed: ParsedArticle) -> None:
             )
             organisations[ref.name] = organisation
     _sync_rows(
-        article.organisation_mentions.all(),
+        rows(article.organisation_mentions),
         "organisation_id",
         {organisations[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in refs},
         lambda pk: OrganisationMention(article=article, organisation_id=pk),
     )
 
 
-def _write_review_bodies(article: Article, parsed: ParsedArticle) -> dict[str, ReviewBody]:
+def _write_review_bodies(
+    article: Article, parsed: ParsedArticle, rows: _RowsOf
+) -> dict[str, ReviewBody]:
     refs = parsed.review_bodies
     bodies = {b.name: b for b in ReviewBody.objects.filter(name__in=[r.name for r in refs])}
     for ref in refs:
@@ -256,7 +275,7 @@ def _write_review_bodies(article: Article, parsed: ParsedArticle) -> dict[str, R
                 name=ref.name, slug=unique_slug(ReviewBody, ref.name)
             )
     _sync_rows(
-        article.review_body_mentions.all(),
+        rows(article.review_body_mentions),
         "review_body_id",
         {bodies[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in refs},
         lambda pk: ReviewBodyMention(article=article, review_body_id=pk),
@@ -266,21 +285,29 @@ def _write_review_bodies(article: Article, parsed: ParsedArticle) -> dict[str, R
 
 def _write_memberships(article, parsed, people, bodies) -> None:
     """Memberships belong to a body, not an article: added or updated, never removed."""
-    for ref in parsed.memberships:
-        person, body = people.get(ref.person), bodies.get(ref.body)
-        if person is None or body is None:
-            continue
-        membership = Membership.objects.filter(person=person, body=body).first()
+    pairs = [(people.get(r.person), bodies.get(r.body), r) for r in parsed.memberships]
+    pairs = [(person, body, ref) for person, body, ref in pairs if None not in (person, body)]
+    if not pairs:
+        return
+    known = {
+        (m.person_id, m.body_id): m
+        for m in Membership.objects.filter(
+            person__in={person.pk for person, _, _ in pairs},
+            body__in={body.pk for _, body, _ in pairs},
+        )
+    }
+    for person, body, ref in pairs:
+        membership = known.get((person.pk, body.pk))
         if membership is None:
-            membership = Membership(
+            membership = known[person.pk, body.pk] = Membership(
                 person=person, body=body, source_article=article, source_sentence=ref.sentence
             )
         _save_if_changed(membership, {"role": ref.role})
 
 
-def _write_facts(article, parsed, bodies) -> None:
+def _write_facts(article, parsed, bodies, rows: _RowsOf) -> None:
     wanted = {(bodies[f.body].pk, f.text) for f in parsed.facts if f.body in bodies}
-    existing = {(f.body_id, f.text): f.pk for f in article.review_body_facts.all()}
+    existing = {(f.body_id, f.text): f.pk for f in rows(article.review_body_facts)}
     _bulk_create(
         ReviewBodyFact,
         [
@@ -293,7 +320,9 @@ def _write_facts(article, parsed, bodies) -> None:
         ReviewBodyFact.objects.filter(pk__in=stale).delete()
 
 
-def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Person]) -> None:
+def _write_quotes(
+    article: Article, parsed: ParsedArticle, people: dict[str, Person], rows: _RowsOf
+) -> None:
     """Quotes are matched to earlier loads by the text the loader wrote, then renumbered.
 
     A quote whose wording changed in the source is matched to its closest new
@@ -301,7 +330,7 @@ def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Per
     corrected quote with no close match is kept off the public pages and flagged
     "source changed" for staff, so the archive never shows two copies of it.
     """
-    existing = list(article.quotes.select_for_update())
+    existing = list(rows(article.quotes).select_for_update())
     positions_before = {q.pk: q.position for q in existing}
     by_loader_text = {q.loader_values.get("text"): q for q in existing if q.loader_values}
     matched = {
@@ -314,7 +343,8 @@ def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Per
         reworded_pairs({i: parsed.quotes[i].text for i in left}, by_loader_text.values())
     )
     unmatched = {q.pk: q for q in existing}
-    article.quotes.update(position=F("position") + _POSITION_OFFSET)
+    if existing:
+        article.quotes.update(position=F("position") + _POSITION_OFFSET)
     created, updated, changed = [], [], []
     for position, ref in enumerate(parsed.quotes):
         quote = matched.get(position)
@@ -388,7 +418,7 @@ def _mark_source_changed(quote: Quote) -> bool:
     return True
 
 
-def _write_milestones(article: Article, parsed: ParsedArticle) -> None:
+def _write_milestones(article: Article, parsed: ParsedArticle, rows: _RowsOf) -> None:
     refs = {ref.key: ref for ref in parsed.milestones}
     milestones = {m.key: m for m in Milestone.objects.filter(key__in=refs)}
     for key, ref in refs.items():
@@ -408,9 +438,9 @@ def _write_milestones(article: Article, parsed: ParsedArticle) -> None:
             },
         )
         milestones[key] = milestone
-    previous = set(article.milestone_sources.values_list("milestone_id", flat=True))
+    previous = set(rows(article.milestone_sources).values_list("milestone_id", flat=True))
     _sync_rows(
-        article.milestone_sources.all(),
+        rows(article.milestone_sources),
         "milestone_id",
         {milestones[key].pk: {"sentence": ref.sentence} for key, ref in refs.items()},
         lambda pk: MilestoneSource(article=article, milestone_id=pk),

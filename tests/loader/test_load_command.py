@@ -121,16 +121,47 @@ def test_a_file_that_fails_half_way_leaves_nothing_behind(tmp_path, capsys, monk
     copy_seeds(tmp_path, {SEEDS[1].name, SEEDS[2].name})
     real_write_quotes = writing._write_quotes
 
-    def fail_on_second_seed(article, parsed, people):
+    def fail_on_second_seed(article, *args):
         if article.source_file == SEEDS[2].name:
             raise RuntimeError("disk on fire")
-        real_write_quotes(article, parsed, people)
+        real_write_quotes(article, *args)
 
     monkeypatch.setattr(writing, "_write_quotes", fail_on_second_seed)
     out, failed = run(tmp_path, capsys=capsys)
     assert failed and "1 failed" in failed
     assert f"{SEEDS[2].name}: failed: unexpected error: RuntimeError: disk on fire" in out.err
     assert list(Article.objects.values_list("source_file", flat=True)) == [SEEDS[1].name]
+    assert not Person.objects.filter(name="Ray Jones", mentions__isnull=False).exists()
+
+
+def test_a_file_failing_in_a_batch_is_reported_alone_and_the_others_load(
+    tmp_path, capsys, monkeypatch, started_pools
+):
+    """With workers, files are written in batches: the failing one rolls its batch back,
+    and the batch is written again file by file."""
+    copy_seeds(tmp_path)
+    real_write_quotes = writing._write_quotes
+    batches = []
+    real_write_batch = loading._write_batch
+
+    def fail_on_second_seed(article, *args):
+        if article.source_file == SEEDS[2].name:
+            raise RuntimeError("disk on fire")
+        real_write_quotes(article, *args)
+
+    def recording_write_batch(batch, *args):
+        batches.append(len(batch))
+        return real_write_batch(batch, *args)
+
+    monkeypatch.setattr(writing, "_write_quotes", fail_on_second_seed)
+    monkeypatch.setattr(loading, "_write_batch", recording_write_batch)
+    out, failed = run(tmp_path, capsys=capsys)
+    assert started_pools and batches == [len(SEEDS)]
+    assert failed and f"{len(SEEDS) - 1} loaded" in failed and "1 failed" in failed
+    assert out.err.count("failed") == 1
+    assert f"{SEEDS[2].name}: failed: unexpected error: RuntimeError: disk on fire" in out.err
+    loaded = {seed.name for seed in SEEDS} - {SEEDS[2].name}
+    assert set(Article.objects.values_list("source_file", flat=True)) == loaded
     assert not Person.objects.filter(name="Ray Jones", mentions__isnull=False).exists()
 
 
