@@ -66,12 +66,14 @@ def write_article(
     source_key: str = "",
     source: SourceFile | None = None,
     field_origins: dict | None = None,
+    deferred: DeferredRows | None = None,
 ) -> Article:
     """``source`` is the stored version the article is extracted from; ``source_key``
     the source's identity (the file name when none is given); ``field_origins`` where
-    each reconciled field came from (kept as it is when None)."""
+    each reconciled field came from (kept as it is when None). A new article's new rows
+    go to ``deferred``, when given, for the caller to create with others'."""
     parsed = without_rejected(parsed, existing)
-    rows = _RowsOf(existing)
+    rows = _ArticleRows(existing, deferred)
     page = parsed.page
     outlet = _outlet(page.outlet, page.outlet_known, authority)
     reasons = list(page.warnings)
@@ -127,16 +129,47 @@ def write_article(
     return article
 
 
-class _RowsOf:
-    """The rows hanging off the article being written: none, without asking the
-    database, when the article is new (this transaction made it, so nothing else can
-    hang off it yet); else the stored ones."""
+class DeferredRows:
+    """New rows of new articles, kept to be created in bulk, with their history, for a
+    whole batch of articles at once (articles/services/loading.py)."""
 
-    def __init__(self, existing: Article | None):
+    def __init__(self):
+        self.rows: dict[type, list] = {}
+
+    def add(self, model, rows) -> None:
+        self.rows.setdefault(model, []).extend(rows)
+
+    def take(self, other: DeferredRows) -> None:
+        for model, rows in other.rows.items():
+            self.add(model, rows)
+        other.rows = {}
+
+    def create(self) -> None:
+        """Create every row kept (the articles they hang off are saved already)."""
+        rows, self.rows = self.rows, {}
+        for model, kept in rows.items():
+            _bulk_create(model, kept)
+
+
+class _ArticleRows:
+    """The rows hanging off the article being written: reading them, creating new ones.
+
+    A new article has none (this transaction made it, so nothing can hang off it yet):
+    they are not asked for, and its new rows may be deferred to ``deferred``.
+    """
+
+    def __init__(self, existing: Article | None, deferred: DeferredRows | None):
         self.new = existing is None
+        self.deferred = deferred if self.new else None
 
     def __call__(self, manager):
         return manager.none() if self.new else manager.all()
+
+    def create(self, model, rows) -> None:
+        if self.deferred is not None:
+            self.deferred.add(model, rows)
+        else:
+            _bulk_create(model, rows)
 
 
 def _outlet(name: str, known: bool, authority: Authority) -> Outlet:
@@ -171,10 +204,11 @@ def _tracked_fields(model) -> list[str]:
     ]
 
 
-def _sync_rows(queryset, key_attr: str, wanted: dict, build) -> None:
+def _sync_rows(queryset, key_attr: str, wanted: dict, build, create=None) -> None:
     """Make an article's rows of one kind match ``wanted`` (key -> loader values), in bulk.
 
-    ``build(key)`` makes a new unsaved row for a key the article does not have yet.
+    ``build(key)`` makes a new unsaved row for a key the article does not have yet;
+    ``create(model, rows)`` creates them (by default at once).
     """
     model = queryset.model
     existing = {getattr(row, key_attr): row for row in queryset.select_for_update()}
@@ -187,7 +221,7 @@ def _sync_rows(queryset, key_attr: str, wanted: dict, build) -> None:
             created.append(row)
         elif row.apply_loader_values(values):
             updated.append(row)
-    _bulk_create(model, created)
+    (create or _bulk_create)(model, created)
     _bulk_update(model, updated)
     _remove_stale(existing.values())
 
@@ -214,7 +248,7 @@ def _remove_stale(rows) -> None:
         type(next(iter(rows))).objects.filter(pk__in=stale).delete()
 
 
-def _write_people(article: Article, parsed: ParsedArticle, rows: _RowsOf) -> dict[str, Person]:
+def _write_people(article: Article, parsed: ParsedArticle, rows: _ArticleRows) -> dict[str, Person]:
     people = find_by_names(Person, (ref.name for ref in parsed.people))
     for ref in parsed.people:
         person = people.get(ref.name)
@@ -239,11 +273,12 @@ def _write_people(article: Article, parsed: ParsedArticle, rows: _RowsOf) -> dic
         "person_id",
         {people[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in parsed.people},
         lambda pk: PersonMention(article=article, person_id=pk),
+        rows.create,
     )
     return people
 
 
-def _write_organisations(article: Article, parsed: ParsedArticle, rows: _RowsOf) -> None:
+def _write_organisations(article: Article, parsed: ParsedArticle, rows: _ArticleRows) -> None:
     refs = parsed.organisations
     organisations = find_by_names(Organisation, (r.name for r in refs))
     for ref in refs:
@@ -261,11 +296,12 @@ def _write_organisations(article: Article, parsed: ParsedArticle, rows: _RowsOf)
         "organisation_id",
         {organisations[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in refs},
         lambda pk: OrganisationMention(article=article, organisation_id=pk),
+        rows.create,
     )
 
 
 def _write_review_bodies(
-    article: Article, parsed: ParsedArticle, rows: _RowsOf
+    article: Article, parsed: ParsedArticle, rows: _ArticleRows
 ) -> dict[str, ReviewBody]:
     refs = parsed.review_bodies
     bodies = {b.name: b for b in ReviewBody.objects.filter(name__in=[r.name for r in refs])}
@@ -279,6 +315,7 @@ def _write_review_bodies(
         "review_body_id",
         {bodies[r.name].pk: {"spellings": r.spellings, "count": r.count} for r in refs},
         lambda pk: ReviewBodyMention(article=article, review_body_id=pk),
+        rows.create,
     )
     return bodies
 
@@ -305,10 +342,10 @@ def _write_memberships(article, parsed, people, bodies) -> None:
         _save_if_changed(membership, {"role": ref.role})
 
 
-def _write_facts(article, parsed, bodies, rows: _RowsOf) -> None:
+def _write_facts(article, parsed, bodies, rows: _ArticleRows) -> None:
     wanted = {(bodies[f.body].pk, f.text) for f in parsed.facts if f.body in bodies}
     existing = {(f.body_id, f.text): f.pk for f in rows(article.review_body_facts)}
-    _bulk_create(
+    rows.create(
         ReviewBodyFact,
         [
             ReviewBodyFact(body_id=body_id, text=text, article=article)
@@ -321,7 +358,7 @@ def _write_facts(article, parsed, bodies, rows: _RowsOf) -> None:
 
 
 def _write_quotes(
-    article: Article, parsed: ParsedArticle, people: dict[str, Person], rows: _RowsOf
+    article: Article, parsed: ParsedArticle, people: dict[str, Person], rows: _ArticleRows
 ) -> None:
     """Quotes are matched to earlier loads by the text the loader wrote, then renumbered.
 
@@ -381,7 +418,7 @@ def _write_quotes(
             changed.append(quote)
         quote.position = position
     _bulk_update(Quote, [*updated, *survivors], changed=changed)
-    _bulk_create(Quote, created)
+    rows.create(Quote, created)
 
 
 def reworded_pairs(new_texts: dict[int, str], old_quotes) -> dict[int, Quote]:
@@ -418,7 +455,7 @@ def _mark_source_changed(quote: Quote) -> bool:
     return True
 
 
-def _write_milestones(article: Article, parsed: ParsedArticle, rows: _RowsOf) -> None:
+def _write_milestones(article: Article, parsed: ParsedArticle, rows: _ArticleRows) -> None:
     refs = {ref.key: ref for ref in parsed.milestones}
     milestones = {m.key: m for m in Milestone.objects.filter(key__in=refs)}
     for key, ref in refs.items():
@@ -444,6 +481,7 @@ def _write_milestones(article: Article, parsed: ParsedArticle, rows: _RowsOf) ->
         "milestone_id",
         {milestones[key].pk: {"sentence": ref.sentence} for key, ref in refs.items()},
         lambda pk: MilestoneSource(article=article, milestone_id=pk),
+        rows.create,
     )
     orphans = Milestone.objects.filter(pk__in=previous, sources__isnull=True)
     _remove_stale(list(orphans))
