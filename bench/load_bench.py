@@ -1,6 +1,6 @@
 """Benchmark: how fast does load_articles take in a generated corpus?
 
-    python bench/load_bench.py [--articles 1000] [--database-url URL]
+    python bench/load_bench.py [--articles 1000] [--database-url URL] [--profile]
 
 Generates N distinct articles from the seeds (new titles, dates, people and
 paragraphs, so that every file parses and writes for real), loads them into a
@@ -9,10 +9,13 @@ names one, as scripts/with-postgres.sh does),
 then loads them again (the idempotent path) and prints the rates, the loader
 process's own CPU time per article (parsing runs in worker processes, so this is the
 cost of listing and writing, and is less sensitive than the rate to other work on the
-machine) and peak memory of the loader and of its largest worker.
+machine) and peak memory of the loader and of its largest worker. ``--profile`` prints
+where the loader process spends the first load (pyinstrument: the workers' parsing
+shows as waiting for a result).
 """
 
 import argparse
+import contextlib
 import os
 import random
 import resource
@@ -43,10 +46,17 @@ def generated_article(seed_text: str, index: int, rng: random.Random) -> str:
     return "\n".join([title, *lines[1:body_at], *extra, *lines[body_at:]]) + "\n"
 
 
+def _profiler():
+    from pyinstrument import Profiler  # only needed with --profile
+
+    return Profiler(interval=0.002)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--profile", action="store_true", help="profile the first load")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
@@ -67,8 +77,10 @@ def main() -> int:
         (corpus / f"generated_{index:05d}.txt").write_text(text, encoding="utf-8")
     size_mb = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
 
+    profiler = _profiler() if args.profile else contextlib.nullcontext()
     started, cpu = time.perf_counter(), time.process_time()
-    first = load_paths([corpus])
+    with profiler:
+        first = load_paths([corpus])
     first_seconds, first_cpu = time.perf_counter() - started, time.process_time() - cpu
     started = time.perf_counter()
     second = load_paths([corpus])
@@ -88,6 +100,8 @@ def main() -> int:
         f"{all(o.status == 'unchanged' for o in second)})"
     )
     print(f"peak memory:   loader {peak_mb:.0f} MB, largest worker {worker_mb:.0f} MB (max RSS)")
+    if args.profile:
+        print(profiler.output_text(color=False))
     return 0 if statuses.get("loaded") == args.articles else 1
 
 
