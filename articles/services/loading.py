@@ -1,4 +1,4 @@
-"""Load source files into the archive: one transaction per file, corrections kept.
+"""Load source files into the archive: all or nothing per file, corrections kept.
 
 This is the one way an article enters the database; the management command,
 the admin's "add article" form and the tests all call it. Every load first
@@ -12,7 +12,9 @@ one name in two folders are two sources). Its bytes are stored unchanged, one
 others; the same bytes under another name are the same source (skipped).
 Files are read one at a time: hashed a block at a time, then read (in a worker
 when there are many) to learn the chrome, then read again to parse, so memory
-stays flat however large the corpus (docs/performance.md, "Intake").
+stays flat however large the corpus (docs/performance.md, "Intake"). With
+workers, small files are written in batches, one transaction (and a savepoint per
+file) for many, and their new rows in bulk (docs/performance.md, "Loading").
 """
 
 from __future__ import annotations
@@ -288,10 +290,10 @@ def load_paths(
     First every source is listed with the digest of its bytes (hashed a block at a
     time); then the new and changed text pages teach the chrome; then they are parsed.
     Reading, decoding and parsing run in worker processes (one per core) when there
-    are many files, while this process writes, in file order, one transaction per
-    file; it never holds more than one file's bytes and the parses in flight. Files
-    whose bytes are already stored under their key are not read again at all
-    (``reparse_articles`` re-extracts them).
+    are many files, while this process writes, in file order, in batches
+    (``_write_batch``); it never holds more than one file's bytes and the parses in
+    flight. Files whose bytes are already stored under their key are not read again
+    at all (``reparse_articles`` re-extracts them).
     """
     authority = authority or default_authority()
     sync_authority(authority)
