@@ -10,12 +10,14 @@ worker reads the file itself, so the loader never holds more than a few at once.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles.parsing.authority import Authority
 from articles.parsing.chrome import PageLines, page_lines
 from articles.parsing.decode import decode_source, decode_with_encoding
+from articles.parsing.lines import wrapped_blocks
 from articles.parsing.outlet import identify_outlet
 from articles.parsing.parse import parse_article
 from articles.parsing.types import ParsedArticle, SourceError
@@ -45,6 +47,22 @@ class Extracted:
     origins: dict[str, str] = field(default_factory=dict)  # field -> where it came from
 
 
+def _one_page_at_a_time(read):
+    """The parser keeps the blocks of its last eight pages, by their whole text, so that
+    its stages share the work on a page; a loader reads page after page, and eight
+    5 MB pages and their blocks are over 100 MB: they are let go once a page is read."""
+
+    @functools.wraps(read)
+    def reading_one_page(*args, **kwargs):
+        try:
+            return read(*args, **kwargs)
+        finally:
+            wrapped_blocks.cache_clear()
+
+    return reading_one_page
+
+
+@_one_page_at_a_time
 def extract(
     raw: bytes,
     name: str,
@@ -92,6 +110,7 @@ def extract_file(path: Path, authority: Authority, offset: int | None = None) ->
     return extract(raw, path.name, authority, given, html=html)
 
 
+@_one_page_at_a_time
 def chrome_lines(text: str, authority: Authority) -> tuple[str, PageLines]:
     """A decoded text page's outlet and its lines, as chrome learning reads them."""
     return identify_outlet(text, authority.outlets).name, page_lines(text)
