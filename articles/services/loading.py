@@ -224,7 +224,9 @@ def _store(
 
 def _stored_article(key: str, *, lock: bool = False) -> Article | None:
     articles = Article.objects.filter(source_key=key)
-    return (articles.select_for_update() if lock else articles).first()
+    # Not .first(): its ORDER BY (the list's order) with LIMIT 1 leads PostgreSQL to walk
+    # the date index instead of looking the unique key up (5 times slower at 1,000 rows).
+    return next(iter(articles.select_for_update() if lock else articles), None)
 
 
 def _where(article: Article, version: SourceFile | None) -> str:
@@ -520,11 +522,10 @@ def _seen_again(source: _Source) -> LoadOutcome | None:
     """An unchanged source whose bytes are kept, without reading it again: its version
     marked as seen now. None when its article is not as listed, or keeps no bytes yet
     (``_store`` then reads the file and takes care of it)."""
-    article = (
-        Article.objects.filter(source_key=source.key, sha256=source.digest, source__isnull=False)
-        .defer(*_LARGE_FIELDS)
-        .first()
-    )
+    found = Article.objects.filter(
+        source_key=source.key, sha256=source.digest, source__isnull=False
+    ).defer(*_LARGE_FIELDS)
+    article = next(iter(found), None)  # the key is unique; see _stored_article
     if article is None:
         return None
     SourceFile.objects.filter(pk=article.source_id).update(last_seen=timezone.now())
