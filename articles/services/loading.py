@@ -402,8 +402,8 @@ def _write_batch(
         return [_finish(batch[0], stored, authority)]
     try:
         with transaction.atomic():
-            pending = DeferredRows()
-            outcomes = [_finish(source, stored, authority, pending) for source in batch]
+            pending, seen = DeferredRows(), _seen_again(batch, stored)
+            outcomes = [_finish(source, stored, authority, pending, seen) for source in batch]
             if any(outcome.unexpected for outcome in outcomes):
                 raise _WriteAlone
             pending.create()
@@ -488,12 +488,15 @@ def _finish(
     stored: dict[str, str],
     authority: Authority,
     pending: DeferredRows | None = None,
+    seen: dict[str, Article] | None = None,
 ) -> LoadOutcome:
+    """``seen``: the batch's ``_seen_again`` (by default, this source's)."""
     if source.error:
         return source.outcome(FAILED, source.error)
     try:
-        if stored.get(source.key) == source.digest and (seen := _seen_again(source)):
-            return seen
+        seen = _seen_again([source], stored) if seen is None else seen
+        if (article := seen.get(source.key)) is not None:
+            return source.outcome(UNCHANGED, article=article)
         if source.future is None:
             raw, given, html = read_source(source.path, source.offset)
             return _store(
@@ -518,18 +521,23 @@ def _finish(
         source.future = None  # its bytes are not kept past this file
 
 
-def _seen_again(source: _Source) -> LoadOutcome | None:
-    """An unchanged source whose bytes are kept, without reading it again: its version
-    marked as seen now. None when its article is not as listed, or keeps no bytes yet
-    (``_store`` then reads the file and takes care of it)."""
-    found = Article.objects.filter(
-        source_key=source.key, sha256=source.digest, source__isnull=False
-    ).defer(*_LARGE_FIELDS)
-    article = next(iter(found), None)  # the key is unique; see _stored_article
-    if article is None:
-        return None
-    SourceFile.objects.filter(pk=article.source_id).update(last_seen=timezone.now())
-    return source.outcome(UNCHANGED, article=article)
+def _seen_again(sources: list[_Source], stored: dict[str, str]) -> dict[str, Article]:
+    """The articles of the unchanged sources whose bytes are kept, by key, found without
+    reading the files again, their versions marked as seen now: two queries for them
+    all. A source left out (its article changed since it was listed, or keeps no bytes
+    yet) goes through ``_store``, which reads the file and takes care of it."""
+    keys = [s.key for s in sources if not s.error and stored.get(s.key) == s.digest]
+    if not keys:
+        return {}
+    found = Article.objects.filter(source_key__in=keys, source__isnull=False)
+    articles = {
+        article.source_key: article
+        for article in found.defer(*_LARGE_FIELDS)
+        if article.sha256 == stored[article.source_key]
+    }
+    versions = [article.source_id for article in articles.values()]
+    SourceFile.objects.filter(pk__in=versions).update(last_seen=timezone.now())
+    return articles
 
 
 def _result(future: Future | None, label: str, parse_here: Callable):
