@@ -10,11 +10,15 @@ worker reads the file itself, so the loader never holds more than a few at once.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles.parsing.authority import Authority
-from articles.parsing.decode import decode_with_encoding
+from articles.parsing.chrome import PageLines, page_lines
+from articles.parsing.decode import decode_source, decode_with_encoding
+from articles.parsing.lines import wrapped_blocks
+from articles.parsing.outlet import identify_outlet
 from articles.parsing.parse import parse_article
 from articles.parsing.types import ParsedArticle, SourceError
 
@@ -43,6 +47,22 @@ class Extracted:
     origins: dict[str, str] = field(default_factory=dict)  # field -> where it came from
 
 
+def _one_page_at_a_time(read):
+    """The parser keeps the blocks of its last eight pages, by their whole text, so that
+    its stages share the work on a page; a loader reads page after page, and eight
+    5 MB pages and their blocks are over 100 MB: they are let go once a page is read."""
+
+    @functools.wraps(read)
+    def reading_one_page(*args, **kwargs):
+        try:
+            return read(*args, **kwargs)
+        finally:
+            wrapped_blocks.cache_clear()
+
+    return reading_one_page
+
+
+@_one_page_at_a_time
 def extract(
     raw: bytes,
     name: str,
@@ -59,7 +79,7 @@ def extract(
     given = [g for g in given or () if g is not None]
     decoded = decode_with_encoding(raw, name)
     if html is None:
-        html = name.lower().endswith(HTML_SUFFIXES) or looks_like_html(raw)
+        html = is_web_page(name, raw)
     layers = [(g.origin, _fields(g)) for g in given]
     if html:
         url = next((g.url for g in given if g.url), "")
@@ -88,6 +108,31 @@ def extract_file(path: Path, authority: Authority, offset: int | None = None) ->
     """``extract`` on a file read safely, or on the WARC record at ``offset`` in it."""
     raw, given, html = read_source(path, offset)
     return extract(raw, path.name, authority, given, html=html)
+
+
+@_one_page_at_a_time
+def chrome_lines(text: str, authority: Authority) -> tuple[str, PageLines]:
+    """A decoded text page's outlet and its lines, as chrome learning reads them."""
+    return identify_outlet(text, authority.outlets).name, page_lines(text)
+
+
+def file_chrome_lines(path: Path, authority: Authority) -> tuple[str, PageLines] | None:
+    """``chrome_lines`` of a text file, read here (in a worker, during a large load); None
+    for a file that cannot be read or decoded, and for a web page, which teaches no
+    chrome: trafilatura leaves its template out already."""
+    try:
+        raw = read_source_file(path)
+        if is_web_page(path.name, raw):
+            return None
+        text = decode_source(raw, path.name)
+    except SourceError:
+        return None
+    del raw  # the bytes are not needed past decoding
+    return chrome_lines(text, authority)
+
+
+def is_web_page(name: str, raw: bytes) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES) or looks_like_html(raw)
 
 
 def read_source(

@@ -10,17 +10,21 @@ Every refusal is a ``SourceError`` with a one-line reason.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from articles.parsing.decode import MAX_SOURCE_BYTES
 from articles.parsing.types import SourceError
 
 # What a directory walk picks up; a file named on the command line is read whatever its name.
 SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".warc", ".warc.gz")
+
+_BLOCK = 1024 * 1024  # bytes hashed at a time
 
 _KINDS = (
     (stat.S_ISDIR, "a directory"),
@@ -98,18 +102,41 @@ def _is_link(error: OSError) -> bool:
 
 def read_source_file(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes, else ``SourceError``."""
+    with _opened(path, limit) as file:
+        raw = file.read(limit + 1)
+    if len(raw) > limit:  # it grew since the stat, or its size is not known (as in /proc)
+        raise SourceError(f"file is over the {_megabytes(limit)} MB limit")
+    return raw
+
+
+def source_digest(path: Path, limit: int = MAX_SOURCE_BYTES) -> str:
+    """The SHA-256 of what ``read_source_file`` would read, hashed a block at a time,
+    so the file is never whole in memory."""
+    digest, size = hashlib.sha256(), 0
+    with _opened(path, limit) as file:
+        while block := file.read(_BLOCK):
+            size += len(block)
+            if size > limit:
+                raise SourceError(f"file is over the {_megabytes(limit)} MB limit")
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _opened(path: Path, limit: int) -> BinaryIO:
+    """A regular file of at most ``limit`` bytes, opened for reading, else ``SourceError``."""
     try:
         check_regular(os.stat(path), limit)
         # Non-blocking, so that a file swapped for a FIFO since the stat cannot hang the open.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise SourceError(_stat_error(error)) from None
-    with os.fdopen(fd, "rb") as file:
+    file = os.fdopen(fd, "rb")
+    try:
         check_regular(os.fstat(fd), limit)
-        raw = file.read(limit + 1)
-    if len(raw) > limit:  # it grew since the stat, or its size is not known (as in /proc)
-        raise SourceError(f"file is over the {_megabytes(limit)} MB limit")
-    return raw
+    except SourceError:
+        file.close()
+        raise
+    return file
 
 
 def check_regular(info: os.stat_result, limit: int = MAX_SOURCE_BYTES) -> None:

@@ -3,11 +3,12 @@
 The pages are the articles' stored source text (``Article.source_text``),
 grouped by the article's outlet (staff may have corrected it), plus, during a
 load, the batch's new and changed pages, grouped by ``identify_outlet`` before
-any full parse. A load learns from both before it parses, so the first load of
-many pages of a new outlet is already clean, and then keeps what it learned for
-the outlets it touched (leaving out the files that failed or were skipped as
-duplicates). Outlets a load does not touch keep their stored chrome. What counts
-as chrome is decided in articles/parsing/chrome.py.
+any full parse (``chrome_lines`` in articles/intake/extract.py). A load learns
+from both before it parses, so the first load of many pages of a new outlet is
+already clean, and then keeps what it learned for the outlets it touched
+(leaving out the files that failed or were skipped as duplicates). Outlets a
+load does not touch keep their stored chrome. What counts as chrome is decided
+in articles/parsing/chrome.py.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from django.db import transaction
 from articles.models import Article, LearnedChromeLine, Outlet
 from articles.parsing.authority import Authority
 from articles.parsing.chrome import PageLines, learn_chrome, page_lines
-from articles.parsing.outlet import identify_outlet
 
 # Source texts are read from the database this many at a time.
 CHUNK = 500
@@ -33,7 +33,10 @@ class Lesson:
         self.pages: dict[str, dict[str, PageLines]] = {}
 
     def add(self, outlet: str, source_key: str, text: str) -> None:
-        self.pages.setdefault(outlet, {})[source_key] = page_lines(text)
+        self.add_lines(outlet, source_key, page_lines(text))
+
+    def add_lines(self, outlet: str, source_key: str, lines: PageLines) -> None:
+        self.pages.setdefault(outlet, {})[source_key] = lines
 
     def learned(self, leaving_out: frozenset[str] = frozenset()) -> dict[str, list]:
         """Outlet name -> its learned lines, without the pages of the files left out."""
@@ -89,14 +92,14 @@ def lesson_from_archive(outlets: Iterable[str] | None = None) -> Lesson:
     return lesson
 
 
-def lesson_for_batch(batch: Iterable[tuple[str, str]], authority: Authority) -> Lesson:
-    """The batch's pages ((source key, decoded text) pairs, taken one at a time) and the
-    archive's other pages of the batch's outlets; a batch page replaces the archive's
-    page of the same source."""
+def lesson_for_batch(batch: Iterable[tuple[str, str, PageLines]]) -> Lesson:
+    """The batch's pages ((source key, outlet, lines) of each, taken one at a time: see
+    ``articles.intake.extract.chrome_lines``) and the archive's other pages of the
+    batch's outlets; a batch page replaces the archive's page of the same source."""
     lesson = Lesson()
     keys = set()
-    for source_key, text in batch:
-        lesson.add(identify_outlet(text, authority.outlets).name, source_key, text)
+    for source_key, outlet, lines in batch:
+        lesson.add_lines(outlet, source_key, lines)
         keys.add(source_key)
     others = Article.objects.filter(outlet__name__in=list(lesson.pages)).values_list(
         "pk", "source_key"

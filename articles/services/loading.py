@@ -1,4 +1,4 @@
-"""Load source files into the archive: one transaction per file, corrections kept.
+"""Load source files into the archive: all or nothing per file, corrections kept.
 
 This is the one way an article enters the database; the management command,
 the admin's "add article" form and the tests all call it. Every load first
@@ -10,9 +10,11 @@ A source's identity is its key: the resolved path of its file (two files of
 one name in two folders are two sources). Its bytes are stored unchanged, one
 ``SourceFile`` per version: a changed file adds a version and keeps the
 others; the same bytes under another name are the same source (skipped).
-Files are read one at a time, twice: once to hash them and learn the chrome,
-once (in a worker when there are many) to parse, so memory stays flat however
-large the corpus.
+Files are read one at a time: hashed a block at a time, then read (in a worker
+when there are many) to learn the chrome, then read again to parse, so memory
+stays flat however large the corpus (docs/performance.md, "Intake"). With
+workers, small files are written in batches, one transaction (and a savepoint per
+file) for many, and their new rows in bulk (docs/performance.md, "Loading").
 """
 
 from __future__ import annotations
@@ -24,35 +26,38 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from articles.intake.extract import (
     HTML,
-    HTML_SUFFIXES,
     TEXT,
     Extracted,
+    chrome_lines,
     extract,
     extract_file,
+    file_chrome_lines,
     read_source,
 )
-from articles.intake.files import Found, find_sources, read_source_file
-from articles.intake.html import looks_like_html
+from articles.intake.files import Found, find_sources, source_digest
 from articles.intake.metadata import SourceMetadata
 from articles.intake.warc import is_warc, warc_pages
 from articles.models import Article, SourceFile
 from articles.parsing.authority import Authority, load_authority
+from articles.parsing.chrome import PageLines
 from articles.parsing.decode import decode_source, decode_with_encoding
 from articles.parsing.parse import parse_article
 from articles.parsing.types import SourceError
 
 from . import chrome_learning
 from .authority_sync import sync_authority
+from .memory import return_large_buffers
 from .parser_pool import parser_pool, worker_count
-from .writing import write_article
+from .writing import DeferredRows, write_article
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +68,11 @@ STATUSES = (LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED)
 # written holds its file's bytes, text and parsed article (about three times the
 # file's size), so none are queued beyond the workers' own: memory stays flat.
 SPARE_IN_FLIGHT = 0
+# With workers, files are written in batches, one transaction each (a savepoint per
+# file), of at most this many files and bytes: one commit for many small files, and
+# never a long transaction (a large file is a batch of its own).
+BATCH_FILES = 50
+BATCH_BYTES = 1024 * 1024
 # Stored articles re-extracted at a time (their source bytes are in memory together).
 REPARSE_CHUNK = 50
 UPLOAD_KEY_PREFIX = "upload:"
@@ -75,6 +85,7 @@ class LoadOutcome:
     message: str = ""
     article: Article | None = None
     source_key: str = ""
+    unexpected: bool = False  # failed on an error the loader does not expect (a bug, the database)
 
     def __str__(self):
         detail = f": {self.message}" if self.message else ""
@@ -100,7 +111,7 @@ def load_source(
     authority = authority or default_authority()
     sync_authority(authority)
     key = UPLOAD_KEY_PREFIX + source_file
-    lesson = chrome_learning.lesson_for_batch(_decoded([(key, source_file, raw)]), authority)
+    lesson = chrome_learning.lesson_for_batch(_chrome_pages_given(key, source_file, raw, authority))
     authority = lesson.authority(authority)
     source = _Source(key=key, name=source_file, shown=source_file, path=None)
     outcome = _store(
@@ -114,15 +125,12 @@ def load_source(
     return outcome
 
 
-def _decoded(raws: Iterable[tuple[str, str, bytes | None]]) -> Iterator[tuple[str, str]]:
-    """(key, decoded text) of the sources that can be read and decoded, one at a time."""
-    for key, name, raw in raws:
-        if raw is None:
-            continue
-        try:
-            yield key, decode_source(raw, name)
-        except SourceError:
-            continue
+def _chrome_pages_given(key: str, name: str, raw: bytes, authority: Authority) -> list:
+    """The (key, outlet, lines) of a source given as bytes, to learn chrome from."""
+    try:
+        return [(key, *chrome_lines(decode_source(raw, name), authority))]
+    except SourceError:
+        return []
 
 
 def _not_stored(outcomes: Iterable[LoadOutcome]) -> list[str]:
@@ -141,19 +149,31 @@ class _Source:
     error: str = ""
     offset: int | None = None  # of its record, in a WARC file
     digest: str = ""
+    size: int = 0
     future: Future | None = field(default=None, repr=False)
 
     def outcome(self, status: str, message: str = "", article=None) -> LoadOutcome:
         return LoadOutcome(self.shown, status, message, article, self.key)
 
 
-def _store(source: _Source, raw: bytes, extracted, authority, *, review_reason="") -> LoadOutcome:
+def _store(
+    source: _Source,
+    raw: bytes,
+    extracted,
+    authority,
+    *,
+    review_reason="",
+    pending: DeferredRows | None = None,
+) -> LoadOutcome:
     """Store a source's bytes and write its article, unless they are stored already.
 
     ``extracted()`` decodes and parses (raises SourceError). Parsing happens outside any
     transaction; the article is then read, compared and written in one, its row locked
     (on PostgreSQL), so a correction saved while the file was being parsed, or being
-    saved right now, is seen and kept.
+    saved right now, is seen and kept. In a batch, a new article's new rows join the
+    batch's ``pending`` ones once it is written, for ``_write_batch`` to create together;
+    the pending rows are created before an article already stored is written, so that
+    it is compared with the archive as it is.
     """
     digest = hashlib.sha256(raw).hexdigest()
     existing = _stored_article(source.key)
@@ -170,6 +190,11 @@ def _store(source: _Source, raw: bytes, extracted, authority, *, review_reason="
         found = extracted()
     except SourceError as error:
         return source.outcome(FAILED, str(error))
+    own = None
+    if pending is not None:
+        if existing is not None:
+            pending.create()
+        own = DeferredRows()
     with transaction.atomic():
         existing = _stored_article(source.key, lock=True)
         if existing is not None and existing.sha256 == digest:
@@ -186,19 +211,22 @@ def _store(source: _Source, raw: bytes, extracted, authority, *, review_reason="
             review_reason=review_reason,
             source_key=source.key,
             source=version,
+            field_origins=found.origins,
+            deferred=own,
         )
         if version.article_id is None:
             version.article = article
             version.save(update_fields=["article"])
-        if article.field_origins != found.origins:
-            article.field_origins = found.origins
-            Article.objects.filter(pk=article.pk).update(field_origins=found.origins)
+    if own is not None:
+        pending.take(own)
     return source.outcome(UPDATED if existing else LOADED, article=article)
 
 
 def _stored_article(key: str, *, lock: bool = False) -> Article | None:
     articles = Article.objects.filter(source_key=key)
-    return (articles.select_for_update() if lock else articles).first()
+    # Not .first(): its ORDER BY (the list's order) with LIMIT 1 leads PostgreSQL to walk
+    # the date index instead of looking the unique key up (5 times slower at 1,000 rows).
+    return next(iter(articles.select_for_update() if lock else articles), None)
 
 
 def _where(article: Article, version: SourceFile | None) -> str:
@@ -261,40 +289,57 @@ def load_paths(
 ) -> list[LoadOutcome]:
     """Load every file; a file or path that fails is reported and never stops the others.
 
-    Parsing is pure and runs in worker processes (one per core) while this
-    process writes, in file order, one transaction per file. Files whose bytes
-    are already stored under their key are not parsed at all (``reparse_articles``
-    re-extracts them).
+    First every source is listed with the digest of its bytes (hashed a block at a
+    time); then the new and changed text pages teach the chrome; then they are parsed.
+    Reading, decoding and parsing run in worker processes (one per core) when there
+    are many files, while this process writes, in file order, in batches
+    (``_write_batch``); it never holds more than one file's bytes and the parses in
+    flight. Files whose bytes are already stored under their key are not read again
+    at all (``reparse_articles`` re-extracts them).
     """
     authority = authority or default_authority()
     sync_authority(authority)
-    sources: list[_Source] = []
-    stored: dict[str, str] = {}
-    lesson = chrome_learning.lesson_for_batch(
-        _first_reading(find_sources(paths), sources, stored), authority
-    )
-    authority = lesson.authority(authority)
+    return_large_buffers()
+    sources, stored = _listed(find_sources(paths))
     outcomes = []
 
-    def finish(source: _Source) -> None:
-        outcome = _finish(source, stored, authority)
-        _lighten(outcome.article)
-        outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(len(outcomes), len(sources), outcome)
+    def finish(batch: list[_Source]) -> None:
+        for outcome in _write_batch(batch, stored, authority):
+            _lighten(outcome.article)
+            outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(len(outcomes), len(sources), outcome)
 
-    with parser_pool(len(sources)) as pool:
-        waiting: deque[_Source] = deque()
-        for source in sources:
-            if pool is not None and not source.error and stored.get(source.key) != source.digest:
-                source.future = pool.submit(extract_file, source.path, authority, source.offset)
-            waiting.append(source)
-            while len(waiting) > worker_count() + SPARE_IN_FLIGHT:
-                finish(waiting.popleft())
-        while waiting:
-            finish(waiting.popleft())
+    def to_parse(source: _Source) -> bool:
+        return not source.error and stored.get(source.key) != source.digest
+
+    def start_parse(source: _Source) -> None:
+        if pool is not None and to_parse(source):
+            source.future = pool.submit(extract_file, source.path, authority, source.offset)
+
+    def alone(source: _Source) -> bool:  # parsed here, so outside any transaction
+        return source.future is None and to_parse(source)
+
+    with parser_pool(sum(map(to_parse, sources))) as pool:
+        lesson = chrome_learning.lesson_for_batch(_chrome_pages(sources, stored, pool, authority))
+        authority = lesson.authority(authority)
+        parsed = _started_ahead(sources, start_parse, worker_count() + SPARE_IN_FLIGHT)
+        for batch in _batches(parsed, alone):
+            finish(batch)
     lesson.save(leaving_out=_not_stored(outcomes))
     return outcomes
+
+
+def _started_ahead(items: Iterable, start: Callable, depth: int) -> Iterator:
+    """``items`` in order, each once ``start(item)`` has been called on it and on up to
+    ``depth`` items after it (so that many are being worked on while one is handled)."""
+    waiting: deque = deque()
+    for item in items:
+        start(item)
+        waiting.append(item)
+        if len(waiting) > depth:
+            yield waiting.popleft()
+    yield from waiting
 
 
 # An article's large fields; a load's outcomes keep their articles without them.
@@ -319,15 +364,64 @@ def _source(path: Path, error: str = "") -> _Source:
     return _Source(key=key, name=path.name, shown=str(path), path=path, error=error)
 
 
-def _first_reading(
-    found: Iterable[Found], sources: list[_Source], stored: dict[str, str]
-) -> Iterator[tuple[str, str]]:
-    """Read each file once, one at a time, listing its sources (a WARC file's pages are
-    one each) with their digests in ``sources`` and the stored digests of their keys in
-    ``stored``; yield (key, text) of each new or changed text page, to learn chrome from.
+def _batches(
+    sources: Iterable[_Source], alone: Callable[[_Source], bool]
+) -> Iterator[list[_Source]]:
+    """Sources in order, in batches of up to ``BATCH_FILES`` and ``BATCH_BYTES``; those
+    for which ``alone(source)`` is true are batches of their own."""
+    batch: list[_Source] = []
+    size = 0
+    for source in sources:
+        if alone(source):
+            if batch:
+                yield batch
+                batch, size = [], 0
+            yield [source]
+            continue
+        batch.append(source)
+        size += source.size
+        if len(batch) >= BATCH_FILES or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
-    Web pages teach no chrome: trafilatura leaves their template out already.
+
+def _write_batch(
+    batch: list[_Source], stored: dict[str, str], authority: Authority
+) -> list[LoadOutcome]:
+    """Write a batch in one transaction, each source in a savepoint of its own, and the
+    new rows of its new articles (mentions, quotes, sources, facts) in bulk at the end.
+
+    Should a source fail unexpectedly (which may leave the transaction unusable on
+    PostgreSQL) or the commit fail, the batch is rolled back and every source of it
+    written again in its own transaction, so the bad one is reported alone and no
+    other is lost.
     """
+    if len(batch) == 1:
+        return [_finish(batch[0], stored, authority)]
+    try:
+        with transaction.atomic():
+            pending, seen = DeferredRows(), _seen_again(batch, stored)
+            outcomes = [_finish(source, stored, authority, pending, seen) for source in batch]
+            if any(outcome.unexpected for outcome in outcomes):
+                raise _WriteAlone
+            pending.create()
+        return outcomes
+    except (_WriteAlone, DatabaseError):
+        logger.warning("a batch of %d files failed; writing each on its own", len(batch))
+        return [_finish(source, stored, authority) for source in batch]
+
+
+class _WriteAlone(Exception):
+    """A batch must be rolled back and its sources written one by one."""
+
+
+def _listed(found: Iterable[Found]) -> tuple[list[_Source], dict[str, str]]:
+    """Every source to load (a WARC file's pages are one each) with the digest of its
+    bytes, and the digests stored under their keys."""
+    sources: list[_Source] = []
+    stored: dict[str, str] = {}
     for item in found:
         source = _source(item.path, item.error)
         if not source.error and is_warc(source.path):
@@ -337,14 +431,36 @@ def _first_reading(
         if source.error:
             continue
         try:
-            raw = read_source_file(source.path)
+            source.digest = source_digest(source.path)
+            source.size = source.path.stat().st_size
         except SourceError as error:
             source.error = str(error)
             continue
-        source.digest = hashlib.sha256(raw).hexdigest()
         stored.update(_stored_digest(source.key))
-        if stored.get(source.key) != source.digest and not _is_web_page(source.name, raw):
-            yield from _decoded([(source.key, source.name, raw)])
+    return sources, stored
+
+
+def _chrome_pages(
+    sources: list[_Source], stored: dict[str, str], pool, authority: Authority
+) -> Iterator[tuple[str, str, PageLines]]:
+    """(key, outlet, lines) of each new or changed text file, to learn chrome from, read
+    and decoded in the workers when there are some. WARC records are web pages, which
+    teach no chrome."""
+
+    def start(source: _Source) -> None:
+        if pool is not None:
+            source.future = pool.submit(file_chrome_lines, source.path, authority)
+
+    learning = (
+        source
+        for source in sources
+        if not source.error and source.offset is None and stored.get(source.key) != source.digest
+    )
+    for source in _started_ahead(learning, start, worker_count()):
+        future, source.future = source.future, None
+        found = _result(future, source.shown, partial(file_chrome_lines, source.path, authority))
+        if found is not None:
+            yield (source.key, *found)
 
 
 def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, str]) -> None:
@@ -355,6 +471,7 @@ def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, st
             shown = f"{warc.shown} ({page.metadata.url or f'record at {page.offset}'})"
             source = _Source(key, warc.name, shown, warc.path, page.error, offset=page.offset)
             source.digest = hashlib.sha256(page.payload).hexdigest()
+            source.size = len(page.payload)
             stored.update(_stored_digest(key))
             sources.append(source)
     except (SourceError, OSError) as error:
@@ -362,18 +479,24 @@ def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, st
         sources.append(warc)
 
 
-def _is_web_page(name: str, raw: bytes) -> bool:
-    return name.lower().endswith(HTML_SUFFIXES) or looks_like_html(raw)
-
-
 def _stored_digest(key: str) -> dict[str, str]:
     return dict(Article.objects.filter(source_key=key).values_list("source_key", "sha256"))
 
 
-def _finish(source: _Source, stored: dict[str, str], authority: Authority) -> LoadOutcome:
+def _finish(
+    source: _Source,
+    stored: dict[str, str],
+    authority: Authority,
+    pending: DeferredRows | None = None,
+    seen: dict[str, Article] | None = None,
+) -> LoadOutcome:
+    """``seen``: the batch's ``_seen_again`` (by default, this source's)."""
     if source.error:
         return source.outcome(FAILED, source.error)
     try:
+        seen = _seen_again([source], stored) if seen is None else seen
+        if (article := seen.get(source.key)) is not None:
+            return source.outcome(UNCHANGED, article=article)
         if source.future is None:
             raw, given, html = read_source(source.path, source.offset)
             return _store(
@@ -381,13 +504,14 @@ def _finish(source: _Source, stored: dict[str, str], authority: Authority) -> Lo
                 raw,
                 lambda: extract(raw, source.name, authority, given, html=html),
                 authority,
+                pending=pending,
             )
         found = _result(
             source.future,
             source.shown,
             lambda: extract_file(source.path, authority, source.offset),
         )
-        return _store(source, found.raw, lambda: found, authority)
+        return _store(source, found.raw, lambda: found, authority, pending=pending)
     except SourceError as error:
         return source.outcome(FAILED, str(error))
     except Exception as error:  # one bad file must never stop the others
@@ -395,6 +519,25 @@ def _finish(source: _Source, stored: dict[str, str], authority: Authority) -> Lo
         return _unexpected(source.outcome, error)
     finally:
         source.future = None  # its bytes are not kept past this file
+
+
+def _seen_again(sources: list[_Source], stored: dict[str, str]) -> dict[str, Article]:
+    """The articles of the unchanged sources whose bytes are kept, by key, found without
+    reading the files again, their versions marked as seen now: two queries for them
+    all. A source left out (its article changed since it was listed, or keeps no bytes
+    yet) goes through ``_store``, which reads the file and takes care of it."""
+    keys = [s.key for s in sources if not s.error and stored.get(s.key) == s.digest]
+    if not keys:
+        return {}
+    found = Article.objects.filter(source_key__in=keys, source__isnull=False)
+    articles = {
+        article.source_key: article
+        for article in found.defer(*_LARGE_FIELDS)
+        if article.sha256 == stored[article.source_key]
+    }
+    versions = [article.source_id for article in articles.values()]
+    SourceFile.objects.filter(pk__in=versions).update(last_seen=timezone.now())
+    return articles
 
 
 def _result(future: Future | None, label: str, parse_here: Callable):
@@ -408,7 +551,9 @@ def _result(future: Future | None, label: str, parse_here: Callable):
 
 
 def _unexpected(outcome: Callable[..., LoadOutcome], error: Exception) -> LoadOutcome:
-    return outcome(FAILED, f"unexpected error: {type(error).__name__}: {error}")
+    result = outcome(FAILED, f"unexpected error: {type(error).__name__}: {error}")
+    result.unexpected = True
+    return result
 
 
 def reparse_articles(
@@ -486,10 +631,8 @@ def _reparse(article: Article, future: Future | None, authority: Authority) -> L
                 parsed=found.parsed,
                 authority=authority,
                 existing=article,
+                field_origins=found.origins,
             )
-            if article.field_origins != found.origins:
-                article.field_origins = found.origins
-                Article.objects.filter(pk=article.pk).update(field_origins=found.origins)
     except SourceError as error:
         return outcome(FAILED, str(error))
     except Exception as error:  # one bad article must never stop the others

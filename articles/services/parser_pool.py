@@ -14,6 +14,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.connection import wait
 
+from .memory import return_large_buffers
+
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 50
 MAX_WORKERS = 4
@@ -30,13 +32,18 @@ def parser_pool(file_count: int):
     with ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=exit_with_parent,
+        initializer=_start_worker,
     ) as pool:
         yield pool
 
 
 def worker_count() -> int:
     return min(os.cpu_count() or 1, MAX_WORKERS)
+
+
+def _start_worker() -> None:
+    exit_with_parent()
+    return_large_buffers()
 
 
 def exit_with_parent() -> None:

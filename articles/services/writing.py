@@ -65,10 +65,15 @@ def write_article(
     review_reason: str = "",
     source_key: str = "",
     source: SourceFile | None = None,
+    field_origins: dict | None = None,
+    deferred: DeferredRows | None = None,
 ) -> Article:
     """``source`` is the stored version the article is extracted from; ``source_key``
-    the source's identity (the file name when none is given)."""
+    the source's identity (the file name when none is given); ``field_origins`` where
+    each reconciled field came from (kept as it is when None). A new article's new rows
+    go to ``deferred``, when given, for the caller to create with others'."""
     parsed = without_rejected(parsed, existing)
+    rows = _ArticleRows(existing, deferred)
     page = parsed.page
     outlet = _outlet(page.outlet, page.outlet_known, authority)
     reasons = list(page.warnings)
@@ -91,6 +96,8 @@ def write_article(
     )
     moved = provenance != stored
     article.source_file, article.sha256, article.source_text, article.source_key = provenance[:4]
+    if field_origins is not None and field_origins != article.field_origins:
+        article.field_origins, moved = field_origins, True
     if source is not None:
         article.source = source
     changed = article.apply_loader_values(
@@ -112,14 +119,57 @@ def write_article(
     if changed or moved or article._state.adding:  # a new version only when something changed
         article._change_reason = LOADER_CHANGE_REASON
         article.save()
-    people = _write_people(article, parsed)
-    _write_organisations(article, parsed)
-    bodies = _write_review_bodies(article, parsed)
+    people = _write_people(article, parsed, rows)
+    _write_organisations(article, parsed, rows)
+    bodies = _write_review_bodies(article, parsed, rows)
     _write_memberships(article, parsed, people, bodies)
-    _write_facts(article, parsed, bodies)
-    _write_quotes(article, parsed, people)
-    _write_milestones(article, parsed)
+    _write_facts(article, parsed, bodies, rows)
+    _write_quotes(article, parsed, people, rows)
+    _write_milestones(article, parsed, rows)
     return article
+
+
+class DeferredRows:
+    """New rows of new articles, kept to be created in bulk, with their history, for a
+    whole batch of articles at once (articles/services/loading.py)."""
+
+    def __init__(self):
+        self.rows: dict[type, list] = {}
+
+    def add(self, model, rows) -> None:
+        self.rows.setdefault(model, []).extend(rows)
+
+    def take(self, other: DeferredRows) -> None:
+        for model, rows in other.rows.items():
+            self.add(model, rows)
+        other.rows = {}
+
+    def create(self) -> None:
+        """Create every row kept (the articles they hang off are saved already)."""
+        rows, self.rows = self.rows, {}
+        for model, kept in rows.items():
+            _bulk_create(model, kept)
+
+
+class _ArticleRows:
+    """The rows hanging off the article being written: reading them, creating new ones.
+
+    A new article has none (this transaction made it, so nothing can hang off it yet):
+    they are not asked for, and its new rows may be deferred to ``deferred``.
+    """
+
+    def __init__(self, existing: Article | None, deferred: DeferredRows | None):
+        self.new = existing is None
+        self.deferred = deferred if self.new else None
+
+    def __call__(self, manager):
+        return manager.none() if self.new else manager.all()
+
+    def create(self, model, rows) -> None:
+        if self.deferred is not None:
+            self.deferred.add(model, rows)
+        else:
+            _bulk_create(model, rows)
 
 
 def _outlet(name: str, known: bool, authority: Authority) -> Outlet:
@@ -154,10 +204,11 @@ def _tracked_fields(model) -> list[str]:
     ]
 
 
-def _sync_rows(queryset, key_attr: str, wanted: dict, build) -> None:
+def _sync_rows(queryset, key_attr: str, wanted: dict, build, create=None) -> None:
     """Make an article's rows of one kind match ``wanted`` (key -> loader values), in bulk.
 
-    ``build(key)`` makes a new unsaved row for a key the article does not have yet.
+    ``build(key)`` makes a new unsaved row for a key the article does not have yet;
+    ``create(model, rows)`` creates them (by default at once).
     """
     model = queryset.model
     existing = {getattr(row, key_attr): row for row in queryset.select_for_update()}
@@ -170,7 +221,7 @@ def _sync_rows(queryset, key_attr: str, wanted: dict, build) -> None:
             created.append(row)
         elif row.apply_loader_values(values):
             updated.append(row)
-    _bulk_create(model, created)
+    (create or _bulk_create)(model, created)
     _bulk_update(model, updated)
     _remove_stale(existing.values())
 
@@ -202,7 +253,7 @@ def _mention_values(ref) -> dict:
     return {"spellings": ref.spellings, "count": ref.count, "spans": ref.spans}
 
 
-def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
+def _write_people(article: Article, parsed: ParsedArticle, rows: _ArticleRows) -> dict[str, Person]:
     people = find_by_names(Person, (ref.name for ref in parsed.people))
     for ref in parsed.people:
         person = people.get(ref.name)
@@ -223,15 +274,16 @@ def _write_people(article: Article, parsed: ParsedArticle) -> dict[str, Person]:
         for spelling in ref.new_aliases:
             add_alias(person, spelling, LOADER_CHANGE_REASON, needs_review=True)
     _sync_rows(
-        article.person_mentions.all(),
+        rows(article.person_mentions),
         "person_id",
         {people[r.name].pk: _mention_values(r) for r in parsed.people},
         lambda pk: PersonMention(article=article, person_id=pk),
+        rows.create,
     )
     return people
 
 
-def _write_organisations(article: Article, parsed: ParsedArticle) -> None:
+def _write_organisations(article: Article, parsed: ParsedArticle, rows: _ArticleRows) -> None:
     refs = parsed.organisations
     organisations = find_by_names(Organisation, (r.name for r in refs))
     for ref in refs:
@@ -245,14 +297,17 @@ def _write_organisations(article: Article, parsed: ParsedArticle) -> None:
             )
             organisations[ref.name] = organisation
     _sync_rows(
-        article.organisation_mentions.all(),
+        rows(article.organisation_mentions),
         "organisation_id",
         {organisations[r.name].pk: _mention_values(r) for r in refs},
         lambda pk: OrganisationMention(article=article, organisation_id=pk),
+        rows.create,
     )
 
 
-def _write_review_bodies(article: Article, parsed: ParsedArticle) -> dict[str, ReviewBody]:
+def _write_review_bodies(
+    article: Article, parsed: ParsedArticle, rows: _ArticleRows
+) -> dict[str, ReviewBody]:
     refs = parsed.review_bodies
     bodies = {b.name: b for b in ReviewBody.objects.filter(name__in=[r.name for r in refs])}
     for ref in refs:
@@ -261,32 +316,41 @@ def _write_review_bodies(article: Article, parsed: ParsedArticle) -> dict[str, R
                 name=ref.name, slug=unique_slug(ReviewBody, ref.name)
             )
     _sync_rows(
-        article.review_body_mentions.all(),
+        rows(article.review_body_mentions),
         "review_body_id",
         {bodies[r.name].pk: _mention_values(r) for r in refs},
         lambda pk: ReviewBodyMention(article=article, review_body_id=pk),
+        rows.create,
     )
     return bodies
 
 
 def _write_memberships(article, parsed, people, bodies) -> None:
     """Memberships belong to a body, not an article: added or updated, never removed."""
-    for ref in parsed.memberships:
-        person, body = people.get(ref.person), bodies.get(ref.body)
-        if person is None or body is None:
-            continue
-        membership = Membership.objects.filter(person=person, body=body).first()
+    pairs = [(people.get(r.person), bodies.get(r.body), r) for r in parsed.memberships]
+    pairs = [(person, body, ref) for person, body, ref in pairs if None not in (person, body)]
+    if not pairs:
+        return
+    known = {
+        (m.person_id, m.body_id): m
+        for m in Membership.objects.filter(
+            person__in={person.pk for person, _, _ in pairs},
+            body__in={body.pk for _, body, _ in pairs},
+        )
+    }
+    for person, body, ref in pairs:
+        membership = known.get((person.pk, body.pk))
         if membership is None:
-            membership = Membership(
+            membership = known[person.pk, body.pk] = Membership(
                 person=person, body=body, source_article=article, source_sentence=ref.sentence
             )
         _save_if_changed(membership, {"role": ref.role})
 
 
-def _write_facts(article, parsed, bodies) -> None:
+def _write_facts(article, parsed, bodies, rows: _ArticleRows) -> None:
     wanted = {(bodies[f.body].pk, f.text) for f in parsed.facts if f.body in bodies}
-    existing = {(f.body_id, f.text): f.pk for f in article.review_body_facts.all()}
-    _bulk_create(
+    existing = {(f.body_id, f.text): f.pk for f in rows(article.review_body_facts)}
+    rows.create(
         ReviewBodyFact,
         [
             ReviewBodyFact(body_id=body_id, text=text, article=article)
@@ -298,7 +362,9 @@ def _write_facts(article, parsed, bodies) -> None:
         ReviewBodyFact.objects.filter(pk__in=stale).delete()
 
 
-def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Person]) -> None:
+def _write_quotes(
+    article: Article, parsed: ParsedArticle, people: dict[str, Person], rows: _ArticleRows
+) -> None:
     """Quotes are matched to earlier loads by the text the loader wrote, then renumbered.
 
     A quote whose wording changed in the source is matched to its closest new
@@ -306,7 +372,7 @@ def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Per
     corrected quote with no close match is kept off the public pages and flagged
     "source changed" for staff, so the archive never shows two copies of it.
     """
-    existing = list(article.quotes.select_for_update())
+    existing = list(rows(article.quotes).select_for_update())
     positions_before = {q.pk: q.position for q in existing}
     by_loader_text = {q.loader_values.get("text"): q for q in existing if q.loader_values}
     matched = {
@@ -319,7 +385,8 @@ def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Per
         reworded_pairs({i: parsed.quotes[i].text for i in left}, by_loader_text.values())
     )
     unmatched = {q.pk: q for q in existing}
-    article.quotes.update(position=F("position") + _POSITION_OFFSET)
+    if existing:
+        article.quotes.update(position=F("position") + _POSITION_OFFSET)
     created, updated, changed = [], [], []
     for position, ref in enumerate(parsed.quotes):
         quote = matched.get(position)
@@ -356,7 +423,7 @@ def _write_quotes(article: Article, parsed: ParsedArticle, people: dict[str, Per
             changed.append(quote)
         quote.position = position
     _bulk_update(Quote, [*updated, *survivors], changed=changed)
-    _bulk_create(Quote, created)
+    rows.create(Quote, created)
 
 
 def reworded_pairs(new_texts: dict[int, str], old_quotes) -> dict[int, Quote]:
@@ -393,7 +460,7 @@ def _mark_source_changed(quote: Quote) -> bool:
     return True
 
 
-def _write_milestones(article: Article, parsed: ParsedArticle) -> None:
+def _write_milestones(article: Article, parsed: ParsedArticle, rows: _ArticleRows) -> None:
     refs = {ref.key: ref for ref in parsed.milestones}
     milestones = {m.key: m for m in Milestone.objects.filter(key__in=refs)}
     for key, ref in refs.items():
@@ -413,12 +480,13 @@ def _write_milestones(article: Article, parsed: ParsedArticle) -> None:
             },
         )
         milestones[key] = milestone
-    previous = set(article.milestone_sources.values_list("milestone_id", flat=True))
+    previous = set(rows(article.milestone_sources).values_list("milestone_id", flat=True))
     _sync_rows(
-        article.milestone_sources.all(),
+        rows(article.milestone_sources),
         "milestone_id",
         {milestones[key].pk: {"sentence": ref.sentence} for key, ref in refs.items()},
         lambda pk: MilestoneSource(article=article, milestone_id=pk),
+        rows.create,
     )
     orphans = Milestone.objects.filter(pk__in=previous, sources__isnull=True)
     _remove_stale(list(orphans))

@@ -4,13 +4,14 @@ Pure code, no database.
 """
 
 import errno
+import hashlib
 import os
 import socket
 from pathlib import Path
 
 import pytest
 
-from articles.intake.files import find_sources, read_source_file
+from articles.intake.files import find_sources, read_source_file, source_digest
 from articles.parsing.types import SourceError
 
 
@@ -54,6 +55,27 @@ def test_a_file_at_the_limit_is_read_whole(tmp_path):
     assert read_source_file(path, limit=1000) == b"x" * 1000
     with pytest.raises(SourceError, match="over the 0 MB limit"):
         read_source_file(path, limit=999)
+
+
+def test_the_streamed_digest_is_the_hash_of_the_bytes_read(tmp_path):
+    path = tmp_path / "large.txt"
+    data = os.urandom(3 * 1024 * 1024 + 17)  # more than one block, not a whole number
+    path.write_bytes(data)
+    assert source_digest(path) == hashlib.sha256(read_source_file(path)).hexdigest()
+    assert source_digest(path) == hashlib.sha256(data).hexdigest()
+
+
+def test_the_streamed_digest_refuses_what_reading_refuses(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceError, match="it is a FIFO"):
+        source_digest(fifo)
+    with pytest.raises(SourceError, match="it is a character device"):
+        source_digest(Path("/dev/zero"))
+    path = tmp_path / "limit.txt"
+    path.write_bytes(b"x" * 1000)
+    with pytest.raises(SourceError, match="over the 0 MB limit"):
+        source_digest(path, limit=999)
 
 
 def test_a_walk_reports_missing_paths_and_symlink_loops_by_name(tmp_path):

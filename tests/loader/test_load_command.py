@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from articles.management.commands import load_articles
-from articles.models import Article, Quote
+from articles.models import Article, PersonMention, Quote
 from articles.services import loading, writing
 from people.models import Person
 
@@ -121,16 +121,47 @@ def test_a_file_that_fails_half_way_leaves_nothing_behind(tmp_path, capsys, monk
     copy_seeds(tmp_path, {SEEDS[1].name, SEEDS[2].name})
     real_write_quotes = writing._write_quotes
 
-    def fail_on_second_seed(article, parsed, people):
+    def fail_on_second_seed(article, *args):
         if article.source_file == SEEDS[2].name:
             raise RuntimeError("disk on fire")
-        real_write_quotes(article, parsed, people)
+        real_write_quotes(article, *args)
 
     monkeypatch.setattr(writing, "_write_quotes", fail_on_second_seed)
     out, failed = run(tmp_path, capsys=capsys)
     assert failed and "1 failed" in failed
     assert f"{SEEDS[2].name}: failed: unexpected error: RuntimeError: disk on fire" in out.err
     assert list(Article.objects.values_list("source_file", flat=True)) == [SEEDS[1].name]
+    assert not Person.objects.filter(name="Ray Jones", mentions__isnull=False).exists()
+
+
+def test_a_file_failing_in_a_batch_is_reported_alone_and_the_others_load(
+    tmp_path, capsys, monkeypatch, started_pools
+):
+    """With workers, files are written in batches: the failing one rolls its batch back,
+    and the batch is written again file by file."""
+    copy_seeds(tmp_path)
+    real_write_quotes = writing._write_quotes
+    batches = []
+    real_write_batch = loading._write_batch
+
+    def fail_on_second_seed(article, *args):
+        if article.source_file == SEEDS[2].name:
+            raise RuntimeError("disk on fire")
+        real_write_quotes(article, *args)
+
+    def recording_write_batch(batch, *args):
+        batches.append(len(batch))
+        return real_write_batch(batch, *args)
+
+    monkeypatch.setattr(writing, "_write_quotes", fail_on_second_seed)
+    monkeypatch.setattr(loading, "_write_batch", recording_write_batch)
+    out, failed = run(tmp_path, capsys=capsys)
+    assert started_pools and batches == [len(SEEDS)]
+    assert failed and f"{len(SEEDS) - 1} loaded" in failed and "1 failed" in failed
+    assert out.err.count("failed") == 1
+    assert f"{SEEDS[2].name}: failed: unexpected error: RuntimeError: disk on fire" in out.err
+    loaded = {seed.name for seed in SEEDS} - {SEEDS[2].name}
+    assert set(Article.objects.values_list("source_file", flat=True)) == loaded
     assert not Person.objects.filter(name="Ray Jones", mentions__isnull=False).exists()
 
 
@@ -166,6 +197,54 @@ def test_many_files_are_parsed_in_worker_processes_with_the_same_results(
     # A second run parses nothing: every stored file is unchanged.
     out, failed = run(tmp_path, capsys=capsys)
     assert "0 loaded, 0 updated, 5 unchanged" in failed
+
+
+def archive_rows():
+    """What the loader wrote for each article, by file name."""
+    return {
+        article.source_file: (
+            sorted(article.person_mentions.values_list("person__name", "count")),
+            sorted(article.organisation_mentions.values_list("organisation__name", "count")),
+            list(article.quotes.order_by("position").values_list("text", "speaker__name")),
+            sorted(article.milestone_sources.values_list("milestone__key", flat=True)),
+            sorted(article.review_body_facts.values_list("text", flat=True)),
+        )
+        for article in Article.objects.all()
+    }
+
+
+def test_writing_in_batches_gives_what_writing_file_by_file_gives(
+    tmp_path, capsys, monkeypatch, started_pools
+):
+    copy_seeds(tmp_path)
+    monkeypatch.setattr(loading, "BATCH_FILES", 1)  # every file written on its own
+    run(tmp_path)
+    by_file = archive_rows()
+    Article.objects.all().delete()
+    monkeypatch.setattr(loading, "BATCH_FILES", 50)
+    out, failed = run(tmp_path, capsys=capsys)
+    assert f"{len(SEEDS)} loaded" in out.out + (failed or "")
+    assert archive_rows() == by_file
+    assert all(
+        PersonMention.history.filter(id=pk).exists()
+        for pk in PersonMention.objects.values_list("pk", flat=True)
+    )
+    # A batch with a new article before a changed one: the new one's rows are written
+    # before the changed one is compared with the archive.
+    (tmp_path / "0_new.txt").write_text(SHORT_ARTICLE, encoding="utf-8")
+    changed = tmp_path / SEEDS[2].name
+    lines = changed.read_text(encoding="utf-8").splitlines()
+    at = len(lines) // 3
+    quote = "Councillor Rhiannon Price said: “Kinship carers need far more help than this.”"
+    changed.write_text("\n".join([*lines[:at], "", quote, "", *lines[at:]]), encoding="utf-8")
+    out, failed = run(tmp_path, capsys=capsys)
+    assert f"1 loaded, 1 updated, {len(SEEDS) - 1} unchanged" in out.out + (failed or "")
+    new = Article.objects.get(source_file="0_new.txt")
+    assert "Sam Patel" in new.people.values_list("name", flat=True)
+    assert new.quotes.exists()
+    assert "Rhiannon Price" in Article.objects.get(source_file=SEEDS[2].name).people.values_list(
+        "name", flat=True
+    )
 
 
 def test_a_dead_parser_worker_means_parsing_in_this_process_not_failing(tmp_path):
