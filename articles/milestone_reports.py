@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from django.db.models import Q, Value
 
 from articles import search
-from articles.models import Article, Milestone
+from articles.exports.addresses import address_of
+from articles.models import Article, Milestone, MilestoneSource
 from articles.parsing.fuzzydate import DAY
 from articles.parsing.milestone_topics import milestone_topic
 from articles.review import Review
@@ -37,6 +38,7 @@ REPORTS_LISTED = 20
 @dataclass(frozen=True)
 class Report:
     article: Article
+    url: str  # the article's address (one ``reverse`` for all: the timeline lists hundreds)
     sentence: str = ""  # the loader's sentence stating the milestone, if it caught one
 
 
@@ -49,7 +51,8 @@ def reporting_window(milestone: Milestone, review: Review) -> tuple[datetime.dat
 
 
 def _topic_matches(milestone: Milestone, review: Review):
-    """The day-dated articles in the milestone's window that name its topic: (article, it)."""
+    """The day-dated articles in the milestone's window that name its topic, as rows of
+    ``_report_rows`` gives them."""
     topic = milestone_topic(milestone.title)
     if milestone.date_precision != DAY or milestone.date is None or not topic:
         return None
@@ -59,47 +62,54 @@ def _topic_matches(milestone: Milestone, review: Review):
     return (
         search.filter_matching(in_window, " ".join(topic))
         .order_by()
-        .annotate(milestone=Value(milestone.pk))
-        .values_list("pk", "milestone")
+        .annotate(milestone=Value(milestone.pk), sentence=Value(""))
+        .values_list("pk", "published", "title", "milestone", "sentence")
     )
 
 
-def matched_articles(milestones: list[Milestone], review: Review) -> dict[int, list[Article]]:
-    """Milestone pk -> the articles its date and topic find, in two queries at most."""
+def _report_rows(milestones: list[Milestone], review: Review) -> list[tuple]:
+    """(article pk, published, title, milestone pk, sentence) for every article that
+    reports a milestone: the loader's sources, then the date-and-topic matches. Plain
+    rows, not model instances: an archive has thousands of them, and only the first
+    ``REPORTS_LISTED`` of each milestone become articles on the page."""
+    sources = public(MilestoneSource.objects, "article").filter(milestone__in=milestones)
+    rows = list(
+        sources.values_list(
+            "article_id", "article__published", "article__title", "milestone_id", "sentence"
+        )
+    )
     arms = [arm for m in milestones if (arm := _topic_matches(m, review)) is not None]
-    if not arms:
-        return {}
-    pairs = list(arms[0].union(*arms[1:], all=True)) if len(arms) > 1 else list(arms[0])
-    articles = (
-        public(Article.objects)
-        .select_related("outlet")
-        .only(*CARD_FIELDS)
-        .in_bulk({article for article, _ in pairs})
-    )
-    found = defaultdict(list)
-    for article, milestone in pairs:
-        found[milestone].append(articles[article])
-    return found
+    if arms:
+        rows += list(arms[0].union(*arms[1:], all=True)) if len(arms) > 1 else list(arms[0])
+    return rows
+
+
+def _oldest_first(row: tuple):
+    _, published, title, _, _ = row
+    return (published is None, published or datetime.date.min, title)
 
 
 def attach_reports(milestones: list[Milestone], review: Review) -> None:
     """Give each milestone its ``reports``: the loader's sources (with their sentences)
     and the articles its date and topic find, each article once, oldest first, the
-    first ``REPORTS_LISTED`` of them; ``report_count`` counts them all."""
-    matched = matched_articles(milestones, review)
+    first ``REPORTS_LISTED`` of them; ``report_count`` counts them all. Three queries."""
+    by_milestone: dict[int, dict[int, tuple]] = defaultdict(dict)
+    for row in _report_rows(milestones, review):
+        by_milestone[row[3]].setdefault(row[0], row)
+    listed = {}
     for milestone in milestones:
-        reports = {s.article_id: Report(s.article, s.sentence) for s in milestone.public_sources}
-        for article in matched.get(milestone.pk, ()):
-            reports.setdefault(article.pk, Report(article))
-        ordered = sorted(reports.values(), key=_oldest_first)
+        ordered = sorted(by_milestone[milestone.pk].values(), key=_oldest_first)
         milestone.report_count = len(ordered)
-        milestone.reports = ordered[:REPORTS_LISTED]
-        milestone.unlisted = len(ordered) - len(milestone.reports)
-
-
-def _oldest_first(report: Report):
-    article = report.article
-    return (article.published is None, article.published or datetime.date.min, article.title)
+        listed[milestone.pk] = ordered[:REPORTS_LISTED]
+        milestone.unlisted = len(ordered) - len(listed[milestone.pk])
+    wanted = {row[0] for rows in listed.values() for row in rows}
+    articles = Article.objects.select_related("outlet").only(*CARD_FIELDS).in_bulk(wanted)
+    article_url = address_of(str, "articles:article-detail", "slug")
+    for milestone in milestones:
+        milestone.reports = [
+            Report(articles[pk], article_url(articles[pk].slug), sentence)
+            for pk, _, _, _, sentence in listed[milestone.pk]
+        ]
 
 
 def split_earlier(milestones: list[Milestone], review: Review):

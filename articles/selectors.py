@@ -4,7 +4,7 @@ from django.db.models import Count, F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from articles.milestone_reports import CARD_FIELDS, attach_reports, review_milestones
+from articles.milestone_reports import attach_reports, review_milestones
 from articles.models import (
     Article,
     Milestone,
@@ -114,18 +114,7 @@ def timeline_milestones() -> list[Milestone]:
     """Every milestone in date order (undated last), each with its ``reports``: every
     article that reports it, by the loader's sentence or by date and topic
     (articles/milestone_reports.py). Four queries, whatever the number of milestones."""
-    article_fields = [f"article__{name}" for name in CARD_FIELDS]
-    milestones = list(
-        Milestone.objects.order_by(F("date").asc(nulls_last=True), "title").prefetch_related(
-            Prefetch(
-                "sources",
-                public(MilestoneSource.objects, "article")
-                .select_related("article__outlet")
-                .only("milestone", "article", "sentence", *article_fields),
-                to_attr="public_sources",
-            )
-        )
-    )
+    milestones = list(Milestone.objects.order_by(F("date").asc(nulls_last=True), "title"))
     attach_reports(milestones, the_review())
     return milestones
 

@@ -18,10 +18,7 @@ def _milestone(request, milestone, earlier: bool) -> dict:
         "expected": milestone.expected,
         "earlier_event": earlier,
         "articles": milestone.report_count,
-        "articles_listed": [
-            request.build_absolute_uri(report.article.get_absolute_url())
-            for report in milestone.reports
-        ],
+        "articles_listed": [request.build_absolute_uri(report.url) for report in milestone.reports],
     }
 
 
