@@ -284,7 +284,9 @@ class OutletMention(Mention):
     alias of the outlet's profile (articles/parsing/outlet_mentions.py)."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="outlet_mentions")
-    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="mentions")
+    # Not "mentions": that name means where a flagged name was found (curation/review_queue.py),
+    # and an outlet is found by its masthead.
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="named_in")
     history = HistoricalRecords()
 
     class Meta:

@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                 ('count', models.PositiveIntegerField(default=1)),
                 ('spans', models.JSONField(blank=True, default=list, editable=False, help_text='Where the article names it, one [field, start, end, sentence start, sentence end] per mention (articles/parsing/types.py TextSpan); empty for an article loaded before offsets were stored, until it is reparsed.')),
                 ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outlet_mentions', to='articles.article')),
-                ('outlet', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='articles.outlet')),
+                ('outlet', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='named_in', to='articles.outlet')),
             ],
             options={
                 'constraints': [models.UniqueConstraint(fields=('article', 'outlet'), name='unique_outlet_mention')],
