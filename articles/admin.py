@@ -23,6 +23,7 @@ from .models import (
     MilestoneSource,
     OrganisationMention,
     Outlet,
+    OutletMention,
     PersonMention,
     Quote,
     ReviewBodyMention,
@@ -54,6 +55,12 @@ class ReviewBodyMentionInline(ArchiveTabularInline):
     model = ReviewBodyMention
     fields = ["review_body", *MENTION_FIELDS]
     autocomplete_fields = ["review_body"]
+
+
+class OutletMentionInline(ArchiveTabularInline):
+    model = OutletMention
+    fields = ["outlet", *MENTION_FIELDS]
+    autocomplete_fields = ["outlet"]
 
 
 class MilestoneSourceInline(ArchiveTabularInline):
@@ -154,6 +161,7 @@ class ArticleAdmin(ArchiveModelAdmin):
         PersonMentionInline,
         OrganisationMentionInline,
         ReviewBodyMentionInline,
+        OutletMentionInline,
     ]
     readonly_fields = [
         "source_file",
@@ -239,7 +247,7 @@ class QuoteAdmin(ArchiveModelAdmin):
 
 
 class MentionAdmin(ArchiveModelAdmin):
-    """Shared by the three mention models; ``entity`` names the field of what is mentioned."""
+    """Shared by the mention models; ``entity`` names the field of what is mentioned."""
 
     entity = ""
     list_filter = ["needs_review"]
@@ -267,6 +275,11 @@ class OrganisationMentionAdmin(MentionAdmin):
 @admin.register(ReviewBodyMention)
 class ReviewBodyMentionAdmin(MentionAdmin):
     entity = "review_body"
+
+
+@admin.register(OutletMention)
+class OutletMentionAdmin(MentionAdmin):
+    entity = "outlet"
 
 
 @admin.register(Milestone)

@@ -1,5 +1,5 @@
-"""Mentions in context: the sentences of each article that name a person, organisation
-or review body, with the words as written marked (key word in context).
+"""Mentions in context: the sentences of each article that name a person, organisation,
+review body or outlet, with the words as written marked (key word in context).
 
 The loader stores where each mention lies (``Mention.spans``, articles/parsing/spans.py),
 so a page of contexts is two queries (the count and the page) and slicing, never a

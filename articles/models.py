@@ -279,6 +279,25 @@ class ReviewBodyMention(Mention):
         return f"{self.review_body} in {self.article}"
 
 
+class OutletMention(Mention):
+    """Where an article names an outlet of the archive (its own or another), by a name or
+    alias of the outlet's profile (articles/parsing/outlet_mentions.py)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="outlet_mentions")
+    # Not "mentions": that name means where a flagged name was found (curation/review_queue.py),
+    # and an outlet is found by its masthead.
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="named_in")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "outlet"], name="unique_outlet_mention")
+        ]
+
+    def __str__(self):
+        return f"{self.outlet} in {self.article}"
+
+
 class PublicQuoteManager(models.Manager):
     """The quotes the public pages show: not those whose wording left the source."""
 

@@ -19,6 +19,7 @@ from articles.models import (
     MilestoneSource,
     OrganisationMention,
     Outlet,
+    OutletMention,
     PersonMention,
     Quote,
     ReviewBodyMention,
@@ -81,6 +82,7 @@ def make_article(
     people=(),
     organisations=(),
     review_bodies=(),
+    outlets=(),
     **fields,
 ) -> Article:
     """An article; ``people`` etc. are objects or (object, spellings) pairs it mentions,
@@ -118,6 +120,10 @@ def make_article(
             review_body=target,
             spellings=spellings,
             spans=spans(article, spellings),
+        )
+    for target, spellings in _with_spellings(outlets):
+        OutletMention.objects.create(
+            article=article, outlet=target, spellings=spellings, spans=spans(article, spellings)
         )
     return article
 
@@ -220,22 +226,25 @@ def build_archive(articles: int, people: int, seed: int = 1) -> GeneratedArchive
 
 def add_articles(archive: GeneratedArchive, count: int) -> None:
     """Add ``count`` articles: each mentions three people (always including the first one
-    every other time), one organisation and one review body; one in three has a quote,
-    one in ten is undated."""
+    every other time), one organisation, one review body and one outlet (in turn); one in
+    three has a quote, one in ten is undated."""
     chooser, start = archive.chooser, datetime.date(2021, 1, 1)
     for _ in range(count):
         index = len(archive.articles)
         people = chooser.sample(archive.people[1:], 2)
         people.append(archive.people[0] if index % 2 == 0 else chooser.choice(archive.people[1:]))
         people = list(dict.fromkeys(people))
+        named = archive.outlets[index % len(archive.outlets)]
         article = make_article(
-            body=f"{', '.join(p.name for p in people)} spoke about the review.\n\nMore.",
+            body=f"{', '.join(p.name for p in people)} spoke about the review."
+            f"\n\n{named.name} reported it.",
             outlet=chooser.choice(archive.outlets),
             published=None if index % 10 == 9 else start + datetime.timedelta(days=index % 900),
             kind=chooser.choice([Article.NEWS, Article.OPINION]),
             people=people,
             organisations=[chooser.choice(archive.organisations)],
             review_bodies=[chooser.choice(archive.review_bodies)],
+            outlets=[named],
         )
         if index % 3 == 0:
             make_quote(article, speaker=chooser.choice(archive.people[:5]))

@@ -19,7 +19,7 @@ from .authority import Authority
 from .authors import without_authors
 from .known_names import KnownNames, alternation, form_pattern, known_names
 from .memberships import find_memberships_and_facts
-from .mentions import ORGANISATION, PERSON, Mention
+from .mentions import ORGANISATION, PERSON, Mention, add_spelling
 from .names import normalise_name
 from .organisation_names import find_organisation_candidates
 from .person_names import HONORIFICS, NAME_WORD, find_person_candidates, is_first_name, role_near
@@ -236,7 +236,7 @@ class _PeopleFinder:
         for mention in sorted(people, key=lambda m: (m.paragraph, m.start)):
             ref = refs.setdefault(mention.name, self._new_ref(mention.name))
             ref.count += 1
-            _add_spelling(ref.spellings, mention)
+            add_spelling(ref.spellings, mention)
             if not ref.known and not ref.role and " " in mention.text:
                 ref.role = role_near(masked[mention.paragraph], mention.start, mention.end)
         for ref in refs.values():
@@ -258,13 +258,6 @@ class _PeopleFinder:
         if known:
             return PersonRef(name=name, role=known.role, known=True)
         return PersonRef(name=name, needs_review=True, review_reason=NEW_PERSON_REASON)
-
-
-def _add_spelling(spellings: list[str], mention: Mention) -> None:
-    """The words as written, on one line however the page wrapped them ("Josh\nMacAlister")."""
-    spelling = " ".join(mention.text.split())
-    if spelling not in spellings:
-        spellings.append(spelling)
 
 
 def _titled_mention(person: str, index: int, text: str, match: re.Match) -> Mention:
@@ -341,7 +334,7 @@ def _organisation_refs(organisations: list[Mention], names: KnownNames) -> list[
                 review_reason="" if is_known else NEW_ORGANISATION_REASON,
             )
         ref.count += 1
-        _add_spelling(ref.spellings, mention)
+        add_spelling(ref.spellings, mention)
     return list(refs.values())
 
 
@@ -350,5 +343,5 @@ def _review_body_refs(bodies: list[Mention]) -> list[ReviewBodyRef]:
     for mention in bodies:
         ref = refs.setdefault(mention.name, ReviewBodyRef(name=mention.name))
         ref.count += 1
-        _add_spelling(ref.spellings, mention)
+        add_spelling(ref.spellings, mention)
     return list(refs.values())

@@ -4,6 +4,7 @@ from .authority import Authority
 from .decode import decode_source
 from .entities import extract_entities
 from .milestones import extract_milestones
+from .outlet_mentions import find_outlet_mentions, outlet_refs
 from .page import split_page
 from .quotes import extract_quotes
 from .spans import attach_spans, readable_paragraphs
@@ -29,6 +30,9 @@ def parse_article(text: str, authority: Authority) -> ParsedArticle:
         quotes=extract_quotes(paragraphs, entities, turns),
         milestones=extract_milestones(
             paragraphs, page.published, order=profile.date_order if profile else "dmy"
+        ),
+        outlets=outlet_refs(
+            find_outlet_mentions(paragraphs, authority, entities.mentions), paragraphs, places
         ),
     )
 

@@ -1,4 +1,4 @@
-"""Where each person, organisation and review body is named, as the article is stored.
+"""Where each person, organisation, review body and outlet is named, as the article is stored.
 
 The entity finder reads one list of paragraphs (the title, the standfirst, then the
 body's paragraphs, empty ones left out) and reports each mention within its

@@ -60,6 +60,16 @@ class ReviewBodyRef:
 
 
 @dataclass
+class OutletRef:
+    """An outlet of the archive that the article names (articles/parsing/outlet_mentions.py)."""
+
+    name: str  # the profile's name (fixtures/outlets.toml)
+    spellings: list[str] = field(default_factory=list)
+    count: int = 0
+    spans: list[TextSpan] = field(default_factory=list)
+
+
+@dataclass
 class MembershipRef:
     person: str  # canonical person name
     body: str  # canonical review body name
@@ -123,3 +133,4 @@ class ParsedArticle:
     facts: list[BodyFact] = field(default_factory=list)
     quotes: list[QuoteRef] = field(default_factory=list)
     milestones: list[MilestoneRef] = field(default_factory=list)
+    outlets: list[OutletRef] = field(default_factory=list)

@@ -26,6 +26,7 @@ from articles.models import (
     MilestoneSource,
     OrganisationMention,
     Outlet,
+    OutletMention,
     PersonMention,
     Quote,
     ReviewBodyMention,
@@ -122,6 +123,7 @@ def write_article(
     people = _write_people(article, parsed, rows)
     _write_organisations(article, parsed, rows)
     bodies = _write_review_bodies(article, parsed, rows)
+    _write_outlet_mentions(article, parsed, authority, rows)
     _write_memberships(article, parsed, people, bodies)
     _write_facts(article, parsed, bodies, rows)
     _write_quotes(article, parsed, people, rows)
@@ -249,7 +251,7 @@ def _remove_stale(rows) -> None:
 
 
 def _mention_values(ref) -> dict:
-    """What a mention row holds of a parsed person, organisation or body."""
+    """What a mention row holds of a parsed person, organisation, body or outlet."""
     return {"spellings": ref.spellings, "count": ref.count, "spans": ref.spans}
 
 
@@ -323,6 +325,26 @@ def _write_review_bodies(
         rows.create,
     )
     return bodies
+
+
+def _write_outlet_mentions(
+    article: Article, parsed: ParsedArticle, authority: Authority, rows: _ArticleRows
+) -> None:
+    """The outlets the article names: outlets of the profiles (fixtures/outlets.toml). One
+    with no page loaded yet gets its row as its first page would make it, so what is
+    stored does not depend on the order the sources are loaded in."""
+    refs = parsed.outlets
+    outlets = {o.name: o for o in Outlet.objects.filter(name__in=[r.name for r in refs])}
+    for ref in refs:
+        if ref.name not in outlets:
+            outlets[ref.name] = _outlet(ref.name, True, authority)
+    _sync_rows(
+        rows(article.outlet_mentions),
+        "outlet_id",
+        {outlets[r.name].pk: _mention_values(r) for r in refs},
+        lambda pk: OutletMention(article=article, outlet_id=pk),
+        rows.create,
+    )
 
 
 def _write_memberships(article, parsed, people, bodies) -> None:

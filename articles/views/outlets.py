@@ -4,7 +4,8 @@ from django.shortcuts import get_object_or_404
 
 from articles import selectors
 from articles.browsing import browse_articles, index_page
-from articles.models import Outlet
+from articles.mention_contexts import contexts_for
+from articles.models import Outlet, OutletMention
 
 
 def outlet_list(request):
@@ -23,6 +24,9 @@ def outlet_detail(request, slug):
         request,
         selectors.article_cards().filter(outlet=outlet),
         "articles/outlet_detail.html",
-        {"outlet": outlet},
+        {
+            "outlet": outlet,
+            "contexts": contexts_for(request, OutletMention.objects.filter(outlet=outlet)),
+        },
         feed_params={"outlet": outlet.slug},
     )

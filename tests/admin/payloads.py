@@ -5,7 +5,13 @@ import json
 from articles.models import Article
 from people.models import Person
 
-ARTICLE_INLINES = ("quotes", "person_mentions", "organisation_mentions", "review_body_mentions")
+ARTICLE_INLINES = (
+    "quotes",
+    "person_mentions",
+    "organisation_mentions",
+    "review_body_mentions",
+    "outlet_mentions",
+)
 PERSON_INLINES = ("aliases", "memberships")
 
 

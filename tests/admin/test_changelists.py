@@ -13,6 +13,7 @@ from articles.models import (
     Milestone,
     MilestoneSource,
     OrganisationMention,
+    OutletMention,
     ReviewBodyMention,
     SourceFile,
 )
@@ -46,6 +47,7 @@ def populate(n: int) -> None:
         quote(article, person, f"Quote {i}")
         OrganisationMention.objects.create(article=article, organisation=organisation)
         ReviewBodyMention.objects.create(article=article, review_body=body)
+        OutletMention.objects.create(article=article, outlet=outlet)
         PersonAlias.objects.create(person=person, name=f"{person.name} alias")
         OrganisationAlias.objects.create(organisation=organisation, name=f"{organisation} alias")
         Membership.objects.create(person=person, body=body, source_article=article)

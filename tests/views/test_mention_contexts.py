@@ -1,4 +1,4 @@
-"""Mentions in context on person, organisation and review body pages."""
+"""Mentions in context on person, organisation, review body and outlet pages."""
 
 import datetime
 
@@ -131,3 +131,32 @@ def test_reparsing_fills_the_spans_of_articles_loaded_before_they_were_stored(cl
     after = client.get("/people/ian-dickson/")
     assert all(c.lines for c in after.context["contexts"])
     assert "<mark>Ian Dickinson</mark>" in after.text
+
+
+def test_seed_002_shows_cyp_nows_self_reference_highlighted_on_its_outlet_page(client):
+    call_command("load_articles", verbosity=0)
+    article = Article.objects.get(source_file__startswith="002")
+    response = client.get(article.outlet.get_absolute_url())
+    assert "Children &amp; Young People Now in context" in response.text
+    [line] = contexts(response)[article.title]
+    assert "told <mark>CYP Now</mark> that" in line
+    assert "told <mark>CYP Now</mark> that" in response.text
+
+
+def test_an_outlet_page_shows_where_other_outlets_articles_name_it(client):
+    guardian = factories.make_outlet("The Guardian")
+    for day in range(1, 13):
+        factories.make_article(
+            f"Day {day:02d}",
+            published=datetime.date(2022, 1, day),
+            body=f"On day {day} the Guardian reported it.",
+            outlets=[(guardian, ["Guardian"])],
+        )
+    first = client.get("/outlets/the-guardian/")
+    # None of these articles is the Guardian's: the list below is empty, the contexts not.
+    assert first.context["page_obj"].paginator.count == 0
+    assert first.context["contexts"].paginator.count == 12
+    assert contexts(first)["Day 12"] == ["On day 12 the <mark>Guardian</mark> reported it."]
+    second = client.get("/outlets/the-guardian/?mentions_page=2")
+    assert list(contexts(second)) == ["Day 02", "Day 01"]
+    assert "seldom name it" not in second.text

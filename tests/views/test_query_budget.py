@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 # Page -> most queries allowed. List pages: up to 4 slug look-ups for the filters, the
 # count, the page, 5 facets and the quoted count, then 2 for the coverage chart and the
-# date facet (one grouped count they share, and the milestones). Person, organisation and
-# body pages add two for their mentions in context (the count and the page).
+# date facet (one grouped count they share, and the milestones). Person, organisation,
+# body and outlet pages add two for their mentions in context (the count and the page).
 BUDGETS = {
     "/": 7,
     "/articles/": 10,
@@ -40,7 +40,8 @@ BUDGETS = {
     "/review-bodies/": 2,  # the count for the paging, the page
     "/review-bodies/{body}/": 15,
     "/outlets/": 2,
-    "/outlets/{outlet}/": 11,
+    "/outlets/{outlet}/": 13,
+    "/outlets/{outlet}/?mentions_page=2": 13,
     "/timeline/": 6,  # milestones, their sources, date-and-topic matches, their articles, chart
     # The look-ups of the four compared (one per kind), their grouped count, the milestones.
     "/compare/?person={person}&organisation={organisation}&review_body={body}&outlet={outlet}": 6,
