@@ -182,3 +182,12 @@ def test_a_hidden_name_is_neither_shown_nor_offered_nor_exported(client, quoted,
     by_text = {row["text"]: row for row in rows}
     assert by_text["pointing out problems is the easy bit"]["speaker"] == "Unattributed"
     assert by_text["pointing out problems is the easy bit"]["speaker_url"] == ""
+
+
+def test_the_date_boxes_take_dates_as_people_type_them(client, quoted):
+    response = client.get("/quotes/?date_from=spring+2021&date_to=23+May+2022")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert 'value="spring 2021"' in text and 'value="23 May 2022"' in text
+    assert 'maxlength="10"' not in text  # "spring 2021" has 11 characters
+    assert "from spring 2021 to 23 May 2022" in text
