@@ -10,6 +10,8 @@ Environment:
 - ARCHIVE_TRUSTED_PROXIES: how many proxies in front append to X-Forwarded-For (default 0).
 - ARCHIVE_PAGE_CACHE: "0" turns the whole-page cache off (default: on).
 - ARCHIVE_PAGE_CACHE_DIR: where the cached pages are kept (default: ``.page-cache``).
+- ARCHIVE_SEARCH_RANKED: how many of the newest matches a search ranks (default 1000; 0: all).
+- DATABASE_PARALLEL_WORKERS: PostgreSQL's max_parallel_workers_per_gather (default 0).
 """
 
 import os
@@ -116,6 +118,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No parallel workers by default: on a small machine serving many requests at once they
+    # take the cores from other requests (docs/performance.md).
+    workers = int(os.environ.get("DATABASE_PARALLEL_WORKERS", "0"))
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = " ".join(
+        filter(None, [options.get("options"), f"-c max_parallel_workers_per_gather={workers}"])
+    )
+
+# A search ranks at most this many matches, the newest; 0 ranks every match (articles/search.py).
+ARCHIVE_SEARCH_RANKED = int(os.environ.get("ARCHIVE_SEARCH_RANKED", "1000"))
 
 # Whole public pages, keyed by URL and archive version (archivecache/middleware.py).
 # Files are shared by every worker process and need no service; see README.

@@ -23,6 +23,8 @@ CONFIG_VARIABLES = (
     "DJANGO_HSTS_PRELOAD",
     "DJANGO_STATIC_ROOT",
     "ARCHIVE_TRUSTED_PROXIES",
+    "ARCHIVE_SEARCH_RANKED",
+    "DATABASE_PARALLEL_WORKERS",
 )
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
@@ -202,7 +204,33 @@ def test_database_url_reaches_a_unix_socket(monkeypatch):
     database = settings["DATABASES"]["default"]
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert database["NAME"] == "postgres"
-    assert database["OPTIONS"] == {"host": "/tmp/pg-test.AbC123/socket"}
+    assert database["OPTIONS"]["host"] == "/tmp/pg-test.AbC123/socket"
+
+
+def test_postgresql_runs_without_parallel_workers_unless_told(monkeypatch):
+    """Parallel workers take the cores other requests need (docs/performance.md)."""
+    url = "postgres://archive@db.example.org/archive"
+    default = load_settings(monkeypatch, DJANGO_DEBUG="1", DATABASE_URL=url)
+    assert default["DATABASES"]["default"]["OPTIONS"]["options"] == (
+        "-c max_parallel_workers_per_gather=0"
+    )
+    told = load_settings(
+        monkeypatch, DJANGO_DEBUG="1", DATABASE_URL=url, DATABASE_PARALLEL_WORKERS="2"
+    )
+    assert told["DATABASES"]["default"]["OPTIONS"]["options"] == (
+        "-c max_parallel_workers_per_gather=2"
+    )
+
+
+def test_sqlite_has_no_postgresql_options(monkeypatch):
+    settings = load_settings(monkeypatch, DJANGO_DEBUG="1")
+    assert "options" not in settings["DATABASES"]["default"]["OPTIONS"]
+
+
+def test_search_ranks_the_newest_thousand_unless_told(monkeypatch):
+    assert load_settings(monkeypatch, DJANGO_DEBUG="1")["ARCHIVE_SEARCH_RANKED"] == 1000
+    told = load_settings(monkeypatch, DJANGO_DEBUG="1", ARCHIVE_SEARCH_RANKED="0")
+    assert told["ARCHIVE_SEARCH_RANKED"] == 0
 
 
 def test_allowed_hosts_come_from_the_environment(monkeypatch):
