@@ -18,7 +18,7 @@ from django.urls import reverse
 from articles import formats, search
 from articles.facets import Choices, Entities, Tick, facet_counts
 from articles.filter_fields import printable
-from articles.filters import SORT_CHOICES, ArticleFilter
+from articles.filters import RELEVANCE, SORT_CHOICES, ArticleFilter
 from articles.selectors import LIST_DEFERRED
 
 PAGE_SIZE = 20
@@ -128,6 +128,13 @@ def filter_context(request, filterset) -> dict:
     }
 
 
+def ranked_among(filterset, page_obj) -> int | None:
+    """How many matches the relevance order ranked, when not all (articles/search.py)."""
+    if page_obj is None or filterset.chosen_sort != RELEVANCE:
+        return None
+    return search.ranked_among(page_obj.paginator.count)
+
+
 def browse_articles(request, base_queryset, template: str, context: dict, feed_params=None):
     """Render ``template`` with a filterable list of ``base_queryset`` (or export it).
 
@@ -173,6 +180,7 @@ def browse_articles(request, base_queryset, template: str, context: dict, feed_p
             "sort": filterset.chosen_sort if filterset.is_valid() else None,
             "sort_choices": SORT_CHOICES,
             "searching": bool(filterset.search_text),
+            "ranked_among": ranked_among(filterset, page_obj),
             "page_error": page_error,
             "links": download_links(request, formats.ARTICLE_FORMATS, scope),
         },

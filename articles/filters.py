@@ -14,7 +14,7 @@ import django_filters
 from django.db.models import F
 from django_filters.filterset import FilterSetMetaclass
 
-from articles import entity_search, search
+from articles import entity_search, ordering, search
 from articles.facets import ARTICLE_FACETS, QUOTE_FACETS, Chip
 from articles.filter_fields import DateRangeForm, printable
 from articles.models import Article, Quote
@@ -135,14 +135,13 @@ class ArticleFilter(DeclaredFilterSet):
     def ordered(self):
         """The matching articles in the chosen order, undated ones last."""
         queryset = self.matching()
-        newest = [F("published").desc(nulls_last=True), "title", "pk"]
         if self.chosen_sort == OLDEST:
             return queryset.order_by(F("published").asc(nulls_last=True), "title", "pk")
         if self.chosen_sort == RELEVANCE:
             return search.annotate_relevance(queryset, self.search_text).order_by(
-                "-relevance", *newest
+                F("relevance").desc(nulls_last=True), *ordering.NEWEST
             )
-        return queryset.order_by(*newest)
+        return queryset.order_by(*ordering.NEWEST)
 
 
 class QuoteFilter(DeclaredFilterSet):

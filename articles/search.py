@@ -12,6 +12,13 @@ the query translated term by term so that user text is never FTS5 syntax
 (articles/search_syntax.py), ranked with ``bm25`` (title above standfirst above body)
 and excerpted with ``snippet()`` over the body, for a page's articles only.
 
+Ranking is bounded: only the ``ARCHIVE_SEARCH_RANKED`` newest matches (the list's own
+order, which an index serves: migration 0012) are ranked, the rest follow them newest
+first, so a word in every article costs the ranking of a thousand, not of every one
+(reading each match's stored vector is most of a common word's search: 515 ms for
+100,000 articles on PostgreSQL). When there are no more matches than that, every match
+is ranked; the page says when the ranking was bounded (``ranked_among``).
+
 Excerpts mark matches with two control characters rather than HTML, because the
 database copies the source text unescaped: ``render_marked`` escapes the text and
 only then turns the markers into ``<mark>`` elements.
@@ -19,14 +26,16 @@ only then turns the markers into ``<mark>`` elements.
 
 import re
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, FloatField, Value
+from django.db.models import Case, F, FloatField, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import fts
+from articles.ordering import NEWEST
 from articles.search_syntax import match_expression, to_fts5
 
 CONFIG = "english"
@@ -81,12 +90,35 @@ def filter_matching(queryset, q: str):
     return queryset.filter(pk__in=_fts_rowids(expression))
 
 
+def rank_bound() -> int | None:
+    """How many matches at most a search ranks (None: all of them)."""
+    return settings.ARCHIVE_SEARCH_RANKED or None
+
+
+def ranked_among(match_count: int) -> int | None:
+    """How many of ``match_count`` matches were ranked, if not all of them."""
+    bound = rank_bound()
+    return bound if bound is not None and match_count > bound else None
+
+
+def _candidates(queryset):
+    """The matches to rank: the newest ``rank_bound()`` of them, or None for all."""
+    bound = rank_bound()
+    return None if bound is None else queryset.order_by(*NEWEST).values("pk")[:bound]
+
+
 def annotate_relevance(queryset, q: str):
-    """Add ``relevance`` (higher is better) and, on PostgreSQL, the ``headline`` excerpt."""
+    """Add ``relevance`` (higher is better; None for a match left unranked) and, on
+    PostgreSQL, the ``headline`` excerpt."""
+    candidates = _candidates(queryset)
     if uses_full_text():
         query = _search_query(q)
+        rank = SearchRank(F("search_vector"), query)
+        if candidates is not None:
+            # Only a candidate's stored vector is read (and unpacked) to rank it.
+            rank = Case(When(pk__in=candidates, then=rank), default=None)
         return queryset.annotate(
-            relevance=SearchRank(F("search_vector"), query),
+            relevance=rank,
             headline=SearchHeadline(
                 "body",
                 query,
@@ -102,18 +134,28 @@ def annotate_relevance(queryset, q: str):
     expression = match_expression(to_fts5(q))
     if expression is None:
         return queryset.annotate(relevance=Value(0.0, output_field=FloatField()))
+    return queryset.annotate(relevance=_bm25(queryset.model, expression, candidates))
+
+
+def _bm25(model, expression: str, candidates) -> RawSQL:
+    """Each article's FTS5 score (negated bm25), for the ``candidates`` only if given.
+
+    The matches are ranked once, in one pass over the index (a materialised CTE), then
+    looked up by id; bm25 is lower for better matches. Asking the index for one rowid at
+    a time instead costs a full-text query per article (10,000 articles: 7 s).
+    """
     weights = ", ".join(str(weight) for weight in fts.WEIGHTS)
-    # Every match is ranked once, in one pass over the index (a materialised CTE), then
-    # looked up by id; bm25 is lower for better matches. Asking the index for one rowid
-    # at a time instead costs a full-text query per article (10,000 articles: 7 s).
-    rank = RawSQL(
+    among, among_params = "", []
+    if candidates is not None:
+        sql, among_params = candidates.query.get_compiler(connection=connection).as_sql()
+        among = f" AND rowid IN ({sql})"
+    return RawSQL(
         f"WITH ranked AS MATERIALIZED (SELECT rowid AS id, -bm25({fts.TABLE}, {weights}) AS score"
-        f" FROM {fts.TABLE} WHERE {fts.TABLE} MATCH %s)"
-        f" SELECT score FROM ranked WHERE ranked.id = {queryset.model._meta.db_table}.id",
-        [expression],
+        f" FROM {fts.TABLE} WHERE {fts.TABLE} MATCH %s{among})"
+        f" SELECT score FROM ranked WHERE ranked.id = {model._meta.db_table}.id",
+        [expression, *among_params],
         output_field=FloatField(),
     )
-    return queryset.annotate(relevance=rank)
 
 
 def _snippets(ids: list[int], q: str) -> dict[int, str]:
