@@ -5,9 +5,10 @@ Most coverage of an event does not restate its date ("The review published its f
 report today"), so an article also reports a milestone dated to a day when it is dated
 to a day on or within ``window_days`` after it and names the milestone's topic
 (articles/parsing/milestone_topics.py): the article search (articles/search.py) finds
-every word of it, so PostgreSQL reads the matches from its full-text index. Those matches
-are one query for every milestone at once (a UNION ALL, one arm per milestone), and the
-articles found one more.
+every word of it, so PostgreSQL reads the matches from its full-text index. The sources
+and those matches are one query for every milestone at once (a UNION ALL, one arm per
+milestone) that counts each milestone's articles and returns only the first few of
+each, and the articles listed one more.
 
 A milestone whose whole date lies before the review's launch (fixtures/review.toml) is
 an earlier event, listed apart. Undated milestones stay with the review's.
@@ -19,6 +20,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Q, Value
 
 from articles import search
@@ -52,7 +55,7 @@ def reporting_window(milestone: Milestone, review: Review) -> tuple[datetime.dat
 
 def _topic_matches(milestone: Milestone, review: Review):
     """The day-dated articles in the milestone's window that name its topic, as rows of
-    ``_report_rows`` gives them."""
+    ``_reports``."""
     topic = milestone_topic(milestone.title)
     if milestone.date_precision != DAY or milestone.date is None or not topic:
         return None
@@ -63,52 +66,74 @@ def _topic_matches(milestone: Milestone, review: Review):
         search.filter_matching(in_window, " ".join(topic))
         .order_by()
         .annotate(milestone=Value(milestone.pk), sentence=Value(""))
-        .values_list("pk", "published", "title", "milestone", "sentence")
+        .values_list("milestone", "pk", "sentence")
     )
 
 
-def _report_rows(milestones: list[Milestone], review: Review) -> list[tuple]:
-    """(article pk, published, title, milestone pk, sentence) for every article that
-    reports a milestone: the loader's sources, then the date-and-topic matches. Plain
-    rows, not model instances: an archive has thousands of them, and only the first
-    ``REPORTS_LISTED`` of each milestone become articles on the page."""
-    sources = public(MilestoneSource.objects, "article").filter(milestone__in=milestones)
-    rows = list(
-        sources.values_list(
-            "article_id", "article__published", "article__title", "milestone_id", "sentence"
-        )
+def _reports(milestones: list[Milestone], review: Review):
+    """Every article that reports one of ``milestones``: (milestone pk, article pk,
+    sentence) rows, the loader's sources and then the date-and-topic matches (one query
+    for all: a UNION ALL), an article once or more per milestone."""
+    sources = (
+        public(MilestoneSource.objects, "article")
+        .filter(milestone__in=milestones)
+        .values_list("milestone_id", "article_id", "sentence")
     )
     arms = [arm for m in milestones if (arm := _topic_matches(m, review)) is not None]
-    if arms:
-        rows += list(arms[0].union(*arms[1:], all=True)) if len(arms) > 1 else list(arms[0])
-    return rows
+    return sources.union(*arms, all=True) if arms else sources
 
 
-def _oldest_first(row: tuple):
-    _, published, title, _, _ = row
-    return (published is None, published or datetime.date.min, title)
+def _listed_rows(milestones: list[Milestone], review: Review) -> list[tuple]:
+    """(milestone pk, article pk, sentence, how many articles report the milestone) for
+    the first ``REPORTS_LISTED`` of each milestone's articles, oldest first.
+
+    The database counts and picks them: each article once per milestone (with the
+    loader's sentence when it has one: a topic match's is empty), numbered in date
+    order within its milestone. The reporting rows are thousands (58,471 of 100,000
+    articles); only ids, dates and titles are read of them, and what comes back is at
+    most ``REPORTS_LISTED`` a milestone.
+    """
+    try:
+        sql, params = (
+            _reports(milestones, review).query.get_compiler(connection=connection).as_sql()
+        )
+    except EmptyResultSet:  # no milestones
+        return []
+    articles = Article._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT milestone_id, article_id, sentence, total FROM ("
+            " SELECT r.milestone_id, r.article_id, r.sentence,"
+            " COUNT(*) OVER (PARTITION BY r.milestone_id) AS total,"
+            " ROW_NUMBER() OVER (PARTITION BY r.milestone_id"
+            " ORDER BY a.published ASC NULLS LAST, a.title, a.id) AS position"
+            " FROM (SELECT milestone_id, article_id, MAX(sentence) AS sentence"
+            f" FROM ({sql}) AS reports GROUP BY milestone_id, article_id) AS r"
+            f" JOIN {articles} AS a ON a.id = r.article_id"
+            ") AS numbered WHERE position <= %s ORDER BY milestone_id, position",
+            [*params, REPORTS_LISTED],
+        )
+        return cursor.fetchall()
 
 
 def attach_reports(milestones: list[Milestone], review: Review) -> None:
     """Give each milestone its ``reports``: the loader's sources (with their sentences)
     and the articles its date and topic find, each article once, oldest first, the
-    first ``REPORTS_LISTED`` of them; ``report_count`` counts them all. Three queries."""
-    by_milestone: dict[int, dict[int, tuple]] = defaultdict(dict)
-    for row in _report_rows(milestones, review):
-        by_milestone[row[3]].setdefault(row[0], row)
-    listed = {}
-    for milestone in milestones:
-        ordered = sorted(by_milestone[milestone.pk].values(), key=_oldest_first)
-        milestone.report_count = len(ordered)
-        listed[milestone.pk] = ordered[:REPORTS_LISTED]
-        milestone.unlisted = len(ordered) - len(listed[milestone.pk])
-    wanted = {row[0] for rows in listed.values() for row in rows}
+    first ``REPORTS_LISTED`` of them; ``report_count`` counts them all. Two queries."""
+    listed: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    counts: dict[int, int] = {}
+    for milestone_pk, article_pk, sentence, total in _listed_rows(milestones, review):
+        listed[milestone_pk].append((article_pk, sentence))
+        counts[milestone_pk] = total
+    wanted = {article_pk for rows in listed.values() for article_pk, _ in rows}
     articles = Article.objects.select_related("outlet").only(*CARD_FIELDS).in_bulk(wanted)
     article_url = address_of(str, "articles:article-detail", "slug")
     for milestone in milestones:
+        milestone.report_count = counts.get(milestone.pk, 0)
+        milestone.unlisted = milestone.report_count - len(listed[milestone.pk])
         milestone.reports = [
             Report(articles[pk], article_url(articles[pk].slug), sentence)
-            for pk, _, _, _, sentence in listed[milestone.pk]
+            for pk, sentence in listed[milestone.pk]
         ]
 
 

@@ -113,7 +113,7 @@ def source_version(article: Article, version: int | None) -> SourceFile:
 def timeline_milestones() -> list[Milestone]:
     """Every milestone in date order (undated last), each with its ``reports``: every
     article that reports it, by the loader's sentence or by date and topic
-    (articles/milestone_reports.py). Four queries, whatever the number of milestones."""
+    (articles/milestone_reports.py). Three queries, whatever the number of milestones."""
     milestones = list(Milestone.objects.order_by(F("date").asc(nulls_last=True), "title"))
     attach_reports(milestones, the_review())
     return milestones

@@ -42,7 +42,7 @@ BUDGETS = {
     "/outlets/": 2,
     "/outlets/{outlet}/": 13,
     "/outlets/{outlet}/?mentions_page=2": 13,
-    "/timeline/": 6,  # milestones, their sources, date-and-topic matches, their articles, chart
+    "/timeline/": 5,  # milestones, their reports counted and picked, their articles, chart
     # The look-ups of the four compared (one per kind), their grouped count, the milestones.
     "/compare/?person={person}&organisation={organisation}&review_body={body}&outlet={outlet}": 6,
     "/compare/": 1,  # the people suggested for a first comparison
@@ -58,7 +58,7 @@ BUDGETS = {
     "/organisations/?format=json": 2,
     "/review-bodies/?format=json": 2,
     "/outlets/?format=json": 2,
-    "/timeline/?format=json": 4,  # milestones, their sources, date-and-topic matches, articles
+    "/timeline/?format=json": 3,  # milestones, their reports counted and picked, articles
     # The person (3 queries), their quote count, the article count, rows, 4 per chunk, and
     # the 2 of the mentions in context the page computes for its HTML as well.
     "/people/{person}/?format=json": 12,
