@@ -159,8 +159,8 @@ def browse_articles(request, base_queryset, template: str, context: dict, feed_p
 
     status, page_error, page_obj, counts = 200, "", None, None
     if filterset.is_valid():
-        ordered = filterset.ordered().select_related("outlet").defer(*LIST_DEFERRED)
-        page_obj, page_error = results_page(request, ordered, PAGE_SIZE)
+        listed = filterset.listed(lambda rows: rows.select_related("outlet").defer(*LIST_DEFERRED))
+        page_obj, page_error = results_page(request, listed, PAGE_SIZE)
         if page_obj is None:
             status = 404
         else:

@@ -133,15 +133,22 @@ class ArticleFilter(DeclaredFilterSet):
         return chosen or (RELEVANCE if self.search_text else NEWEST)
 
     def ordered(self):
-        """The matching articles in the chosen order, undated ones last."""
+        """The matching articles in the chosen order, undated ones last (exports read it
+        whole; the list pages through ``listed``)."""
         queryset = self.matching()
         if self.chosen_sort == OLDEST:
             return queryset.order_by(F("published").asc(nulls_last=True), "title", "pk")
         if self.chosen_sort == RELEVANCE:
-            return search.annotate_relevance(queryset, self.search_text).order_by(
-                F("relevance").desc(nulls_last=True), *ordering.NEWEST
-            )
+            return search.by_relevance(queryset, self.search_text)
         return queryset.order_by(*ordering.NEWEST)
+
+    def listed(self, rows):
+        """``ordered()``, with ``rows`` (a function of a queryset) choosing what is read
+        of each article, in a form the paginator cuts cheaply: by relevance, the page's
+        share of the ranking only (``search.RankedMatches``)."""
+        if self.chosen_sort == RELEVANCE:
+            return search.RankedMatches(self.matching(), self.search_text, rows)
+        return rows(self.ordered())
 
 
 class QuoteFilter(DeclaredFilterSet):
