@@ -121,11 +121,14 @@ def _headline(q: str) -> SearchHeadline:
     )
 
 
-def annotate_relevance(queryset, q: str, among="newest"):
+NEWEST_MATCHES = object()  # ``among``'s default: the newest ``rank_bound()`` rows
+
+
+def annotate_relevance(queryset, q: str, among=NEWEST_MATCHES):
     """Add ``relevance`` (higher is better; None for a match left unranked) and, on
     PostgreSQL, the ``headline`` excerpt. Ranked: the rows of ``among`` (a query of
     ids), by default the newest ``rank_bound()`` matches; None ranks every row."""
-    if among == "newest":
+    if among is NEWEST_MATCHES:
         among = _candidates(queryset)
     if uses_full_text():
         rank = SearchRank(F("search_vector"), _search_query(q))
@@ -139,7 +142,7 @@ def annotate_relevance(queryset, q: str, among="newest"):
     return queryset.annotate(relevance=_bm25(queryset.model, expression, among))
 
 
-def by_relevance(queryset, q: str, among="newest"):
+def by_relevance(queryset, q: str, among=NEWEST_MATCHES):
     """``queryset`` best match first (of those ranked), then newest first."""
     ranked = annotate_relevance(queryset, q, among)
     return ranked.order_by(F("relevance").desc(nulls_last=True), *NEWEST)
