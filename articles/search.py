@@ -189,8 +189,6 @@ class RankedMatches:
         unranked = self.rows(self.matches).annotate(
             relevance=Value(None, output_field=FloatField())
         )
-        if uses_full_text():
-            unranked = unranked.annotate(headline=_headline(self.q))
         return unranked.order_by(*NEWEST)
 
 
