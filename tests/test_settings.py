@@ -222,6 +222,14 @@ def test_postgresql_runs_without_parallel_workers_unless_told(monkeypatch):
     )
 
 
+def test_options_given_in_the_database_url_are_kept(monkeypatch):
+    url = "postgres://archive@db.example.org/archive?options=-c%20statement_timeout%3D5000"
+    settings = load_settings(monkeypatch, DJANGO_DEBUG="1", DATABASE_URL=url)
+    assert settings["DATABASES"]["default"]["OPTIONS"]["options"] == (
+        "-c statement_timeout=5000 -c max_parallel_workers_per_gather=0"
+    )
+
+
 def test_sqlite_has_no_postgresql_options(monkeypatch):
     settings = load_settings(monkeypatch, DJANGO_DEBUG="1")
     assert "options" not in settings["DATABASES"]["default"]["OPTIONS"]
