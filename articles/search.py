@@ -186,10 +186,7 @@ class RankedMatches:
         return found
 
     def _unranked(self):
-        unranked = self.rows(self.matches).annotate(
-            relevance=Value(None, output_field=FloatField())
-        )
-        return unranked.order_by(*NEWEST)
+        return self.rows(self.matches).order_by(*NEWEST)
 
 
 def _bm25(model, expression: str, among) -> RawSQL:
