@@ -24,6 +24,7 @@ the load average of every round.
 
 import argparse
 import datetime
+import http.client
 import os
 import secrets
 import sqlite3
@@ -94,8 +95,9 @@ TOP = {
 
 
 def sqlite_path(url: str) -> str | None:
-    """The file of a ``sqlite:///PATH`` URL, or None for any other database."""
-    return url.removeprefix("sqlite://") if url.startswith("sqlite://") else None
+    """The file of a ``sqlite:///PATH`` URL (``sqlite:////abs/path``), or None for any other
+    database."""
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
 
 
 def query(url: str, sql: str, params: tuple = ()) -> tuple:
@@ -200,9 +202,10 @@ def archive_target(name: str, column: str, tree: Path, database: str, port: int,
             },
         )
 
-    pages = archive_pages(database)
     if sqlite_path(database):
         pages = [Page(f"`/articles/?q={SQLITE_WORD}` on SQLite", f"/articles/?q={SQLITE_WORD}")]
+    else:
+        pages = archive_pages(database)
     return Target(name, column, pages, spec, prepare)
 
 
@@ -255,16 +258,25 @@ def datasette_target(datasette: Path, database: Path, port: int) -> Target:
 # --- Measuring.
 
 
-def check(page: Page, port: int) -> None:
-    """One request (filling the cache of a cached page): it must be a whole 200 answer."""
-    status, body = fetch(port, page.path, HEADERS)
-    if status != 200 or (page.refuse and page.refuse in body):
-        raise SystemExit(f"error: {page.path} answered {status}: {body[:300]!r}")
+def check(page: Page, port: int) -> str | None:
+    """One request (filling the cache of a cached page): why it is not a whole 200 answer."""
+    try:
+        status, body = fetch(port, page.path, HEADERS)
+    except (http.client.HTTPException, OSError) as error:
+        return f"{type(error).__name__} after {error!s:.60}"
+    if status != 200:
+        return f"HTTP {status}"
+    if page.refuse and page.refuse in body:
+        return f"answer says {page.refuse.decode()!r}"
+    return None
 
 
-def measure(target: Target, page: Page, port: int, args, log: Path) -> WrkResult:
+def measure(target: Target, page: Page, port: int, args, log: Path) -> WrkResult | str:
+    """wrk's result, or why the page failed its check (and was not measured)."""
     with serving(target.spec(page.cached), log):
-        check(page, port)
+        failure = check(page, port)
+        if failure:
+            return failure
         result, report = run_wrk(
             f"http://127.0.0.1:{port}{page.path}",
             duration=args.duration,
@@ -278,9 +290,12 @@ def measure(target: Target, page: Page, port: int, args, log: Path) -> WrkResult
     return result
 
 
-def cell(results: list[WrkResult]) -> str:
+def cell(outcomes: list[WrkResult | str]) -> str:
+    """Median req/s (the rounds' range), p50 and p99 ms, and any errors or failed checks."""
+    results = [o for o in outcomes if isinstance(o, WrkResult)]
+    failures = [o for o in outcomes if isinstance(o, str)]
     rates = [r.requests_per_s for r in results]
-    text = f"{statistics.median(rates):,.1f}"
+    text = f"{statistics.median(rates):,.1f}" if rates else "–"
     if len(rates) > 1:
         text += f" ({min(rates):,.1f}–{max(rates):,.1f})"
     p50s = [r.p50_ms for r in results if r.p50_ms is not None]
@@ -289,11 +304,13 @@ def cell(results: list[WrkResult]) -> str:
     text += f" | {statistics.median(p99s):,.0f}" if p99s else " | –"
     errors = sum(r.errors for r in results)
     if errors:
-        text += f" ⚠ {errors} errors/non-2xx"
+        text += f" ⚠ {errors} wrk errors/non-2xx"
+    if failures:
+        text += f" ⚠ check failed in {len(failures)} of {len(outcomes)} rounds ({failures[0]})"
     return text
 
 
-def print_table(rows: list[str], found: dict[tuple[str, str], list[WrkResult]]) -> None:
+def print_table(rows: list[str], found: dict[tuple[str, str], list[WrkResult | str]]) -> None:
     print("| Page | " + " | ".join(f"{c} req/s | p50 ms | p99 ms" for c in COLUMNS) + " |")
     print("|---|" + "---:|---:|---:|" * len(COLUMNS))
     for row in rows:
@@ -347,7 +364,7 @@ def run(args) -> int:
     rows = list(dict.fromkeys(p.row for t in targets for p in t.pages))
     if args.only:
         rows = [row for row in rows if args.only.casefold() in row.casefold()]
-    found: dict[tuple[str, str], list[WrkResult]] = defaultdict(list)
+    found: dict[tuple[str, str], list[WrkResult | str]] = defaultdict(list)
     loads = []
     started = datetime.datetime.now().astimezone()
     for round_number in range(1, args.rounds + 1):
@@ -355,11 +372,10 @@ def run(args) -> int:
         for target in targets:
             port = target.spec(False).port
             for page in (p for p in target.pages if p.row in rows):
-                result = measure(target, page, port, args, log)
-                found[page.row, target.column].append(result)
+                outcome = measure(target, page, port, args, log)
+                found[page.row, target.column].append(outcome)
                 print(
-                    f"round {round_number} {target.name:>13} {result.requests_per_s:9.1f} req/s "
-                    f"p50 {result.p50_ms} ms errors {result.errors}  {page.path[:70]}",
+                    f"round {round_number} {target.name:>13} {cell([outcome])}  {page.path[:70]}",
                     file=sys.stderr,
                     flush=True,
                 )
@@ -383,7 +399,10 @@ def run(args) -> int:
         )
     print()
     print_table(rows, found)
-    return 1 if any(r.errors for results in found.values() for r in results) else 0
+    flawless = all(
+        isinstance(o, WrkResult) and not o.errors for outcomes in found.values() for o in outcomes
+    )
+    return 0 if flawless else 1
 
 
 def main() -> int:

@@ -82,12 +82,14 @@ sqlite_copy() {
     python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))' "$1" "$2"
 }
 
-# FTS5 over the searched fields, kept in step by triggers; the log folded in and rollback
-# journaling, so that Datasette reads one plain file.
+# FTS5 on the articles for Datasette's ?_search=: the archive's own external-content table
+# (articles_article_fts, kept by triggers, made by its SQLite migrations) when the tree has
+# one, else sqlite-utils' equivalent. Then rollback journaling: Datasette reads one file.
 datasette_fts() {
-    "$DATASETTE_VENV/bin/sqlite-utils" enable-fts "$1" articles_article \
-        title standfirst body --fts5 --create-triggers
-    "$DATASETTE_VENV/bin/sqlite-utils" "$1" 'PRAGMA journal_mode=DELETE' >/dev/null
+    sqlite_utils="$DATASETTE_VENV/bin/sqlite-utils"
+    "$sqlite_utils" tables "$1" --fts5 | grep -q '"articles_article_fts"' ||
+        "$sqlite_utils" enable-fts "$1" articles_article title standfirst body --fts5 --create-triggers
+    "$sqlite_utils" "$1" 'PRAGMA journal_mode=DELETE' >/dev/null
 }
 
 case "${1:-}" in
