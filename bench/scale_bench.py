@@ -32,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -359,8 +360,11 @@ def run(args) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="scale-", dir=args.workdir))
     log = workdir / "servers.log"
     targets = targets_of(args, workdir)
+    prepared = []
     for target in targets:
+        began = time.perf_counter()
         target.prepare()
+        prepared.append(f"{target.name} {time.perf_counter() - began:.0f} s")
     rows = list(dict.fromkeys(p.row for t in targets for p in t.pages))
     if args.only:
         rows = [row for row in rows if args.only.casefold() in row.casefold()]
@@ -392,6 +396,7 @@ def run(args) -> int:
         print(f"- SQLite: before on {args.before_sqlite}, after on {args.after_sqlite}")
     if args.datasette_db:
         print(f"- beside: Datasette on {args.datasette_db}; the floor (bench/_floor.py)")
+    print(f"- migrate and collectstatic: {', '.join(prepared)}")
     for number, before, after in loads:
         print(
             f"- round {number}: load average {before[0]:.1f} / {before[1]:.1f} / {before[2]:.1f}"
