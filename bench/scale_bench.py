@@ -306,6 +306,9 @@ def cell(outcomes: list[WrkResult | str]) -> str:
     errors = sum(r.errors for r in results)
     if errors:
         text += f" ⚠ {errors} wrk errors/non-2xx"
+    idle = sum(1 for r in results if r.requests == 0)
+    if idle:
+        text += f" ⚠ no request completed in {idle} of {len(outcomes)} rounds"
     if failures:
         text += f" ⚠ check failed in {len(failures)} of {len(outcomes)} rounds ({failures[0]})"
     return text
