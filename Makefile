@@ -10,12 +10,18 @@ PYTEST := $(BIN)/pytest
 CHROMIUM := /usr/bin/chromium
 JAVA := /usr/bin/java
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
-# bench/_*.py are helpers of the scripts, not benchmarks.
-BENCH_SCRIPTS := $(sort $(filter-out bench/_%,$(wildcard bench/*.py)))
+# bench/_*.py are helpers of the scripts, not benchmarks; the scale benchmark and its
+# generator need the kept data of make bench-data (make bench-scale runs them).
+BENCH_SCRIPTS := $(sort $(filter-out bench/_% bench/make_archive.py bench/scale_bench.py,\
+	$(wildcard bench/*.py)))
+# Where make bench-data keeps the 100,000-article archive (bench/scale_data.sh).
+BENCHDATA ?= /work/benchdata
+SCALE_DATA := BENCHDATA=$(BENCHDATA) bench/scale_data.sh
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run serve test test-deps lint format eval bench bench-pages clean distclean
+.PHONY: help run serve test test-deps lint format eval bench bench-pages bench-data bench-scale \
+	clean distclean
 
 help:
 	@echo "make run        install, migrate, load fixtures/seeds and serve on http://127.0.0.1:8000/"
@@ -26,6 +32,9 @@ help:
 	@echo "make eval       score the loader on the seeds, tests/corpus and tests/corpus/own (docs/extraction.md)"
 	@echo "make bench      run the benchmark scripts in bench/"
 	@echo "make bench-pages  time the public pages at 10,000 articles on a throwaway PostgreSQL"
+	@echo "make bench-data   generate the kept 100,000-article archives in BENCHDATA (as root)"
+	@echo "make bench-scale  gunicorn + wrk on every public page at 100,000 articles, beside"
+	@echo "                  the floor and Datasette (BEFORE_TREE=..., BENCH_ARGS=...)"
 	@echo "make clean      remove caches, collected static files and build leftovers"
 	@echo "make distclean  clean, and also remove .venv, node_modules and the SQLite database"
 
@@ -119,6 +128,21 @@ bench: $(VENV)/.installed-runtime
 # docs/performance.md; pass options with e.g. BENCH_ARGS="--articles 1000 --explain".
 bench-pages: $(VENV)/.installed-runtime
 	scripts/with-postgres.sh $(BIN)/python bench/page_bench.py $(BENCH_ARGS)
+
+# docs/performance.md, "At 100,000 articles"; the PostgreSQL cluster it starts keeps running
+# (stop it with bench/scale_data.sh stop).
+bench-data: $(VENV)/.installed-runtime
+	$(SCALE_DATA) generate
+
+BEFORE_TREE ?= $(BENCHDATA)/before
+bench-scale: $(VENV)/.installed-runtime
+	$(SCALE_DATA) start
+	$(BIN)/python bench/scale_bench.py --before-tree $(BEFORE_TREE) \
+		--before-db "$$($(SCALE_DATA) url archive_before)" \
+		--after-db "$$($(SCALE_DATA) url archive_100k)" \
+		--before-sqlite sqlite:///$(BENCHDATA)/sqlite/archive_10k_before.sqlite3 \
+		--after-sqlite sqlite:///$(BENCHDATA)/sqlite/archive_10k.sqlite3 \
+		--datasette-db $(BENCHDATA)/sqlite/archive_100k.sqlite3 $(BENCH_ARGS)
 
 clean:
 	find . -path ./$(VENV) -prune -o -path ./node_modules -prune -o \
