@@ -55,9 +55,10 @@ from articles.parsing.types import SourceError
 
 from . import chrome_learning
 from .authority_sync import sync_authority
+from .batch import Batch
 from .memory import return_large_buffers
 from .parser_pool import parser_pool, worker_count
-from .writing import DeferredRows, write_article
+from .writing import write_article
 
 logger = logging.getLogger(__name__)
 
@@ -163,63 +164,87 @@ def _store(
     authority,
     *,
     review_reason="",
-    pending: DeferredRows | None = None,
+    batch: Batch | None = None,
+    new: bool = False,
 ) -> LoadOutcome:
     """Store a source's bytes and write its article, unless they are stored already.
 
     ``extracted()`` decodes and parses (raises SourceError). Parsing happens outside any
-    transaction; the article is then read, compared and written in one, its row locked
-    (on PostgreSQL), so a correction saved while the file was being parsed, or being
-    saved right now, is seen and kept. In a batch, a new article's new rows join the
-    batch's ``pending`` ones once it is written, for ``_write_batch`` to create together;
-    the pending rows are created before an article already stored is written, so that
-    it is compared with the archive as it is.
+    transaction; an article already stored is then read, compared and written in one,
+    its row locked (on PostgreSQL), so a correction saved while the file was being
+    parsed, or being saved right now, is seen and kept. In a ``batch``, a new article
+    (``new``: no article had the source's key when the load listed it) is left with its
+    records for the batch to create with the others' (``_write_batch``); the batch's
+    pending records are created before an article already stored is written, so that it
+    is compared with the archive as it is.
     """
     digest = hashlib.sha256(raw).hexdigest()
-    existing = _stored_article(source.key)
+    writes = batch or Batch()
+    existing = None if new else _stored_article(source.key)
     if existing is not None and existing.sha256 == digest:
         _keep_bytes(existing, source, raw, digest)
         return source.outcome(UNCHANGED, article=existing)
-    known = SourceFile.objects.filter(sha256=digest).select_related("article").first()
-    twin = known.article if known else Article.objects.filter(sha256=digest).first()
+    known = _by_digest(writes, "version", digest)
+    twin = (known.article if known else None) or _by_digest(writes, "article", digest)
     if twin is not None and twin != existing:
-        if existing is None and twin.source_id is None:
+        if existing is None and twin.pk is not None and twin.source_id is None:
             return _adopt(twin, source, raw, digest)
         return source.outcome(SKIPPED, f"same content as {_where(twin, known)}")
     try:
         found = extracted()
     except SourceError as error:
         return source.outcome(FAILED, str(error))
-    own = None
-    if pending is not None:
-        if existing is not None:
-            pending.create()
-        own = DeferredRows()
+    if batch is not None and existing is None:
+        article = _write(source, found, digest, known, None, authority, review_reason, writes)
+        return source.outcome(LOADED, article=article)
+    writes.create()
     with transaction.atomic():
         existing = _stored_article(source.key, lock=True)
         if existing is not None and existing.sha256 == digest:
             return source.outcome(UNCHANGED, article=existing)
-        version = known or _new_version(source, found, digest, existing)
-        version.save()
-        article = write_article(
-            source_file=source.name,
-            sha256=digest,
-            source_text=found.text,
-            parsed=found.parsed,
-            authority=authority,
-            existing=existing,
-            review_reason=review_reason,
-            source_key=source.key,
-            source=version,
-            field_origins=found.origins,
-            deferred=own,
-        )
-        if version.article_id is None:
-            version.article = article
-            version.save(update_fields=["article"])
-    if own is not None:
-        pending.take(own)
+        article = _write(source, found, digest, known, existing, authority, review_reason, writes)
+        writes.create()
     return source.outcome(UPDATED if existing else LOADED, article=article)
+
+
+def _write(source, found, digest, known, existing, authority, review_reason, batch) -> Article:
+    """Write the article of a source's new or known version, through ``batch``."""
+    version = known or _new_version(source, found, digest, existing)
+    if version.pk is None:
+        batch.add(SourceFile, [version])
+        batch.remember("version", digest, version)
+    else:
+        version.save()  # seen again: a file changed back to an earlier version
+    article = write_article(
+        source_file=source.name,
+        sha256=digest,
+        source_text=found.text,
+        parsed=found.parsed,
+        authority=authority,
+        existing=existing,
+        review_reason=review_reason,
+        source_key=source.key,
+        source=version,
+        field_origins=found.origins,
+        batch=batch,
+    )
+    batch.remember("article", digest, article)
+    if version.article_id is None:
+        batch.link(version, article)
+    return article
+
+
+def _by_digest(batch: Batch, kind: str, digest: str):
+    """The stored (or batch's) source version or article of these bytes, or None."""
+    return _digests_looked_up(batch, kind, [digest]).get(digest)
+
+
+def _digests_looked_up(batch: Batch, kind: str, digests: list[str]) -> dict:
+    if kind == "version":
+        found = SourceFile.objects.filter(sha256__in=digests).select_related("article")
+    else:
+        found = Article.objects.filter(sha256__in=digests).defer(*_LARGE_FIELDS)
+    return batch.lookup(kind, digests, lambda missing: {r.sha256: r for r in found})
 
 
 def _stored_article(key: str, *, lock: bool = False) -> Article | None:
@@ -402,14 +427,19 @@ def _write_batch(
         return [_finish(batch[0], stored, authority)]
     try:
         with transaction.atomic():
-            pending, seen = DeferredRows(), _seen_again(batch, stored)
-            outcomes = [_finish(source, stored, authority, pending, seen) for source in batch]
+            writes, seen = Batch(), _seen_again(batch, stored)
+            digests = [source.digest for source in batch if source.digest]
+            for kind in ("version", "article"):
+                _digests_looked_up(writes, kind, digests)
+            outcomes = [_finish(source, stored, authority, writes, seen) for source in batch]
             if any(outcome.unexpected for outcome in outcomes):
                 raise _WriteAlone
-            pending.create()
+            writes.create()
         return outcomes
     except (_WriteAlone, DatabaseError):
-        logger.warning("a batch of %d files failed; writing each on its own", len(batch))
+        logger.warning(
+            "a batch of %d files failed; writing each on its own", len(batch), exc_info=True
+        )
         return [_finish(source, stored, authority) for source in batch]
 
 
@@ -487,7 +517,7 @@ def _finish(
     source: _Source,
     stored: dict[str, str],
     authority: Authority,
-    pending: DeferredRows | None = None,
+    batch: Batch | None = None,
     seen: dict[str, Article] | None = None,
 ) -> LoadOutcome:
     """``seen``: the batch's ``_seen_again`` (by default, this source's)."""
@@ -504,14 +534,17 @@ def _finish(
                 raw,
                 lambda: extract(raw, source.name, authority, given, html=html),
                 authority,
-                pending=pending,
+                batch=batch,
+                new=source.key not in stored,
             )
         found = _result(
             source.future,
             source.shown,
             lambda: extract_file(source.path, authority, source.offset),
         )
-        return _store(source, found.raw, lambda: found, authority, pending=pending)
+        return _store(
+            source, found.raw, lambda: found, authority, batch=batch, new=source.key not in stored
+        )
     except SourceError as error:
         return source.outcome(FAILED, str(error))
     except Exception as error:  # one bad file must never stop the others
