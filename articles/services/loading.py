@@ -58,7 +58,7 @@ from .authority_sync import sync_authority
 from .batch import Batch
 from .memory import return_large_buffers
 from .parser_pool import parser_pool, worker_count
-from .writing import write_article
+from .writing import look_up_records, write_article
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +76,8 @@ BATCH_FILES = 50
 BATCH_BYTES = 1024 * 1024
 # Stored articles re-extracted at a time (their source bytes are in memory together).
 REPARSE_CHUNK = 50
+# Stored digests looked up at a time while listing (under SQLite's limit of parameters).
+KEYS_PER_QUERY = 500
 UPLOAD_KEY_PREFIX = "upload:"
 
 
@@ -349,7 +351,7 @@ def load_paths(
         lesson = chrome_learning.lesson_for_batch(_chrome_pages(sources, stored, pool, authority))
         authority = lesson.authority(authority)
         parsed = _started_ahead(sources, start_parse, worker_count() + SPARE_IN_FLIGHT)
-        for batch in _batches(parsed, alone):
+        for batch in _one_ahead(_batches(parsed, alone)):
             finish(batch)
     lesson.save(leaving_out=_not_stored(outcomes))
     return outcomes
@@ -412,6 +414,30 @@ def _batches(
         yield batch
 
 
+def _one_ahead(batches: Iterable[list[_Source]]) -> Iterator[list[_Source]]:
+    """Each batch once the next is formed (its files are being parsed while this one is
+    written), except a batch of one large file, handed on at once so that no more large
+    files are in memory together than before."""
+    waiting = None
+    for batch in batches:
+        if waiting is not None:
+            yield waiting
+        waiting = batch
+        if sum(source.size for source in batch) >= BATCH_BYTES:
+            yield batch
+            waiting = None
+    if waiting is not None:
+        yield waiting
+
+
+def _ready_parses(batch: list[_Source]) -> Iterator:
+    """The parses of a batch's files that the workers have finished (none is waited for)."""
+    for source in batch:
+        future = source.future
+        if future is not None and future.done() and future.exception() is None:
+            yield future.result().parsed
+
+
 def _write_batch(
     batch: list[_Source], stored: dict[str, str], authority: Authority
 ) -> list[LoadOutcome]:
@@ -431,6 +457,7 @@ def _write_batch(
             digests = [source.digest for source in batch if source.digest]
             for kind in ("version", "article"):
                 _digests_looked_up(writes, kind, digests)
+            look_up_records(writes, _ready_parses(batch))
             outcomes = [_finish(source, stored, authority, writes, seen) for source in batch]
             if any(outcome.unexpected for outcome in outcomes):
                 raise _WriteAlone
@@ -451,11 +478,10 @@ def _listed(found: Iterable[Found]) -> tuple[list[_Source], dict[str, str]]:
     """Every source to load (a WARC file's pages are one each) with the digest of its
     bytes, and the digests stored under their keys."""
     sources: list[_Source] = []
-    stored: dict[str, str] = {}
     for item in found:
         source = _source(item.path, item.error)
         if not source.error and is_warc(source.path):
-            _list_warc_pages(source, sources, stored)
+            _list_warc_pages(source, sources)
             continue
         sources.append(source)
         if source.error:
@@ -465,9 +491,7 @@ def _listed(found: Iterable[Found]) -> tuple[list[_Source], dict[str, str]]:
             source.size = source.path.stat().st_size
         except SourceError as error:
             source.error = str(error)
-            continue
-        stored.update(_stored_digest(source.key))
-    return sources, stored
+    return sources, _stored_digests([source.key for source in sources if not source.error])
 
 
 def _chrome_pages(
@@ -493,7 +517,7 @@ def _chrome_pages(
             yield (source.key, *found)
 
 
-def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, str]) -> None:
+def _list_warc_pages(warc: _Source, sources: list[_Source]) -> None:
     """A WARC file's HTML pages as sources, or the file as a failed one when it is bad."""
     try:
         for page in warc_pages(warc.path):
@@ -502,15 +526,19 @@ def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, st
             source = _Source(key, warc.name, shown, warc.path, page.error, offset=page.offset)
             source.digest = hashlib.sha256(page.payload).hexdigest()
             source.size = len(page.payload)
-            stored.update(_stored_digest(key))
             sources.append(source)
     except (SourceError, OSError) as error:
         warc.error = str(error) if isinstance(error, SourceError) else f"cannot read: {error}"
         sources.append(warc)
 
 
-def _stored_digest(key: str) -> dict[str, str]:
-    return dict(Article.objects.filter(source_key=key).values_list("source_key", "sha256"))
+def _stored_digests(keys: list[str]) -> dict[str, str]:
+    """Source key -> the digest of the bytes stored under it, for those of ``keys`` stored."""
+    stored = {}
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        articles = Article.objects.filter(source_key__in=keys[start : start + KEYS_PER_QUERY])
+        stored.update(articles.values_list("source_key", "sha256"))
+    return stored
 
 
 def _finish(

@@ -16,6 +16,7 @@ history rows written in bulk too, so staff can revert to what the loader wrote.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -37,12 +38,14 @@ from articles.models import (
 )
 from articles.parsing.authority import Authority
 from articles.parsing.fuzzydate import UNKNOWN
+from articles.parsing.names import normalise_name
 from articles.parsing.types import ParsedArticle
 from curation.rejections import rejection_rules, without_rejected
 from people.models import (
     Membership,
     Organisation,
     Person,
+    PersonAlias,
     ReviewBody,
     ReviewBodyFact,
 )
@@ -220,11 +223,36 @@ def _outlet(name: str, known: bool, authority: Authority, batch: Batch) -> Outle
 
 
 def _outlets_named(names, batch: Batch) -> dict[str, Outlet]:
-    return batch.lookup(
-        "outlet",
-        names,
-        lambda missing: {o.name: o for o in Outlet.objects.filter(name__in=missing)},
-    )
+    return batch.lookup("outlet", names, _FETCH["outlet"])
+
+
+def _by_name(model):
+    return lambda names: {record.name: record for record in model.objects.filter(name__in=names)}
+
+
+# How each kind of record a parse names is read from the archive, by its name (or key).
+_FETCH = {
+    "outlet": _by_name(Outlet),
+    "person": partial(find_by_names, Person),
+    "organisation": partial(find_by_names, Organisation),
+    "review body": _by_name(ReviewBody),
+    "milestone": lambda keys: {m.key: m for m in Milestone.objects.filter(key__in=keys)},
+}
+
+
+def look_up_records(batch: Batch, parses: Iterable[ParsedArticle]) -> None:
+    """Read the records that the parses of a batch name, one query a kind for them all
+    (``write_article`` then finds them in ``batch``)."""
+    parses = list(parses)
+    wanted = {
+        "outlet": [name for p in parses for name in (p.page.outlet, *(r.name for r in p.outlets))],
+        "person": [r.name for p in parses for r in p.people],
+        "organisation": [r.name for p in parses for r in p.organisations],
+        "review body": [r.name for p in parses for r in p.review_bodies],
+        "milestone": [r.key for p in parses for r in p.milestones],
+    }
+    for kind, keys in wanted.items():
+        batch.lookup(kind, keys, _FETCH[kind])
 
 
 def _save_if_changed(record, values: dict) -> None:
@@ -299,9 +327,7 @@ def _wanted(refs, records: dict) -> dict:
 
 
 def _people(parsed: ParsedArticle, batch: Batch) -> dict[str, Person]:
-    people = batch.lookup(
-        "person", (ref.name for ref in parsed.people), partial(find_by_names, Person)
-    )
+    people = batch.lookup("person", (ref.name for ref in parsed.people), _FETCH["person"])
     for ref in parsed.people:
         person = people.get(ref.name)
         if person is None:
@@ -319,18 +345,33 @@ def _people(parsed: ParsedArticle, batch: Batch) -> dict[str, Person]:
         elif ref.role and not person.role:
             # A role is learnt once; later articles never flip it to their own wording.
             _save_if_changed(person, {"role": ref.role})
-        if ref.new_aliases and person.pk is None:
-            batch.create()  # an alias points at a saved person (and is rare)
-        for spelling in ref.new_aliases:
-            add_alias(person, spelling, LOADER_CHANGE_REASON, needs_review=True)
+        _add_aliases(person, ref.new_aliases, batch)
     return people
+
+
+def _add_aliases(person: Person, spellings: list[str], batch: Batch) -> None:
+    """Make near-miss spellings aliases of ``person``, unless a record has them already
+    (looked up once a batch: the same misspellings recur from page to page)."""
+    by_form = {normalise_name(spelling): spelling for spelling in spellings}
+    taken = batch.lookup("alias", by_form, _taken_aliases)
+    new = [spelling for form, spelling in by_form.items() if form not in taken]
+    if new and person.pk is None:
+        batch.create()  # an alias points at a saved person (and is rare)
+    for spelling in new:
+        add_alias(person, spelling, LOADER_CHANGE_REASON, needs_review=True)
+        batch.remember("alias", normalise_name(spelling), True)
+
+
+def _taken_aliases(forms) -> dict[str, bool]:
+    return dict.fromkeys(
+        PersonAlias.objects.filter(normalised__in=forms).values_list("normalised", flat=True),
+        True,
+    )
 
 
 def _organisations(parsed: ParsedArticle, batch: Batch) -> dict[str, Organisation]:
     refs = parsed.organisations
-    organisations = batch.lookup(
-        "organisation", (r.name for r in refs), partial(find_by_names, Organisation)
-    )
+    organisations = batch.lookup("organisation", (r.name for r in refs), _FETCH["organisation"])
     for ref in refs:
         if ref.name not in organisations:
             organisation = Organisation(name=ref.name, known=ref.known)
@@ -345,9 +386,7 @@ def _organisations(parsed: ParsedArticle, batch: Batch) -> dict[str, Organisatio
 
 def _review_bodies(parsed: ParsedArticle, batch: Batch) -> dict[str, ReviewBody]:
     bodies = batch.lookup(
-        "review body",
-        (r.name for r in parsed.review_bodies),
-        lambda missing: {b.name: b for b in ReviewBody.objects.filter(name__in=missing)},
+        "review body", (r.name for r in parsed.review_bodies), _FETCH["review body"]
     )
     for ref in parsed.review_bodies:
         if ref.name not in bodies:
@@ -370,11 +409,7 @@ def _mentioned_outlets(parsed: ParsedArticle, authority: Authority, batch: Batch
 
 def _milestones(parsed: ParsedArticle, batch: Batch) -> dict[str, Milestone]:
     refs = {ref.key: ref for ref in parsed.milestones}
-    milestones = batch.lookup(
-        "milestone",
-        refs,
-        lambda missing: {m.key: m for m in Milestone.objects.filter(key__in=missing)},
-    )
+    milestones = batch.lookup("milestone", refs, _FETCH["milestone"])
     for key, ref in refs.items():
         known = milestones.get(key)
         milestone = known or Milestone(key=key)
