@@ -13,8 +13,9 @@ others; the same bytes under another name are the same source (skipped).
 Files are read one at a time: hashed a block at a time, then read (in a worker
 when there are many) to learn the chrome, then read again to parse, so memory
 stays flat however large the corpus (docs/performance.md, "Intake"). With
-workers, small files are written in batches, one transaction (and a savepoint per
-file) for many, and their new rows in bulk (docs/performance.md, "Loading").
+workers, small files are written in batches, one transaction for many: the records
+their articles name are looked up once a batch and the new ones created together in
+bulk (batch.py; docs/performance.md, "A quicker loader (issue 12)").
 """
 
 from __future__ import annotations
@@ -65,12 +66,14 @@ logger = logging.getLogger(__name__)
 LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED = "loaded", "updated", "unchanged", "skipped", "failed"
 STATUSES = (LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED)
 
-# Parses in flight at once beyond one per worker. Each finished parse waiting to be
-# written holds its file's bytes, text and parsed article (about three times the
-# file's size), so none are queued beyond the workers' own: memory stays flat.
+# Parses in flight at once beyond one per worker, past the batch being written and the
+# next (``_one_ahead``). Each finished parse waiting to be written holds its file's
+# bytes, text and parsed article (about three times the file's size), so no more than
+# two batches' worth are (at most 2 x BATCH_BYTES of files, or one large file and the
+# workers'): memory stays flat.
 SPARE_IN_FLIGHT = 0
-# With workers, files are written in batches, one transaction each (a savepoint per
-# file), of at most this many files and bytes: one commit for many small files, and
+# With workers, files are written in batches, one transaction each, of at most this
+# many files and bytes: one commit and a few queries for many small files, and
 # never a long transaction (a large file is a batch of its own).
 BATCH_FILES = 50
 BATCH_BYTES = 1024 * 1024
@@ -441,13 +444,14 @@ def _ready_parses(batch: list[_Source]) -> Iterator:
 def _write_batch(
     batch: list[_Source], stored: dict[str, str], authority: Authority
 ) -> list[LoadOutcome]:
-    """Write a batch in one transaction, each source in a savepoint of its own, and the
-    new rows of its new articles (mentions, quotes, sources, facts) in bulk at the end.
+    """Write a batch in one transaction: the records its parses name looked up together,
+    its new articles and their new records created together at the end (``Batch``), each
+    article already stored written in a savepoint of its own.
 
     Should a source fail unexpectedly (which may leave the transaction unusable on
-    PostgreSQL) or the commit fail, the batch is rolled back and every source of it
-    written again in its own transaction, so the bad one is reported alone and no
-    other is lost.
+    PostgreSQL), or creating the batch's records or the commit fail, the batch is rolled
+    back and every source of it written again in its own transaction, so the bad one is
+    reported alone and no other is lost.
     """
     if len(batch) == 1:
         return [_finish(batch[0], stored, authority)]
@@ -461,7 +465,10 @@ def _write_batch(
             outcomes = [_finish(source, stored, authority, writes, seen) for source in batch]
             if any(outcome.unexpected for outcome in outcomes):
                 raise _WriteAlone
-            writes.create()
+            try:
+                writes.create()
+            except Exception as error:  # whatever it is, the files are written one by one
+                raise _WriteAlone from error
         return outcomes
     except (_WriteAlone, DatabaseError):
         logger.warning(

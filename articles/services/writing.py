@@ -12,6 +12,8 @@ overwritten with an older copy.
 Rows that hang off the article (mentions, quotes, milestone sources, facts) are
 written in bulk, a few queries per kind whatever their number, with their
 history rows written in bulk too, so staff can revert to what the loader wrote.
+Records are looked up and new ones created through a ``Batch`` (batch.py), shared
+by the articles of one batch of a load, so a new article costs no query of its own.
 """
 
 from __future__ import annotations

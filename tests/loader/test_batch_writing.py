@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.intake.extract import extract_file
 from articles.intake.files import source_digest
 from articles.models import Article, Milestone
-from articles.services import loading
+from articles.services import batch, loading
 from articles.services.slugs import unique_slugs
 from people.models import Membership, Person
 
@@ -150,3 +150,20 @@ def test_slugs_chosen_together_are_unique_among_themselves_and_in_the_table():
         "sam-lee-4",
     ]
     assert unique_slugs(Person, []) == []
+
+
+def test_a_batch_whose_records_cannot_be_created_is_written_file_by_file(tmp_path, monkeypatch):
+    real_create = batch.bulk_create_with_history
+    calls = []
+
+    def fail_the_first_time(rows, model, **kwargs):
+        calls.append(model)
+        if len(calls) == 1:
+            raise RuntimeError("bulk insert refused")
+        return real_create(rows, model, **kwargs)
+
+    monkeypatch.setattr(batch, "bulk_create_with_history", fail_the_first_time)
+    paths = distinct_pages(tmp_path, 3)
+    outcomes = write_batch(paths)
+    assert [o.status for o in outcomes] == ["loaded"] * 3
+    assert sorted(Article.objects.values_list("source_file", flat=True)) == [p.name for p in paths]
