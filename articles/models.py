@@ -37,6 +37,11 @@ class FuzzyDated(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        self.normalise_dates()
+        super().save(*args, **kwargs)
+
+    def normalise_dates(self) -> None:
+        """Keep the date's first day and set its last (``save`` does it; bulk writers call it)."""
         start, precision = self._date_parts()
         if start is None or precision == UNKNOWN:
             setattr(self, self.date_field, None)
@@ -46,7 +51,6 @@ class FuzzyDated(models.Model):
             fuzzy = FuzzyDate.from_start(start, precision)
             setattr(self, self.date_field, fuzzy.start())
             setattr(self, f"{self.date_field}_end", fuzzy.end())
-        super().save(*args, **kwargs)
 
     def clean(self):
         """Refuse a date that saving would throw away or a precision with no date."""

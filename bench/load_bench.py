@@ -9,7 +9,8 @@ names one, as scripts/with-postgres.sh does),
 then loads them again (the idempotent path) and prints the rates, the loader
 process's own CPU time per article (parsing runs in worker processes, so this is the
 cost of listing and writing, and is less sensitive than the rate to other work on the
-machine) and peak memory of the loader and of its largest worker. ``--profile`` prints
+machine), the queries it ran (counted, not kept) and peak memory of the loader and of
+its largest worker. ``--profile`` prints
 where the loader process spends the first load (pyinstrument: the workers' parsing
 shows as waiting for a result).
 """
@@ -46,6 +47,18 @@ def generated_article(seed_text: str, index: int, rng: random.Random) -> str:
     return "\n".join([title, *lines[1:body_at], *extra, *lines[body_at:]]) + "\n"
 
 
+class QueryCounter:
+    """Counts the queries run on a connection while it is installed (Django's
+    ``execute_wrapper``), without keeping them, so the count costs next to nothing."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
 def _profiler():
     from pyinstrument import Profiler  # only needed with --profile
 
@@ -78,12 +91,14 @@ def main() -> int:
     size_mb = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
 
     profiler = _profiler() if args.profile else contextlib.nullcontext()
+    first_queries, second_queries = QueryCounter(), QueryCounter()
     started, cpu = time.perf_counter(), time.process_time()
-    with profiler:
+    with profiler, connection.execute_wrapper(first_queries):
         first = load_paths([corpus])
     first_seconds, first_cpu = time.perf_counter() - started, time.process_time() - cpu
     started = time.perf_counter()
-    second = load_paths([corpus])
+    with connection.execute_wrapper(second_queries):
+        second = load_paths([corpus])
     second_seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -94,6 +109,10 @@ def main() -> int:
     print(f"first load:    {first_seconds:.1f} s ({args.articles / first_seconds:.0f} articles/s)")
     print(f"  outcomes:    {statuses}")
     print(f"  loader CPU:  {first_cpu / args.articles * 1000:.1f} ms per article")
+    print(
+        f"  queries:     {first_queries.count} ({first_queries.count / args.articles:.1f} per "
+        f"article); unchanged reload {second_queries.count}"
+    )
     print(
         f"second load:   {second_seconds:.1f} s ({args.articles / second_seconds:.0f} files/s, "
         f"{first_seconds / second_seconds:.0f} times faster; all unchanged: "

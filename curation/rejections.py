@@ -130,15 +130,22 @@ def convert(record, *, user=None):
     return target
 
 
-def without_rejected(parsed: ParsedArticle, article) -> ParsedArticle:
-    """The parse with what staff rejected left out and converted names turned, in one query.
-
-    ``article`` is the stored article the parse is for, or None for a new one.
-    """
+def rejection_rules(article) -> dict:
+    """(kind, match key) -> the rejection that applies to ``article`` (None: a new one)."""
     scope = Q(article__isnull=True)
     if article is not None:
         scope |= Q(article_id=article.pk)
-    rules = {(r.kind, r.match_key): r for r in Rejection.objects.filter(scope)}
+    return {(r.kind, r.match_key): r for r in Rejection.objects.filter(scope)}
+
+
+def without_rejected(parsed: ParsedArticle, article, rules: dict | None = None) -> ParsedArticle:
+    """The parse with what staff rejected left out and converted names turned, in one query.
+
+    ``article`` is the stored article the parse is for, or None for a new one; ``rules``
+    its ``rejection_rules``, when the caller has them already.
+    """
+    if rules is None:
+        rules = rejection_rules(article)
     if not rules:
         return parsed
 

@@ -16,6 +16,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 _JSON_SCALARS = (str, int, float, bool, type(None))
+# Values that a JSON round trip gives back equal (no float: NaN is not equal to itself).
+_EXACT = frozenset({str, int, bool, type(None)})
 
 
 def as_json_value(value):
@@ -24,7 +26,13 @@ def as_json_value(value):
         return value
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return list(value)
+    if isinstance(value, list) and all(_is_plain_tuple(item) for item in value):
+        return [list(item) for item in value]  # a mention's spans, without a JSON round trip
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def _is_plain_tuple(item) -> bool:
+    return isinstance(item, tuple) and all(type(part) in _EXACT for part in item)
 
 
 class LoaderTracked(models.Model):

@@ -109,9 +109,11 @@ def is_icon_soup(line: str) -> bool:
 
 
 def is_menu_item(line: str) -> bool:
+    if not _MENU_ITEM.fullmatch(line.strip()):  # first: it rules out any long line at once
+        return False
     # A symbol between words is not one ("North East & Cumbria" is three words).
     words = [word for word in line.split() if any(char.isalnum() for char in word)]
-    return len(words) <= MENU_ITEM_WORDS and bool(_MENU_ITEM.fullmatch(line.strip()))
+    return len(words) <= MENU_ITEM_WORDS
 
 
 def menu_runs(lines: Sequence[str]) -> set[int]:

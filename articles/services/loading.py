@@ -13,8 +13,9 @@ others; the same bytes under another name are the same source (skipped).
 Files are read one at a time: hashed a block at a time, then read (in a worker
 when there are many) to learn the chrome, then read again to parse, so memory
 stays flat however large the corpus (docs/performance.md, "Intake"). With
-workers, small files are written in batches, one transaction (and a savepoint per
-file) for many, and their new rows in bulk (docs/performance.md, "Loading").
+workers, small files are written in batches, one transaction for many: the records
+their articles name are looked up once a batch and the new ones created together in
+bulk (batch.py; docs/performance.md, "A quicker loader (issue 12)").
 """
 
 from __future__ import annotations
@@ -55,26 +56,31 @@ from articles.parsing.types import SourceError
 
 from . import chrome_learning
 from .authority_sync import sync_authority
+from .batch import Batch
 from .memory import return_large_buffers
 from .parser_pool import parser_pool, worker_count
-from .writing import DeferredRows, write_article
+from .writing import look_up_records, write_article
 
 logger = logging.getLogger(__name__)
 
 LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED = "loaded", "updated", "unchanged", "skipped", "failed"
 STATUSES = (LOADED, UPDATED, UNCHANGED, SKIPPED, FAILED)
 
-# Parses in flight at once beyond one per worker. Each finished parse waiting to be
-# written holds its file's bytes, text and parsed article (about three times the
-# file's size), so none are queued beyond the workers' own: memory stays flat.
+# Parses in flight at once beyond one per worker, past the batch being written and the
+# next (``_one_ahead``). Each finished parse waiting to be written holds its file's
+# bytes, text and parsed article (about three times the file's size), so no more than
+# two batches' worth are (at most 2 x BATCH_BYTES of files, or one large file and the
+# workers'): memory stays flat.
 SPARE_IN_FLIGHT = 0
-# With workers, files are written in batches, one transaction each (a savepoint per
-# file), of at most this many files and bytes: one commit for many small files, and
+# With workers, files are written in batches, one transaction each, of at most this
+# many files and bytes: one commit and a few queries for many small files, and
 # never a long transaction (a large file is a batch of its own).
 BATCH_FILES = 50
 BATCH_BYTES = 1024 * 1024
 # Stored articles re-extracted at a time (their source bytes are in memory together).
 REPARSE_CHUNK = 50
+# Stored digests looked up at a time while listing (under SQLite's limit of parameters).
+KEYS_PER_QUERY = 500
 UPLOAD_KEY_PREFIX = "upload:"
 
 
@@ -163,63 +169,87 @@ def _store(
     authority,
     *,
     review_reason="",
-    pending: DeferredRows | None = None,
+    batch: Batch | None = None,
+    new: bool = False,
 ) -> LoadOutcome:
     """Store a source's bytes and write its article, unless they are stored already.
 
     ``extracted()`` decodes and parses (raises SourceError). Parsing happens outside any
-    transaction; the article is then read, compared and written in one, its row locked
-    (on PostgreSQL), so a correction saved while the file was being parsed, or being
-    saved right now, is seen and kept. In a batch, a new article's new rows join the
-    batch's ``pending`` ones once it is written, for ``_write_batch`` to create together;
-    the pending rows are created before an article already stored is written, so that
-    it is compared with the archive as it is.
+    transaction; an article already stored is then read, compared and written in one,
+    its row locked (on PostgreSQL), so a correction saved while the file was being
+    parsed, or being saved right now, is seen and kept. In a ``batch``, a new article
+    (``new``: no article had the source's key when the load listed it) is left with its
+    records for the batch to create with the others' (``_write_batch``); the batch's
+    pending records are created before an article already stored is written, so that it
+    is compared with the archive as it is.
     """
     digest = hashlib.sha256(raw).hexdigest()
-    existing = _stored_article(source.key)
+    writes = batch or Batch()
+    existing = None if new else _stored_article(source.key)
     if existing is not None and existing.sha256 == digest:
         _keep_bytes(existing, source, raw, digest)
         return source.outcome(UNCHANGED, article=existing)
-    known = SourceFile.objects.filter(sha256=digest).select_related("article").first()
-    twin = known.article if known else Article.objects.filter(sha256=digest).first()
+    known = _by_digest(writes, "version", digest)
+    twin = (known.article if known else None) or _by_digest(writes, "article", digest)
     if twin is not None and twin != existing:
-        if existing is None and twin.source_id is None:
+        if existing is None and twin.pk is not None and twin.source_id is None:
             return _adopt(twin, source, raw, digest)
         return source.outcome(SKIPPED, f"same content as {_where(twin, known)}")
     try:
         found = extracted()
     except SourceError as error:
         return source.outcome(FAILED, str(error))
-    own = None
-    if pending is not None:
-        if existing is not None:
-            pending.create()
-        own = DeferredRows()
+    if batch is not None and existing is None:
+        article = _write(source, found, digest, known, None, authority, review_reason, writes)
+        return source.outcome(LOADED, article=article)
+    writes.create()
     with transaction.atomic():
         existing = _stored_article(source.key, lock=True)
         if existing is not None and existing.sha256 == digest:
             return source.outcome(UNCHANGED, article=existing)
-        version = known or _new_version(source, found, digest, existing)
-        version.save()
-        article = write_article(
-            source_file=source.name,
-            sha256=digest,
-            source_text=found.text,
-            parsed=found.parsed,
-            authority=authority,
-            existing=existing,
-            review_reason=review_reason,
-            source_key=source.key,
-            source=version,
-            field_origins=found.origins,
-            deferred=own,
-        )
-        if version.article_id is None:
-            version.article = article
-            version.save(update_fields=["article"])
-    if own is not None:
-        pending.take(own)
+        article = _write(source, found, digest, known, existing, authority, review_reason, writes)
+        writes.create()
     return source.outcome(UPDATED if existing else LOADED, article=article)
+
+
+def _write(source, found, digest, known, existing, authority, review_reason, batch) -> Article:
+    """Write the article of a source's new or known version, through ``batch``."""
+    version = known or _new_version(source, found, digest, existing)
+    if version.pk is None:
+        batch.add(SourceFile, [version])
+        batch.remember("version", digest, version)
+    else:
+        version.save()  # seen again: a file changed back to an earlier version
+    article = write_article(
+        source_file=source.name,
+        sha256=digest,
+        source_text=found.text,
+        parsed=found.parsed,
+        authority=authority,
+        existing=existing,
+        review_reason=review_reason,
+        source_key=source.key,
+        source=version,
+        field_origins=found.origins,
+        batch=batch,
+    )
+    batch.remember("article", digest, article)
+    if version.article_id is None:
+        batch.link(version, article)
+    return article
+
+
+def _by_digest(batch: Batch, kind: str, digest: str):
+    """The stored (or batch's) source version or article of these bytes, or None."""
+    return _digests_looked_up(batch, kind, [digest]).get(digest)
+
+
+def _digests_looked_up(batch: Batch, kind: str, digests: list[str]) -> dict:
+    if kind == "version":
+        found = SourceFile.objects.filter(sha256__in=digests).select_related("article")
+    else:
+        found = Article.objects.filter(sha256__in=digests).defer(*_LARGE_FIELDS)
+    return batch.lookup(kind, digests, lambda missing: {r.sha256: r for r in found})
 
 
 def _stored_article(key: str, *, lock: bool = False) -> Article | None:
@@ -324,7 +354,7 @@ def load_paths(
         lesson = chrome_learning.lesson_for_batch(_chrome_pages(sources, stored, pool, authority))
         authority = lesson.authority(authority)
         parsed = _started_ahead(sources, start_parse, worker_count() + SPARE_IN_FLIGHT)
-        for batch in _batches(parsed, alone):
+        for batch in _one_ahead(_batches(parsed, alone)):
             finish(batch)
     lesson.save(leaving_out=_not_stored(outcomes))
     return outcomes
@@ -387,29 +417,63 @@ def _batches(
         yield batch
 
 
+def _one_ahead(batches: Iterable[list[_Source]]) -> Iterator[list[_Source]]:
+    """Each batch once the next is formed (its files are being parsed while this one is
+    written), except a batch of one large file, handed on at once so that no more large
+    files are in memory together than before."""
+    waiting = None
+    for batch in batches:
+        if waiting is not None:
+            yield waiting
+        waiting = batch
+        if sum(source.size for source in batch) >= BATCH_BYTES:
+            yield batch
+            waiting = None
+    if waiting is not None:
+        yield waiting
+
+
+def _ready_parses(batch: list[_Source]) -> Iterator:
+    """The parses of a batch's files that the workers have finished (none is waited for)."""
+    for source in batch:
+        future = source.future
+        if future is not None and future.done() and future.exception() is None:
+            yield future.result().parsed
+
+
 def _write_batch(
     batch: list[_Source], stored: dict[str, str], authority: Authority
 ) -> list[LoadOutcome]:
-    """Write a batch in one transaction, each source in a savepoint of its own, and the
-    new rows of its new articles (mentions, quotes, sources, facts) in bulk at the end.
+    """Write a batch in one transaction: the records its parses name looked up together,
+    its new articles and their new records created together at the end (``Batch``), each
+    article already stored written in a savepoint of its own.
 
     Should a source fail unexpectedly (which may leave the transaction unusable on
-    PostgreSQL) or the commit fail, the batch is rolled back and every source of it
-    written again in its own transaction, so the bad one is reported alone and no
-    other is lost.
+    PostgreSQL), or creating the batch's records or the commit fail, the batch is rolled
+    back and every source of it written again in its own transaction, so the bad one is
+    reported alone and no other is lost.
     """
     if len(batch) == 1:
         return [_finish(batch[0], stored, authority)]
     try:
         with transaction.atomic():
-            pending, seen = DeferredRows(), _seen_again(batch, stored)
-            outcomes = [_finish(source, stored, authority, pending, seen) for source in batch]
+            writes, seen = Batch(), _seen_again(batch, stored)
+            digests = [source.digest for source in batch if source.digest]
+            for kind in ("version", "article"):
+                _digests_looked_up(writes, kind, digests)
+            look_up_records(writes, _ready_parses(batch))
+            outcomes = [_finish(source, stored, authority, writes, seen) for source in batch]
             if any(outcome.unexpected for outcome in outcomes):
                 raise _WriteAlone
-            pending.create()
+            try:
+                writes.create()
+            except Exception as error:  # whatever it is, the files are written one by one
+                raise _WriteAlone from error
         return outcomes
     except (_WriteAlone, DatabaseError):
-        logger.warning("a batch of %d files failed; writing each on its own", len(batch))
+        logger.warning(
+            "a batch of %d files failed; writing each on its own", len(batch), exc_info=True
+        )
         return [_finish(source, stored, authority) for source in batch]
 
 
@@ -421,11 +485,10 @@ def _listed(found: Iterable[Found]) -> tuple[list[_Source], dict[str, str]]:
     """Every source to load (a WARC file's pages are one each) with the digest of its
     bytes, and the digests stored under their keys."""
     sources: list[_Source] = []
-    stored: dict[str, str] = {}
     for item in found:
         source = _source(item.path, item.error)
         if not source.error and is_warc(source.path):
-            _list_warc_pages(source, sources, stored)
+            _list_warc_pages(source, sources)
             continue
         sources.append(source)
         if source.error:
@@ -435,9 +498,7 @@ def _listed(found: Iterable[Found]) -> tuple[list[_Source], dict[str, str]]:
             source.size = source.path.stat().st_size
         except SourceError as error:
             source.error = str(error)
-            continue
-        stored.update(_stored_digest(source.key))
-    return sources, stored
+    return sources, _stored_digests([source.key for source in sources if not source.error])
 
 
 def _chrome_pages(
@@ -463,7 +524,7 @@ def _chrome_pages(
             yield (source.key, *found)
 
 
-def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, str]) -> None:
+def _list_warc_pages(warc: _Source, sources: list[_Source]) -> None:
     """A WARC file's HTML pages as sources, or the file as a failed one when it is bad."""
     try:
         for page in warc_pages(warc.path):
@@ -472,22 +533,26 @@ def _list_warc_pages(warc: _Source, sources: list[_Source], stored: dict[str, st
             source = _Source(key, warc.name, shown, warc.path, page.error, offset=page.offset)
             source.digest = hashlib.sha256(page.payload).hexdigest()
             source.size = len(page.payload)
-            stored.update(_stored_digest(key))
             sources.append(source)
     except (SourceError, OSError) as error:
         warc.error = str(error) if isinstance(error, SourceError) else f"cannot read: {error}"
         sources.append(warc)
 
 
-def _stored_digest(key: str) -> dict[str, str]:
-    return dict(Article.objects.filter(source_key=key).values_list("source_key", "sha256"))
+def _stored_digests(keys: list[str]) -> dict[str, str]:
+    """Source key -> the digest of the bytes stored under it, for those of ``keys`` stored."""
+    stored = {}
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        articles = Article.objects.filter(source_key__in=keys[start : start + KEYS_PER_QUERY])
+        stored.update(articles.values_list("source_key", "sha256"))
+    return stored
 
 
 def _finish(
     source: _Source,
     stored: dict[str, str],
     authority: Authority,
-    pending: DeferredRows | None = None,
+    batch: Batch | None = None,
     seen: dict[str, Article] | None = None,
 ) -> LoadOutcome:
     """``seen``: the batch's ``_seen_again`` (by default, this source's)."""
@@ -504,14 +569,17 @@ def _finish(
                 raw,
                 lambda: extract(raw, source.name, authority, given, html=html),
                 authority,
-                pending=pending,
+                batch=batch,
+                new=source.key not in stored,
             )
         found = _result(
             source.future,
             source.shown,
             lambda: extract_file(source.path, authority, source.offset),
         )
-        return _store(source, found.raw, lambda: found, authority, pending=pending)
+        return _store(
+            source, found.raw, lambda: found, authority, batch=batch, new=source.key not in stored
+        )
     except SourceError as error:
         return source.outcome(FAILED, str(error))
     except Exception as error:  # one bad file must never stop the others

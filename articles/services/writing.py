@@ -12,13 +12,19 @@ overwritten with an older copy.
 Rows that hang off the article (mentions, quotes, milestone sources, facts) are
 written in bulk, a few queries per kind whatever their number, with their
 history rows written in bulk too, so staff can revert to what the loader wrote.
+Records are looked up and new ones created through a ``Batch`` (batch.py), shared
+by the articles of one batch of a load, so a new article costs no query of its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+
 from django.db.models import F
 from rapidfuzz import fuzz
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from articles.models import (
     Article,
@@ -34,20 +40,20 @@ from articles.models import (
 )
 from articles.parsing.authority import Authority
 from articles.parsing.fuzzydate import UNKNOWN
+from articles.parsing.names import normalise_name
 from articles.parsing.types import ParsedArticle
-from curation.rejections import without_rejected
+from curation.rejections import rejection_rules, without_rejected
 from people.models import (
     Membership,
     Organisation,
     Person,
+    PersonAlias,
     ReviewBody,
     ReviewBodyFact,
 )
 from people.services.aliases import add_alias, find_by_names
 
-from .slugs import unique_slug
-
-LOADER_CHANGE_REASON = "load_articles"
+from .batch import LOADER_CHANGE_REASON, Batch, ident
 
 # Quote positions are moved out of the way while an article's quotes are renumbered.
 _POSITION_OFFSET = 1_000_000
@@ -67,16 +73,73 @@ def write_article(
     source_key: str = "",
     source: SourceFile | None = None,
     field_origins: dict | None = None,
-    deferred: DeferredRows | None = None,
+    batch: Batch | None = None,
 ) -> Article:
     """``source`` is the stored version the article is extracted from; ``source_key``
     the source's identity (the file name when none is given); ``field_origins`` where
-    each reconciled field came from (kept as it is when None). A new article's new rows
-    go to ``deferred``, when given, for the caller to create with others'."""
-    parsed = without_rejected(parsed, existing)
-    rows = _ArticleRows(existing, deferred)
+    each reconciled field came from (kept as it is when None).
+
+    With a ``batch``, the records the article needs are looked up through it and a new
+    article's new records, itself included, are left to ``batch.create()``; the caller
+    creates the batch's pending records before writing an article already stored.
+    Without one, everything is written before this returns.
+    """
+    own_batch = batch is None
+    batch = batch or Batch()
+    parsed = without_rejected(parsed, existing, _new_article_rules(batch) if not existing else None)
     page = parsed.page
-    outlet = _outlet(page.outlet, page.outlet_known, authority)
+    records = _Records(
+        outlet=_outlet(page.outlet, page.outlet_known, authority, batch),
+        people=_people(parsed, batch),
+        organisations=_organisations(parsed, batch),
+        bodies=_review_bodies(parsed, batch),
+        outlets=_mentioned_outlets(parsed, authority, batch),
+        milestones=_milestones(parsed, batch),
+    )
+    if existing is not None:
+        batch.create()  # its rows are compared and updated with these records' ids
+    article = existing or Article()
+    rows = _ArticleRows(article, existing is None, batch)
+    _write_article_fields(
+        article,
+        page,
+        records.outlet,
+        review_reason,
+        (source_file, sha256, source_text, source_key or article.source_key or source_file),
+        source,
+        field_origins,
+        batch,
+    )
+    _write_mentions(rows, parsed, records)
+    _write_memberships(article, parsed, records, batch)
+    _write_facts(rows, parsed, records.bodies)
+    _write_quotes(article, parsed, records.people, rows)
+    _write_milestone_sources(rows, parsed, records.milestones)
+    if own_batch:
+        batch.create()
+    return article
+
+
+@dataclass
+class _Records:
+    """The records a parse names, by the name (or key) the parse gives them."""
+
+    outlet: Outlet
+    people: dict[str, Person]
+    organisations: dict[str, Organisation]
+    bodies: dict[str, ReviewBody]
+    outlets: dict[str, Outlet]
+    milestones: dict[str, Milestone]
+
+
+def _new_article_rules(batch: Batch) -> dict:
+    """The rejections that apply to every new article, read once a batch."""
+    return batch.lookup("rejections", [None], lambda _: {None: rejection_rules(None)})[None]
+
+
+def _write_article_fields(
+    article, page, outlet, review_reason, provenance, source, field_origins, batch
+) -> None:
     reasons = list(page.warnings)
     if not page.outlet_known:
         reasons.append(f"unknown outlet “{page.outlet}”")
@@ -84,10 +147,7 @@ def write_article(
         reasons.append("no publication date found")
     if review_reason:
         reasons.insert(0, review_reason)
-    article = existing or Article(slug=unique_slug(Article, page.title))
-    key = source_key or article.source_key or source_file
     version = source.pk if source is not None else article.source_id
-    provenance = (source_file, sha256, source_text, key, version)
     stored = (
         article.source_file,
         article.sha256,
@@ -95,8 +155,8 @@ def write_article(
         article.source_key,
         article.source_id,
     )
-    moved = provenance != stored
-    article.source_file, article.sha256, article.source_text, article.source_key = provenance[:4]
+    moved = (*provenance, version) != stored
+    article.source_file, article.sha256, article.source_text, article.source_key = provenance
     if field_origins is not None and field_origins != article.field_origins:
         article.field_origins, moved = field_origins, True
     if source is not None:
@@ -117,67 +177,39 @@ def write_article(
             "review_reason": "; ".join(dict.fromkeys(reasons))[:300],
         }
     )
-    if changed or moved or article._state.adding:  # a new version only when something changed
+    if article._state.adding:
+        if outlet.pk is None:  # pending in the batch: its id is known once it is created
+            article.outlet = outlet
+        batch.add(Article, [article], slug_from=page.title)
+    elif changed or moved:  # a new version only when something changed
         article._change_reason = LOADER_CHANGE_REASON
         article.save()
-    people = _write_people(article, parsed, rows)
-    _write_organisations(article, parsed, rows)
-    bodies = _write_review_bodies(article, parsed, rows)
-    _write_outlet_mentions(article, parsed, authority, rows)
-    _write_memberships(article, parsed, people, bodies)
-    _write_facts(article, parsed, bodies, rows)
-    _write_quotes(article, parsed, people, rows)
-    _write_milestones(article, parsed, rows)
-    return article
-
-
-class DeferredRows:
-    """New rows of new articles, kept to be created in bulk, with their history, for a
-    whole batch of articles at once (articles/services/loading.py)."""
-
-    def __init__(self):
-        self.rows: dict[type, list] = {}
-
-    def add(self, model, rows) -> None:
-        self.rows.setdefault(model, []).extend(rows)
-
-    def take(self, other: DeferredRows) -> None:
-        for model, rows in other.rows.items():
-            self.add(model, rows)
-        other.rows = {}
-
-    def create(self) -> None:
-        """Create every row kept (the articles they hang off are saved already)."""
-        rows, self.rows = self.rows, {}
-        for model, kept in rows.items():
-            _bulk_create(model, kept)
 
 
 class _ArticleRows:
     """The rows hanging off the article being written: reading them, creating new ones.
 
     A new article has none (this transaction made it, so nothing can hang off it yet):
-    they are not asked for, and its new rows may be deferred to ``deferred``.
+    they are not asked for.
     """
 
-    def __init__(self, existing: Article | None, deferred: DeferredRows | None):
-        self.new = existing is None
-        self.deferred = deferred if self.new else None
+    def __init__(self, article: Article, new: bool, batch: Batch):
+        self.article, self.new, self.batch = article, new, batch
 
-    def __call__(self, manager):
-        return manager.none() if self.new else manager.all()
+    def __call__(self, related: str, *, locked: bool = False):
+        if self.new:
+            return []
+        rows = getattr(self.article, related).all()
+        return rows.select_for_update() if locked else rows
 
     def create(self, model, rows) -> None:
-        if self.deferred is not None:
-            self.deferred.add(model, rows)
-        else:
-            _bulk_create(model, rows)
+        self.batch.add(model, rows)
 
 
-def _outlet(name: str, known: bool, authority: Authority) -> Outlet:
-    outlet = Outlet.objects.filter(name=name).first()
+def _outlet(name: str, known: bool, authority: Authority, batch: Batch) -> Outlet:
+    outlet = _outlets_named([name], batch).get(name)
     if outlet is None:
-        outlet = Outlet(name=name, slug=unique_slug(Outlet, name))
+        outlet = Outlet(name=name)
         profile = next((o for o in authority.outlets if o.name == name), None)
         outlet.apply_loader_values(
             {
@@ -187,12 +219,47 @@ def _outlet(name: str, known: bool, authority: Authority) -> Outlet:
                 "review_reason": "" if known else "outlet not in fixtures/outlets.toml",
             }
         )
-        outlet.save()
+        batch.add(Outlet, [outlet], slug_from=name)
+        batch.remember("outlet", name, outlet)
     return outlet
 
 
+def _outlets_named(names, batch: Batch) -> dict[str, Outlet]:
+    return batch.lookup("outlet", names, _FETCH["outlet"])
+
+
+def _by_name(model):
+    return lambda names: {record.name: record for record in model.objects.filter(name__in=names)}
+
+
+# How each kind of record a parse names is read from the archive, by its name (or key).
+_FETCH = {
+    "outlet": _by_name(Outlet),
+    "person": partial(find_by_names, Person),
+    "organisation": partial(find_by_names, Organisation),
+    "review body": _by_name(ReviewBody),
+    "milestone": lambda keys: {m.key: m for m in Milestone.objects.filter(key__in=keys)},
+}
+
+
+def look_up_records(batch: Batch, parses: Iterable[ParsedArticle]) -> None:
+    """Read the records that the parses of a batch name, one query a kind for them all
+    (``write_article`` then finds them in ``batch``)."""
+    parses = list(parses)
+    wanted = {
+        "outlet": [name for p in parses for name in (p.page.outlet, *(r.name for r in p.outlets))],
+        "person": [r.name for p in parses for r in p.people],
+        "organisation": [r.name for p in parses for r in p.organisations],
+        "review body": [r.name for p in parses for r in p.review_bodies],
+        "milestone": [r.key for p in parses for r in p.milestones],
+    }
+    for kind, keys in wanted.items():
+        batch.lookup(kind, keys, _FETCH[kind])
+
+
 def _save_if_changed(record, values: dict) -> None:
-    if record.apply_loader_values(values) or record._state.adding:
+    """Write what the loader found; a record still pending in the batch is created with it."""
+    if record.apply_loader_values(values) and record.pk is not None:
         record._change_reason = LOADER_CHANGE_REASON
         record.save()
 
@@ -206,38 +273,34 @@ def _tracked_fields(model) -> list[str]:
     ]
 
 
-def _sync_rows(queryset, key_attr: str, wanted: dict, build, create=None) -> None:
-    """Make an article's rows of one kind match ``wanted`` (key -> loader values), in bulk.
+def _sync_rows(rows: _ArticleRows, related: str, key_attr: str, wanted: dict, build) -> None:
+    """Make an article's rows of one kind match ``wanted`` (record -> loader values), in bulk.
 
-    ``build(key)`` makes a new unsaved row for a key the article does not have yet;
-    ``create(model, rows)`` creates them (by default at once).
+    ``wanted`` is keyed by ``ident`` of the record each row points at; ``build(record)``
+    makes a new unsaved row for a record the article has no row for yet.
     """
-    model = queryset.model
-    existing = {getattr(row, key_attr): row for row in queryset.select_for_update()}
+    existing = {getattr(row, key_attr): row for row in rows(related, locked=True)}
     created, updated = [], []
-    for key, values in wanted.items():
+    for key, (record, values) in wanted.items():
         row = existing.pop(key, None)
         if row is None:
-            row = build(key)
+            row = build(record)
             row.apply_loader_values(values)
             created.append(row)
         elif row.apply_loader_values(values):
             updated.append(row)
-    (create or _bulk_create)(model, created)
-    _bulk_update(model, updated)
+    if created:
+        rows.create(type(created[0]), created)
+    _bulk_update(updated)
     _remove_stale(existing.values())
 
 
-def _bulk_create(model, rows) -> None:
-    if rows:
-        bulk_create_with_history(rows, model, default_change_reason=LOADER_CHANGE_REASON)
-
-
-def _bulk_update(model, rows, *, changed=None) -> None:
+def _bulk_update(rows, *, changed=None) -> None:
     """Write ``rows``; those in ``changed`` (by default all) count as a new version."""
     for row in rows if changed is None else changed:
         row.bump_version()
     if rows:
+        model = type(rows[0])
         bulk_update_with_history(
             rows, model, _tracked_fields(model), default_change_reason=LOADER_CHANGE_REASON
         )
@@ -255,128 +318,197 @@ def _mention_values(ref) -> dict:
     return {"spellings": ref.spellings, "count": ref.count, "spans": ref.spans}
 
 
-def _write_people(article: Article, parsed: ParsedArticle, rows: _ArticleRows) -> dict[str, Person]:
-    people = find_by_names(Person, (ref.name for ref in parsed.people))
+def _wanted(refs, records: dict) -> dict:
+    """ident(record) -> (record, mention values) of each ref; a later ref of the same
+    record wins, as it would in a dict by id."""
+    return {
+        ident(records[r.name]): (records[r.name], _mention_values(r))
+        for r in refs
+        if r.name in records
+    }
+
+
+def _people(parsed: ParsedArticle, batch: Batch) -> dict[str, Person]:
+    people = batch.lookup("person", (ref.name for ref in parsed.people), _FETCH["person"])
     for ref in parsed.people:
         person = people.get(ref.name)
         if person is None:
-            person = Person(name=ref.name, slug=unique_slug(Person, ref.name), known=ref.known)
-            _save_if_changed(
-                person,
+            person = Person(name=ref.name, known=ref.known)
+            person.apply_loader_values(
                 {
                     "role": ref.role,
                     "needs_review": ref.needs_review,
                     "review_reason": ref.review_reason[:300],
-                },
+                }
             )
+            batch.add(Person, [person], slug_from=ref.name)
+            batch.remember("person", ref.name, person)
             people[ref.name] = person
         elif ref.role and not person.role:
             # A role is learnt once; later articles never flip it to their own wording.
             _save_if_changed(person, {"role": ref.role})
-        for spelling in ref.new_aliases:
-            add_alias(person, spelling, LOADER_CHANGE_REASON, needs_review=True)
-    _sync_rows(
-        rows(article.person_mentions),
-        "person_id",
-        {people[r.name].pk: _mention_values(r) for r in parsed.people},
-        lambda pk: PersonMention(article=article, person_id=pk),
-        rows.create,
-    )
+        _add_aliases(person, ref.new_aliases, batch)
     return people
 
 
-def _write_organisations(article: Article, parsed: ParsedArticle, rows: _ArticleRows) -> None:
+def _add_aliases(person: Person, spellings: list[str], batch: Batch) -> None:
+    """Make near-miss spellings aliases of ``person``, unless a record has them already
+    (looked up once a batch: the same misspellings recur from page to page)."""
+    by_form = {normalise_name(spelling): spelling for spelling in spellings}
+    taken = batch.lookup("alias", by_form, _taken_aliases)
+    new = [spelling for form, spelling in by_form.items() if form not in taken]
+    if new and person.pk is None:
+        batch.create()  # an alias points at a saved person (and is rare)
+    for spelling in new:
+        add_alias(person, spelling, LOADER_CHANGE_REASON, needs_review=True)
+        batch.remember("alias", normalise_name(spelling), True)
+
+
+def _taken_aliases(forms) -> dict[str, bool]:
+    return dict.fromkeys(
+        PersonAlias.objects.filter(normalised__in=forms).values_list("normalised", flat=True),
+        True,
+    )
+
+
+def _organisations(parsed: ParsedArticle, batch: Batch) -> dict[str, Organisation]:
     refs = parsed.organisations
-    organisations = find_by_names(Organisation, (r.name for r in refs))
+    organisations = batch.lookup("organisation", (r.name for r in refs), _FETCH["organisation"])
     for ref in refs:
         if ref.name not in organisations:
-            organisation = Organisation(
-                name=ref.name, slug=unique_slug(Organisation, ref.name), known=ref.known
+            organisation = Organisation(name=ref.name, known=ref.known)
+            organisation.apply_loader_values(
+                {"needs_review": ref.needs_review, "review_reason": ref.review_reason[:300]}
             )
-            _save_if_changed(
-                organisation,
-                {"needs_review": ref.needs_review, "review_reason": ref.review_reason[:300]},
-            )
+            batch.add(Organisation, [organisation], slug_from=ref.name)
+            batch.remember("organisation", ref.name, organisation)
             organisations[ref.name] = organisation
-    _sync_rows(
-        rows(article.organisation_mentions),
-        "organisation_id",
-        {organisations[r.name].pk: _mention_values(r) for r in refs},
-        lambda pk: OrganisationMention(article=article, organisation_id=pk),
-        rows.create,
+    return organisations
+
+
+def _review_bodies(parsed: ParsedArticle, batch: Batch) -> dict[str, ReviewBody]:
+    bodies = batch.lookup(
+        "review body", (r.name for r in parsed.review_bodies), _FETCH["review body"]
     )
-
-
-def _write_review_bodies(
-    article: Article, parsed: ParsedArticle, rows: _ArticleRows
-) -> dict[str, ReviewBody]:
-    refs = parsed.review_bodies
-    bodies = {b.name: b for b in ReviewBody.objects.filter(name__in=[r.name for r in refs])}
-    for ref in refs:
+    for ref in parsed.review_bodies:
         if ref.name not in bodies:
-            bodies[ref.name] = ReviewBody.objects.create(
-                name=ref.name, slug=unique_slug(ReviewBody, ref.name)
-            )
-    _sync_rows(
-        rows(article.review_body_mentions),
-        "review_body_id",
-        {bodies[r.name].pk: _mention_values(r) for r in refs},
-        lambda pk: ReviewBodyMention(article=article, review_body_id=pk),
-        rows.create,
-    )
+            bodies[ref.name] = ReviewBody(name=ref.name)
+            batch.add(ReviewBody, [bodies[ref.name]], slug_from=ref.name)
+            batch.remember("review body", ref.name, bodies[ref.name])
     return bodies
 
 
-def _write_outlet_mentions(
-    article: Article, parsed: ParsedArticle, authority: Authority, rows: _ArticleRows
-) -> None:
+def _mentioned_outlets(parsed: ParsedArticle, authority: Authority, batch: Batch) -> dict:
     """The outlets the article names: outlets of the profiles (fixtures/outlets.toml). One
     with no page loaded yet gets its row as its first page would make it, so what is
     stored does not depend on the order the sources are loaded in."""
-    refs = parsed.outlets
-    outlets = {o.name: o for o in Outlet.objects.filter(name__in=[r.name for r in refs])}
-    for ref in refs:
+    outlets = _outlets_named([r.name for r in parsed.outlets], batch)
+    for ref in parsed.outlets:
         if ref.name not in outlets:
-            outlets[ref.name] = _outlet(ref.name, True, authority)
+            outlets[ref.name] = _outlet(ref.name, True, authority, batch)
+    return outlets
+
+
+def _milestones(parsed: ParsedArticle, batch: Batch) -> dict[str, Milestone]:
+    refs = {ref.key: ref for ref in parsed.milestones}
+    milestones = batch.lookup("milestone", refs, _FETCH["milestone"])
+    for key, ref in refs.items():
+        known = milestones.get(key)
+        milestone = known or Milestone(key=key)
+        _save_if_changed(
+            milestone,
+            {
+                "title": ref.title,
+                "date": ref.date.start(),
+                "date_precision": ref.date.precision,
+                "kind": ref.kind,
+                # Once any article reports the event as having happened, it has.
+                "expected": ref.expected and (known is None or known.expected),
+            },
+        )
+        if known is None:
+            batch.add(Milestone, [milestone], slug_from=f"{ref.title} {ref.date.edtf()}")
+            batch.remember("milestone", key, milestone)
+        milestones[key] = milestone
+    return milestones
+
+
+def _write_mentions(rows: _ArticleRows, parsed: ParsedArticle, records: _Records) -> None:
+    article = rows.article
     _sync_rows(
-        rows(article.outlet_mentions),
+        rows,
+        "person_mentions",
+        "person_id",
+        _wanted(parsed.people, records.people),
+        lambda person: PersonMention(article=article, person=person),
+    )
+    _sync_rows(
+        rows,
+        "organisation_mentions",
+        "organisation_id",
+        _wanted(parsed.organisations, records.organisations),
+        lambda organisation: OrganisationMention(article=article, organisation=organisation),
+    )
+    _sync_rows(
+        rows,
+        "review_body_mentions",
+        "review_body_id",
+        _wanted(parsed.review_bodies, records.bodies),
+        lambda body: ReviewBodyMention(article=article, review_body=body),
+    )
+    _sync_rows(
+        rows,
+        "outlet_mentions",
         "outlet_id",
-        {outlets[r.name].pk: _mention_values(r) for r in refs},
-        lambda pk: OutletMention(article=article, outlet_id=pk),
-        rows.create,
+        _wanted(parsed.outlets, records.outlets),
+        lambda outlet: OutletMention(article=article, outlet=outlet),
     )
 
 
-def _write_memberships(article, parsed, people, bodies) -> None:
+def _write_memberships(article, parsed, records: _Records, batch: Batch) -> None:
     """Memberships belong to a body, not an article: added or updated, never removed."""
-    pairs = [(people.get(r.person), bodies.get(r.body), r) for r in parsed.memberships]
+    pairs = [
+        (records.people.get(r.person), records.bodies.get(r.body), r) for r in parsed.memberships
+    ]
     pairs = [(person, body, ref) for person, body, ref in pairs if None not in (person, body)]
     if not pairs:
         return
-    known = {
-        (m.person_id, m.body_id): m
-        for m in Membership.objects.filter(
-            person__in={person.pk for person, _, _ in pairs},
-            body__in={body.pk for _, body, _ in pairs},
+
+    def fetch(keys) -> dict:
+        """The stored memberships among ``keys`` (of a pending record, there is none)."""
+        saved = [(person, body) for person, body in keys if isinstance(person, int)]
+        saved = [(person, body) for person, body in saved if isinstance(body, int)]
+        found = Membership.objects.filter(
+            person__in={person for person, _ in saved}, body__in={body for _, body in saved}
         )
-    }
+        return {(m.person_id, m.body_id): m for m in found} if saved else {}
+
+    known = batch.lookup("membership", [(ident(p), ident(b)) for p, b, _ in pairs], fetch)
     for person, body, ref in pairs:
-        membership = known.get((person.pk, body.pk))
+        key = (ident(person), ident(body))
+        membership = known.get(key)
         if membership is None:
-            membership = known[person.pk, body.pk] = Membership(
+            membership = known[key] = Membership(
                 person=person, body=body, source_article=article, source_sentence=ref.sentence
             )
-        _save_if_changed(membership, {"role": ref.role})
+            membership.apply_loader_values({"role": ref.role})
+            batch.add(Membership, [membership])
+            batch.remember("membership", key, membership)
+        else:
+            _save_if_changed(membership, {"role": ref.role})
 
 
-def _write_facts(article, parsed, bodies, rows: _ArticleRows) -> None:
-    wanted = {(bodies[f.body].pk, f.text) for f in parsed.facts if f.body in bodies}
-    existing = {(f.body_id, f.text): f.pk for f in rows(article.review_body_facts)}
+def _write_facts(rows: _ArticleRows, parsed, bodies: dict[str, ReviewBody]) -> None:
+    wanted = {
+        (ident(bodies[f.body]), f.text): bodies[f.body] for f in parsed.facts if f.body in bodies
+    }
+    existing = {(f.body_id, f.text): f.pk for f in rows("review_body_facts")}
     rows.create(
         ReviewBodyFact,
         [
-            ReviewBodyFact(body_id=body_id, text=text, article=article)
-            for body_id, text in wanted - existing.keys()
+            ReviewBodyFact(body=body, text=text, article=rows.article)
+            for (key, text), body in wanted.items()
+            if (key, text) not in existing
         ],
     )
     stale = [pk for key, pk in existing.items() if key not in wanted]
@@ -394,7 +526,7 @@ def _write_quotes(
     corrected quote with no close match is kept off the public pages and flagged
     "source changed" for staff, so the archive never shows two copies of it.
     """
-    existing = list(rows(article.quotes).select_for_update())
+    existing = list(rows("quotes", locked=True))
     positions_before = {q.pk: q.position for q in existing}
     by_loader_text = {q.loader_values.get("text"): q for q in existing if q.loader_values}
     matched = {
@@ -429,6 +561,8 @@ def _write_quotes(
                 "review_reason": ref.review_reason[:300],
             }
         )
+        if speaker is not None and speaker.pk is None:  # pending: ids are known once created
+            quote.speaker = speaker
         if quote.source_changed:  # its wording is back in the source
             quote.source_changed, written = False, True
         if quote.pk and (written or positions_before[quote.pk] != position):
@@ -444,7 +578,7 @@ def _write_quotes(
         if newly_flagged or positions_before[quote.pk] != position:
             changed.append(quote)
         quote.position = position
-    _bulk_update(Quote, [*updated, *survivors], changed=changed)
+    _bulk_update([*updated, *survivors], changed=changed)
     rows.create(Quote, created)
 
 
@@ -482,33 +616,20 @@ def _mark_source_changed(quote: Quote) -> bool:
     return True
 
 
-def _write_milestones(article: Article, parsed: ParsedArticle, rows: _ArticleRows) -> None:
-    refs = {ref.key: ref for ref in parsed.milestones}
-    milestones = {m.key: m for m in Milestone.objects.filter(key__in=refs)}
-    for key, ref in refs.items():
-        known = milestones.get(key)
-        milestone = known or Milestone(
-            key=key, slug=unique_slug(Milestone, f"{ref.title} {ref.date.edtf()}")
-        )
-        _save_if_changed(
-            milestone,
-            {
-                "title": ref.title,
-                "date": ref.date.start(),
-                "date_precision": ref.date.precision,
-                "kind": ref.kind,
-                # Once any article reports the event as having happened, it has.
-                "expected": ref.expected and (known is None or known.expected),
-            },
-        )
-        milestones[key] = milestone
-    previous = set(rows(article.milestone_sources).values_list("milestone_id", flat=True))
+def _write_milestone_sources(
+    rows: _ArticleRows, parsed: ParsedArticle, milestones: dict[str, Milestone]
+) -> None:
+    article = rows.article
+    previous = {source.milestone_id for source in rows("milestone_sources")}
     _sync_rows(
-        rows(article.milestone_sources),
+        rows,
+        "milestone_sources",
         "milestone_id",
-        {milestones[key].pk: {"sentence": ref.sentence} for key, ref in refs.items()},
-        lambda pk: MilestoneSource(article=article, milestone_id=pk),
-        rows.create,
+        {
+            ident(milestones[ref.key]): (milestones[ref.key], {"sentence": ref.sentence})
+            for ref in {ref.key: ref for ref in parsed.milestones}.values()
+        },
+        lambda milestone: MilestoneSource(article=article, milestone=milestone),
     )
-    orphans = Milestone.objects.filter(pk__in=previous, sources__isnull=True)
-    _remove_stale(list(orphans))
+    if previous:
+        _remove_stale(list(Milestone.objects.filter(pk__in=previous, sources__isnull=True)))
