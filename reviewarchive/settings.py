@@ -10,6 +10,8 @@ Environment:
 - ARCHIVE_TRUSTED_PROXIES: how many proxies in front append to X-Forwarded-For (default 0).
 - ARCHIVE_PAGE_CACHE: "0" turns the whole-page cache off (default: on).
 - ARCHIVE_PAGE_CACHE_DIR: where the cached pages are kept (default: ``.page-cache``).
+- ARCHIVE_EXPORTS_AT_ONCE, ARCHIVE_EXPORTS_PER_MINUTE: downloads a client may have running
+  at once (default 2) and start in a minute (default 20); 0 lifts that limit.
 """
 
 import os
@@ -130,6 +132,11 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+
+# Downloads (?format= files) per client address; staff are not limited
+# (operations/export_limits.py). 0 lifts a limit.
+ARCHIVE_EXPORTS_AT_ONCE = int(os.environ.get("ARCHIVE_EXPORTS_AT_ONCE", "2"))
+ARCHIVE_EXPORTS_PER_MINUTE = int(os.environ.get("ARCHIVE_EXPORTS_PER_MINUTE", "20"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
