@@ -8,8 +8,8 @@ articles CSV and the quotes CSV through the Django test client with production s
 alternated for --rounds rounds. While a download streams it counts the rows (the writer
 yields one chunk a row) per second of the clock and samples the process's resident
 memory. Prints, per download: rows, megabytes, time to the first row, rows/s over the
-whole download and the min/median/max of the full one-second buckets, and the growth of
-resident memory above what it was when the download started.
+whole download and the min/median/max of the rate in each full quarter second, and the
+resident memory of the process when the download started and at its peak during it.
 """
 
 import argparse
@@ -25,6 +25,7 @@ from _django import setup_django
 
 EXPORTS = {"articles CSV": "/articles/?format=csv", "quotes CSV": "/quotes/?format=csv"}
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+BUCKET_S = 0.25
 
 
 def resident_bytes() -> int:
@@ -37,8 +38,9 @@ class Download:
     size: int
     first_row_s: float
     seconds: float
-    buckets: list[int]  # rows in each full second
-    memory_growth: int
+    rates: list[float]  # rows/s in each full bucket of BUCKET_S
+    memory_start: int
+    memory_peak: int
 
     @property
     def rate(self) -> float:
@@ -55,14 +57,16 @@ def stream(client, url: str) -> Download:
         now = time.perf_counter() - started
         first = now if first is None else first
         chunks, size = chunks + 1, size + len(chunk)
-        counts[int(now)] = counts.get(int(now), 0) + 1
+        bucket = int(now / BUCKET_S)
+        counts[bucket] = counts.get(bucket, 0) + 1
         if chunks % 200 == 0:
             peak_memory = max(peak_memory, resident_bytes())
     seconds = time.perf_counter() - started
     response.close()
-    full = [counts.get(second, 0) for second in range(int(first) + 1, int(seconds))]
-    growth = max(peak_memory, resident_bytes()) - started_memory
-    return Download(chunks - 1, size, first, seconds, full, growth)
+    full = range(int(first / BUCKET_S) + 1, int(seconds / BUCKET_S))
+    rates = [counts.get(bucket, 0) / BUCKET_S for bucket in full]
+    peak_memory = max(peak_memory, resident_bytes())
+    return Download(chunks - 1, size, first, seconds, rates, started_memory, peak_memory)
 
 
 def run(args) -> int:
@@ -95,20 +99,18 @@ def run(args) -> int:
     print(f"archive:  {args.articles} articles; {args.rounds} rounds, alternated; medians\n")
     print(
         "| Download | Rows | MB | First row s | Total s | Rows/s"
-        " | Rows/s per second: min / median / max | Memory growth MB |"
+        f" | Rows/s per {BUCKET_S} s: min / median / max | Memory at start, peak MB |"
     )
     print("|---|---:|---:|---:|---:|---:|---|---:|")
     for name, runs in found.items():
         med = statistics.median
-        buckets = [value for run in runs for value in run.buckets]
-        spread = (
-            f"{min(buckets)} / {med(buckets):.0f} / {max(buckets)}" if buckets else "(under 2 s)"
-        )
+        rates = [rate for run in runs for rate in run.rates]
+        spread = f"{min(rates):,.0f} / {med(rates):,.0f} / {max(rates):,.0f}" if rates else "-"
         print(
             f"| {name} | {runs[0].rows} | {runs[0].size / 1e6:.1f} | "
             f"{med(r.first_row_s for r in runs):.2f} | {med(r.seconds for r in runs):.1f} | "
             f"{med(r.rate for r in runs):,.0f} | {spread} | "
-            f"{max(r.memory_growth for r in runs) / 1e6:.1f} |"
+            f"{runs[0].memory_start / 1e6:.0f}, {max(r.memory_peak for r in runs) / 1e6:.0f} |"
         )
     return 0
 
