@@ -39,6 +39,7 @@ class Download:
     first_row_s: float
     seconds: float
     rates: list[float]  # rows/s in each full bucket of BUCKET_S
+    longest_pause_s: float  # between two rows
     memory_start: int
     memory_peak: int
 
@@ -52,10 +53,11 @@ def stream(client, url: str) -> Download:
     started = time.perf_counter()
     response = client.get(url, secure=True)
     assert response.status_code == 200 and response.streaming, url
-    chunks, size, first, counts = 0, 0, None, {}
+    chunks, size, first, counts, last, pause = 0, 0, None, {}, 0.0, 0.0
     for chunk in response.streaming_content:
         now = time.perf_counter() - started
         first = now if first is None else first
+        pause, last = max(pause, now - last if chunks else 0.0), now
         chunks, size = chunks + 1, size + len(chunk)
         bucket = int(now / BUCKET_S)
         counts[bucket] = counts.get(bucket, 0) + 1
@@ -66,7 +68,7 @@ def stream(client, url: str) -> Download:
     full = range(int(first / BUCKET_S) + 1, int(seconds / BUCKET_S))
     rates = [counts.get(bucket, 0) / BUCKET_S for bucket in full]
     peak_memory = max(peak_memory, resident_bytes())
-    return Download(chunks - 1, size, first, seconds, rates, started_memory, peak_memory)
+    return Download(chunks - 1, size, first, seconds, rates, pause, started_memory, peak_memory)
 
 
 def run(args) -> int:
@@ -99,17 +101,22 @@ def run(args) -> int:
     print(f"archive:  {args.articles} articles; {args.rounds} rounds, alternated; medians\n")
     print(
         "| Download | Rows | MB | First row s | Total s | Rows/s"
-        f" | Rows/s per {BUCKET_S} s: min / median / max | Memory at start, peak MB |"
+        f" | Rows/s per {BUCKET_S} s: min / 10th pct / median / max | Longest pause s"
+        " | Memory at start, peak MB |"
     )
-    print("|---|---:|---:|---:|---:|---:|---|---:|")
+    print("|---|---:|---:|---:|---:|---:|---|---:|---:|")
     for name, runs in found.items():
         med = statistics.median
         rates = [rate for run in runs for rate in run.rates]
-        spread = f"{min(rates):,.0f} / {med(rates):,.0f} / {max(rates):,.0f}" if rates else "-"
+        spread = "-"
+        if len(rates) >= 10:
+            tenth = statistics.quantiles(rates, n=10)[0]
+            spread = f"{min(rates):,.0f} / {tenth:,.0f} / {med(rates):,.0f} / {max(rates):,.0f}"
         print(
             f"| {name} | {runs[0].rows} | {runs[0].size / 1e6:.1f} | "
             f"{med(r.first_row_s for r in runs):.2f} | {med(r.seconds for r in runs):.1f} | "
             f"{med(r.rate for r in runs):,.0f} | {spread} | "
+            f"{max(r.longest_pause_s for r in runs):.2f} | "
             f"{runs[0].memory_start / 1e6:.0f}, {max(r.memory_peak for r in runs) / 1e6:.0f} |"
         )
     return 0
