@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.db.models import F
 
 from operations import export_limits
@@ -35,6 +37,19 @@ def download(client, address: str, url: str = CSV):
     if response.streaming:
         b"".join(response.streaming_content)  # read to the end, which closes it
     return response
+
+
+def client_leaves(response) -> None:
+    """Close the response unread, as the WSGI server does when the client has gone.
+
+    As the test client does when a response is read to the end, the test's database
+    connection is kept: closing it is what ``request_finished`` does after a real request.
+    """
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def age_leases(seconds: int) -> None:
@@ -95,7 +110,7 @@ def test_at_most_two_at_once_until_one_finishes(client, limits):
 def test_a_download_closed_before_its_first_row_ends_its_lease(client, limits):
     limits.ARCHIVE_EXPORTS_PER_MINUTE = 0
     for _ in range(2):
-        start(client, "192.0.2.1").close()  # the client went away
+        client_leaves(start(client, "192.0.2.1"))
     assert ExportLease.objects.filter(finished__isnull=True).count() == 0
     assert start(client, "192.0.2.1").status_code == 200
 
