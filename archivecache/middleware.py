@@ -13,14 +13,15 @@ private, no-cache or no-store. Whether unreviewed records are hidden
 the whole cache off.
 """
 
+import functools
 import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import cc_delim_re, has_vary_header
 
+from archivecache import stored
 from archivecache.models import ArchiveVersion
 
 CACHE_ALIAS = "pages"
@@ -31,14 +32,19 @@ _UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 def page_key(stamp: str, request) -> str:
     hide = "hidden" if settings.ARCHIVE_HIDE_UNREVIEWED else "shown"
     url = request.build_absolute_uri()
-    return "page:" + hashlib.sha256(f"{stamp}\n{hide}\n{url}".encode()).hexdigest()
+    return f"page:{stored.FORMAT}:" + hashlib.sha256(f"{stamp}\n{hide}\n{url}".encode()).hexdigest()
+
+
+@functools.cache
+def _admin_prefix(urlconf: str) -> str:
+    return reverse("admin:index", urlconf=urlconf)
 
 
 def cacheable_request(request) -> bool:
     if not settings.ARCHIVE_PAGE_CACHE or request.method not in ("GET", "HEAD"):
         return False
-    if request.path.startswith(reverse("admin:index")):
-        return False
+    if request.path.startswith((_admin_prefix(settings.ROOT_URLCONF), settings.STATIC_URL)):
+        return False  # static files are WhiteNoise's, served without a query
     return all(name == settings.CSRF_COOKIE_NAME for name in request.COOKIES)
 
 
@@ -56,20 +62,15 @@ def cacheable_response(response) -> bool:
     return not directives & _UNCACHEABLE_DIRECTIVES
 
 
-def _frozen(response) -> tuple:
-    return response.status_code, list(response.items()), response.content
-
-
-def _thawed(frozen: tuple) -> HttpResponse:
-    status, headers, content = frozen
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    return response
-
-
 class PageCacheMiddleware:
-    """Place it after WhiteNoise and before the session middleware: a hit skips the rest."""
+    """Place it first: a hit skips every other middleware.
+
+    What it stores is the response as the others left it, with their headers (HSTS,
+    the content security and permissions policies…). Those depend only on the settings
+    and on whether the request came over HTTPS, which the URL in the key says; a plain
+    HTTP request is redirected by the security middleware, and a redirect is never
+    stored.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -81,13 +82,13 @@ class PageCacheMiddleware:
         if stamp is None:
             return self.get_response(request)
         cache, key = caches[CACHE_ALIAS], page_key(stamp, request)
-        frozen = cache.get(key)
-        if frozen is not None:
-            response = _thawed(frozen)
+        page = cache.get(key)
+        if page is not None:
+            response = stored.served(page, request)
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
         if request.method == "GET" and cacheable_response(response):
-            cache.set(key, _frozen(response))
+            cache.set(key, stored.stored(response))
             response[HEADER] = "miss"
         return response

@@ -1,6 +1,6 @@
 """The archive's version: one row whose stamp changes with every write to the archive."""
 
-from django.db import models
+from django.db import connection, models
 
 ROW_ID = 1
 
@@ -19,5 +19,13 @@ class ArchiveVersion(models.Model):
 
     @classmethod
     def current(cls) -> str | None:
-        """The stamp, or None if the row is missing (then nothing may be cached)."""
-        return cls.objects.filter(pk=ROW_ID).values_list("stamp", flat=True).first()
+        """The stamp, or None if the row is missing (then nothing may be cached).
+
+        Plain SQL: every cached page reads it, and building the ORM's query took three
+        quarters of the read (0.42 of 0.56 ms on PostgreSQL, docs/performance.md).
+        """
+        table = connection.ops.quote_name(cls._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT stamp FROM {table} WHERE id = %s", [ROW_ID])
+            row = cursor.fetchone()
+        return row[0] if row else None

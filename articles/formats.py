@@ -10,6 +10,7 @@ from django.http import HttpResponseBadRequest, JsonResponse
 
 from articles.exports import article_rows, citations, quote_rows
 from articles.exports.download import CSV_TYPE, JSON_TYPE, csv_lines, download, json_document
+from operations.export_limits import limited
 
 ARTICLE_FORMATS = ("csv", "json", "ris", "bibtex", "csljson")
 QUOTE_FORMATS = ("csv", "json")
@@ -46,6 +47,7 @@ def list_filters(request, scope: dict[str, str]) -> dict[str, list[str]]:
     return filters
 
 
+@limited
 def article_download(request, articles, fmt: str, filters: dict, filename: str):
     """``articles`` (a queryset, in order) as a file in ``fmt``."""
     records = article_rows.article_records(articles, request.build_absolute_uri)
@@ -58,6 +60,7 @@ def article_download(request, articles, fmt: str, filters: dict, filename: str):
     return download(write(records), content_type, f"{filename}.{extension}")
 
 
+@limited
 def quote_download(request, quotes, fmt: str, filters: dict, filename: str):
     records = quote_rows.quote_records(quotes, request.build_absolute_uri)
     if fmt == "csv":

@@ -219,12 +219,11 @@ def floor_target(tree: Path, port: int) -> Target:
             "gunicorn.conf.py",
             "--pythonpath",
             str(Path(__file__).resolve().parent),
-            "django.core.wsgi:get_wsgi_application()",
+            "_floor:application",
         ],
         cwd=tree,
         port=port,
         env={
-            "DJANGO_SETTINGS_MODULE": "_floor",
             "GUNICORN_BIND": f"127.0.0.1:{port}",
             "WEB_CONCURRENCY": "2",
         },

@@ -12,6 +12,8 @@ Environment:
 - ARCHIVE_PAGE_CACHE_DIR: where the cached pages are kept (default: ``.page-cache``).
 - ARCHIVE_SEARCH_RANKED: how many of the newest matches a search ranks (default 1000; 0: all).
 - DATABASE_PARALLEL_WORKERS: PostgreSQL's max_parallel_workers_per_gather (default 0).
+- ARCHIVE_EXPORTS_AT_ONCE, ARCHIVE_EXPORTS_PER_MINUTE: downloads a client may have running
+  at once (default 2) and start in a minute (default 20); 0 lifts that limit.
 """
 
 import os
@@ -72,12 +74,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is answered before any other middleware (archivecache/).
+    "archivecache.middleware.PageCacheMiddleware",
     "operations.middleware.RefuseTraceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "archivecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -142,6 +145,11 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+
+# Downloads (?format= files) per client address; staff are not limited
+# (operations/export_limits.py). 0 lifts a limit.
+ARCHIVE_EXPORTS_AT_ONCE = int(os.environ.get("ARCHIVE_EXPORTS_AT_ONCE", "2"))
+ARCHIVE_EXPORTS_PER_MINUTE = int(os.environ.get("ARCHIVE_EXPORTS_PER_MINUTE", "20"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -43,3 +43,11 @@ def _page_cache(request, settings, tmp_path):
         **settings.CACHES,
         "pages": {**settings.CACHES["pages"], "LOCATION": str(tmp_path / "page-cache")},
     }
+
+
+@pytest.fixture(autouse=True)
+def _export_limits(settings):
+    """No limit on downloads per client (operations/export_limits.py): tests download many
+    files from one address. tests/operations/test_export_limits.py sets its own."""
+    settings.ARCHIVE_EXPORTS_AT_ONCE = 0
+    settings.ARCHIVE_EXPORTS_PER_MINUTE = 0
