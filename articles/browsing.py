@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from articles import formats, search
-from articles.facets import Choices, Entities, Tick, facet_counts
+from articles.facets import COUNT_WINDOW, Choices, Entities, Tick, facet_counts
 from articles.filter_fields import printable
 from articles.filters import SORT_CHOICES, ArticleFilter
 from articles.selectors import LIST_DEFERRED
@@ -107,6 +107,18 @@ def download_links(request, names, feed_params: dict | None = None) -> dict[str,
     return links
 
 
+def facet_note(counts, total: int, filterset, noun: str) -> str:
+    """The sentence that says the facets were counted among the first results only, or ""."""
+    bounded = counts.bounded if counts else []
+    if not bounded:
+        return ""
+    among = f"{COUNT_WINDOW:,} {filterset.counting_word}"
+    if total > COUNT_WINDOW:
+        return f"Counts among the {among} of {total:,} {noun}."
+    titles = " and ".join(facet.title.lower() for facet in bounded)
+    return f"Counts of {titles} among the {among} {noun} that match the other filters."
+
+
 def filter_context(request, filterset) -> dict:
     """What every filterable list's template needs about its filters."""
     valid = filterset.is_valid()
@@ -128,14 +140,17 @@ def filter_context(request, filterset) -> dict:
     }
 
 
-def browse_articles(request, base_queryset, template: str, context: dict, feed_params=None):
+def browse_articles(
+    request, base_queryset, template: str, context: dict, feed_params=None, whole_archive=False
+):
     """Render ``template`` with a filterable list of ``base_queryset`` (or export it).
 
     ``feed_params`` names the page's own subject (``{"person": "ian-dickson"}``): the
     feed and the exports state it among their filters and in their file name.
+    ``whole_archive``: ``base_queryset`` is every public article (/articles/).
     """
     scope = feed_params or {}
-    filterset = ArticleFilter(request.GET, queryset=base_queryset)
+    filterset = ArticleFilter(request.GET, queryset=base_queryset, whole_archive=whole_archive)
     fmt, refused = formats.requested_format(request, formats.ARTICLE_FORMATS)
     if refused:
         return refused
@@ -169,6 +184,9 @@ def browse_articles(request, base_queryset, template: str, context: dict, feed_p
             "page_obj": page_obj,
             "articles": page_obj.object_list if page_obj else [],
             "facets": counts.facets if counts else [],
+            "facet_note": facet_note(
+                counts, page_obj.paginator.count if page_obj else 0, filterset, "articles"
+            ),
             "quoted_count": counts.tallies["has_quotes"] if counts else 0,
             "sort": filterset.chosen_sort if filterset.is_valid() else None,
             "sort_choices": SORT_CHOICES,

@@ -19,13 +19,34 @@ within the current results, so each count says how many results remain if the
 value is added. An OR facet (outlet, kind, speaker: a row has only one) counts
 within the results of every other filter, so its values stay visible and
 selectable side by side.
+
+Where they count (``CountScope``): on the unfiltered /articles/ the counts are the
+precomputed ones (``facetcounts``), exact and read in one query. Anywhere else
+they count among the first ``COUNT_WINDOW`` results in the list's order, which is
+every result up to that many; above it the facet is marked ``bounded`` and the page
+says so. Each query groups by the entity's id (its slug and name ride along as
+MAX(), since they depend on the id), and learns in the same query, from a
+one-off subquery, whether the window was full.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import django_filters
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils.text import slugify
 
 from articles import quote_search, search
@@ -39,9 +60,11 @@ from articles.filter_fields import (
 )
 from articles.models import Article, Outlet, Quote
 from curation.visibility import reviewed
+from facetcounts import read as stored_counts
 from people.models import Organisation, Person, ReviewBody
 
 FACET_LIMIT = 20
+COUNT_WINDOW = 2000  # facets count among this many first results (docs/performance.md)
 AND, OR = " and ", " or "
 
 
@@ -59,6 +82,7 @@ class Facet:
     title: str
     values: list[FacetValue]
     truncated: bool  # more values exist than are shown
+    bounded: bool = False  # counted among the first COUNT_WINDOW rows, not all of them
 
     @property
     def has_selection(self) -> bool:
@@ -101,7 +125,7 @@ class Declared:
         """The filter as words of an export's file name."""
         return []
 
-    def count(self, filterset) -> Facet | None:
+    def count(self, filterset, scope: "CountScope") -> Facet | None:
         return None
 
 
@@ -143,7 +167,54 @@ def _facet(name, title, rows, selected) -> Facet:
         FacetValue(row["value"], row["label"], row["count"], row["value"] in selected)
         for row in rows[:FACET_LIMIT]
     ]
-    return Facet(name, title, values, truncated=len(rows) > FACET_LIMIT)
+    bounded = bool(rows) and rows[0].get("seen", 0) > COUNT_WINDOW
+    return Facet(name, title, values, truncated=len(rows) > FACET_LIMIT, bounded=bounded)
+
+
+class CountScope:
+    """The rows a filterset's facets count: see the module's docstring."""
+
+    def __init__(self, filterset):
+        self.filterset = filterset
+        self._stored = None
+
+    def stored(self, name: str, without: tuple[str, ...]) -> list | None:
+        """The precomputed values of facet ``name``, if its counts are the whole archive's."""
+        narrowed = self.filterset.active() - set(without)
+        if not self.filterset.whole_archive or narrowed:
+            return None
+        if self._stored is None:
+            selected = {
+                declared.name: _selected_values(self.filterset, declared)
+                for declared in self.filterset.declaration
+                if isinstance(declared, Entities | Choices)
+            }
+            self._stored = stored_counts.top_values(selected, FACET_LIMIT + 1) or {}
+        return self._stored.get(name, []) if self._stored else None
+
+    def _window(self, without: tuple[str, ...], size: int):
+        ordered = self.filterset.counting_order(self.filterset.matching(without))
+        return ordered.values("pk")[:size]
+
+    def rows(self, without: tuple[str, ...] = ()):
+        """The first COUNT_WINDOW rows of the results (leaving out ``without``'s filters)."""
+        model = self.filterset.queryset.model
+        return model._base_manager.filter(pk__in=self._window(without, COUNT_WINDOW)).order_by()
+
+    def seen(self, without: tuple[str, ...] = ()):
+        """An aggregate: how many rows the window would hold with room for one more
+        (more than COUNT_WINDOW: it is full, and the counts are bounded)."""
+        window = self._window(without, COUNT_WINDOW + 1)
+        model = self.filterset.queryset.model
+        counted = model._base_manager.filter(pk__in=window).order_by()
+        # Func, not Count: an aggregate here would make Django group the subquery.
+        size = counted.annotate(size=Func(F("pk"), function="COUNT")).values("size")
+        return Max(Subquery(size, output_field=IntegerField()))
+
+
+def _selected_values(filterset, declared) -> list[str]:
+    chosen = filterset.cleaned(declared.name) or ()
+    return [item.slug for item in chosen] if isinstance(declared, Entities) else list(chosen)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -191,15 +262,25 @@ class Entities(Declared):
     def file_words(self, value, data):
         return [item.slug for item in value or ()]
 
-    def count(self, filterset):
-        selected = [item.slug for item in filterset.cleaned(self.name) or ()]
-        rows = filterset.matching(without=(self.name,) if self.combine == OR else ())
+    def count(self, filterset, scope):
+        selected = _selected_values(filterset, self)
+        without = (self.name,) if self.combine == OR else ()
+        stored = scope.stored(self.name, without)
+        if stored is not None:
+            rows = [{"value": r.value, "label": r.label, "count": r.articles} for r in stored]
+            return _facet(self.name, self.label, rows, selected)
         visible = reviewed(self.path) if self.hides_unreviewed else Q()
         rows = (
-            rows.order_by()
+            scope.rows(without)
             .filter(visible, **{f"{self.path}__isnull": False})
-            .values(value=F(f"{self.path}__slug"), label=F(f"{self.path}__name"))
-            .annotate(count=Count("pk"), chosen=_selected_first(f"{self.path}__slug", selected))
+            .values(entity=F(self.path))
+            .annotate(
+                count=Count("pk"),
+                value=Max(f"{self.path}__slug"),
+                label=Max(f"{self.path}__name"),
+                chosen=Max(_selected_first(f"{self.path}__slug", selected)),
+                seen=scope.seen(without),
+            )
             .order_by("-chosen", "-count", "label")
         )
         return _facet(self.name, self.label, rows, selected)
@@ -236,16 +317,23 @@ class Choices(Declared):
     def file_words(self, value, data):
         return list(value or ())
 
-    def count(self, filterset):
-        selected = list(filterset.cleaned(self.name) or ())
-        rows = filterset.matching(without=(self.name,)).order_by()
-        counts = dict(rows.values_list(self.path).annotate(count=Count("pk")))
+    def count(self, filterset, scope):
+        selected = _selected_values(filterset, self)
+        without = (self.name,)
+        stored = scope.stored(self.name, without)
+        if stored is not None:
+            counts, seen = {row.value: row.articles for row in stored}, 0
+        else:
+            rows = scope.rows(without).values_list(self.path)
+            counted = list(rows.annotate(count=Count("pk"), seen=scope.seen(without)))
+            counts = {value: count for value, count, _ in counted}
+            seen = max((row[2] for row in counted), default=0)
         values = [
             FacetValue(value, label, counts.get(value, 0), value in selected)
             for value, label in self.choices
             if counts.get(value) or value in selected
         ]
-        return Facet(self.name, self.label, values, truncated=False)
+        return Facet(self.name, self.label, values, truncated=False, bounded=seen > COUNT_WINDOW)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -309,9 +397,12 @@ class Tick(Declared):
     def file_words(self, value, data):
         return [slugify(self.chip)] if value else []
 
-    def tally(self, filterset) -> int:
-        """How many of the current results the tick would keep."""
-        return filterset.matching().filter(self.condition()).count()
+    def tally(self, filterset, scope) -> int:
+        """How many of the current results the tick would keep (among the window's)."""
+        stored = scope.stored(self.name, ())
+        if stored is not None:
+            return sum(row.articles for row in stored)
+        return scope.rows().filter(self.condition()).count()
 
 
 def _has_public_quotes():
@@ -408,12 +499,16 @@ class FacetCounts:
     facets: list[Facet] = field(default_factory=list)
     tallies: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def bounded(self) -> list[Facet]:
+        return [facet for facet in self.facets if facet.bounded]
+
 
 def facet_counts(filterset) -> FacetCounts:
-    found = FacetCounts()
+    found, scope = FacetCounts(), CountScope(filterset)
     for declared in filterset.declaration:
         if isinstance(declared, Tick):
-            found.tallies[declared.name] = declared.tally(filterset)
-        elif (facet := declared.count(filterset)) is not None:
+            found.tallies[declared.name] = declared.tally(filterset, scope)
+        elif (facet := declared.count(filterset, scope)) is not None:
             found.facets.append(facet)
     return found

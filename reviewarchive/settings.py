@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "operations.apps.OperationsConfig",
     "csp",
     "archivecache",
+    "facetcounts",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from articles import formats
-from articles.browsing import download_links, filter_context, results_page
+from articles.browsing import download_links, facet_note, filter_context, results_page
 from articles.exports import quote_rows
 from articles.facets import facet_counts
 from articles.filters import QuoteFilter
@@ -57,6 +57,9 @@ def quote_list(request):
             "page_obj": page_obj,
             "quotes": page_obj.object_list if page_obj else [],
             "facets": counts.facets if counts else [],
+            "facet_note": facet_note(
+                counts, page_obj.paginator.count if page_obj else 0, filterset, "quotes"
+            ),
             "page_error": page_error,
             "links": download_links(request, formats.QUOTE_FORMATS),
         },
