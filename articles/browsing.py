@@ -16,10 +16,11 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from articles import formats, search
-from articles.facets import COUNT_WINDOW, Choices, Entities, Tick, facet_counts
+from articles.facets import Choices, Entities, Tick, count_window, facet_counts
 from articles.filter_fields import printable
 from articles.filters import SORT_CHOICES, ArticleFilter
 from articles.selectors import LIST_DEFERRED
+from facetcounts import read as stored_counts
 
 PAGE_SIZE = 20
 INDEX_PAGE_SIZE = 200
@@ -112,8 +113,8 @@ def facet_note(counts, total: int, filterset, noun: str) -> str:
     bounded = counts.bounded if counts else []
     if not bounded:
         return ""
-    among = f"{COUNT_WINDOW:,} {filterset.counting_word}"
-    if total > COUNT_WINDOW:
+    among = f"{count_window():,} {filterset.counting_word}"
+    if total > count_window():
         return f"Counts among the {among} of {total:,} {noun}."
     titles = " and ".join(facet.title.lower() for facet in bounded)
     return f"Counts of {titles} among the {among} {noun} that match the other filters."
@@ -210,7 +211,8 @@ def _entry(request, item, **fields) -> dict:
 
 def index_page(request, template, objects, name, describe=lambda item: {}):
     """An index page of ``objects``, or its JSON (``?format=json``): the same page, with
-    its paging; ``describe`` gives each entry's fields besides name, address and count."""
+    its paging; ``describe`` gives each entry's fields besides name, address and count.
+    ``objects`` carry their precomputed ``article_count`` (``facetcounts.read.count_of``)."""
     fmt, refused = formats.requested_format(request, ("json",))
     if refused:
         return refused
@@ -219,6 +221,7 @@ def index_page(request, template, objects, name, describe=lambda item: {}):
     if number is None or number > max(paginator.num_pages, 1):
         raise Http404("No such page of this list.")
     page_obj = paginator.page(number)
+    page_obj.object_list = stored_counts.counted_page(page_obj.object_list)
     if fmt == "json":
         return formats.json_page(
             {

@@ -22,7 +22,7 @@ selectable side by side.
 
 Where they count (``CountScope``): on the unfiltered /articles/ the counts are the
 precomputed ones (``facetcounts``), exact and read in one query. Anywhere else
-they count among the first ``COUNT_WINDOW`` results in the list's order, which is
+they count among the first ``count_window()`` results in the list's order, which is
 every result up to that many; above it the facet is marked ``bounded`` and the page
 says so. Each query groups by the entity's id (its slug and name ride along as
 MAX(), since they depend on the id), and learns in the same query, from a
@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import django_filters
+from django.conf import settings
 from django.db.models import (
     Case,
     Count,
@@ -64,7 +65,6 @@ from facetcounts import read as stored_counts
 from people.models import Organisation, Person, ReviewBody
 
 FACET_LIMIT = 20
-COUNT_WINDOW = 2000  # facets count among this many first results (docs/performance.md)
 AND, OR = " and ", " or "
 
 
@@ -82,7 +82,7 @@ class Facet:
     title: str
     values: list[FacetValue]
     truncated: bool  # more values exist than are shown
-    bounded: bool = False  # counted among the first COUNT_WINDOW rows, not all of them
+    bounded: bool = False  # counted among the first count_window() rows, not all of them
 
     @property
     def has_selection(self) -> bool:
@@ -167,7 +167,7 @@ def _facet(name, title, rows, selected) -> Facet:
         FacetValue(row["value"], row["label"], row["count"], row["value"] in selected)
         for row in rows[:FACET_LIMIT]
     ]
-    bounded = bool(rows) and rows[0].get("seen", 0) > COUNT_WINDOW
+    bounded = bool(rows) and rows[0].get("seen", 0) > count_window()
     return Facet(name, title, values, truncated=len(rows) > FACET_LIMIT, bounded=bounded)
 
 
@@ -192,24 +192,37 @@ class CountScope:
             self._stored = stored_counts.top_values(selected, FACET_LIMIT + 1) or {}
         return self._stored.get(name, []) if self._stored else None
 
-    def _window(self, without: tuple[str, ...], size: int):
-        ordered = self.filterset.counting_order(self.filterset.matching(without))
-        return ordered.values("pk")[:size]
+    def _ordered(self, without: tuple[str, ...]):
+        return self.filterset.counting_order(self.filterset.matching(without))
 
     def rows(self, without: tuple[str, ...] = ()):
-        """The first COUNT_WINDOW rows of the results (leaving out ``without``'s filters)."""
-        model = self.filterset.queryset.model
-        return model._base_manager.filter(pk__in=self._window(without, COUNT_WINDOW)).order_by()
+        """The first count_window() rows of the results (leaving out ``without``'s filters)."""
+        return first_rows(self._ordered(without))
 
     def seen(self, without: tuple[str, ...] = ()):
-        """An aggregate: how many rows the window would hold with room for one more
-        (more than COUNT_WINDOW: it is full, and the counts are bounded)."""
-        window = self._window(without, COUNT_WINDOW + 1)
-        model = self.filterset.queryset.model
-        counted = model._base_manager.filter(pk__in=window).order_by()
-        # Func, not Count: an aggregate here would make Django group the subquery.
-        size = counted.annotate(size=Func(F("pk"), function="COUNT")).values("size")
-        return Max(Subquery(size, output_field=IntegerField()))
+        return window_seen(self._ordered(without))
+
+
+def count_window() -> int:
+    """How many first results the facets count among (``ARCHIVE_FACET_WINDOW``)."""
+    return settings.ARCHIVE_FACET_WINDOW
+
+
+def first_rows(ordered):
+    """The first count_window() rows of ``ordered``, as a queryset to count over."""
+    window = ordered.values("pk")[: count_window()]
+    return ordered.model._base_manager.filter(pk__in=window).order_by()
+
+
+def window_seen(ordered) -> Max:
+    """An aggregate to add to a count over ``first_rows(ordered)``: how many rows the
+    window would hold with room for one more (above count_window(): the count is bounded).
+    Its subquery does not depend on the row, so the database runs it once."""
+    window = ordered.values("pk")[: count_window() + 1]
+    counted = ordered.model._base_manager.filter(pk__in=window).order_by()
+    # Func, not Count: an aggregate here would make Django group the subquery.
+    size = counted.annotate(size=Func(F("pk"), function="COUNT")).values("size")
+    return Max(Subquery(size, output_field=IntegerField()))
 
 
 def _selected_values(filterset, declared) -> list[str]:
@@ -333,7 +346,7 @@ class Choices(Declared):
             for value, label in self.choices
             if counts.get(value) or value in selected
         ]
-        return Facet(self.name, self.label, values, truncated=False, bounded=seen > COUNT_WINDOW)
+        return Facet(self.name, self.label, values, truncated=False, bounded=seen > count_window())
 
 
 @dataclass(frozen=True, kw_only=True)

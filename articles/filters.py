@@ -22,6 +22,7 @@ from articles.models import Article, Quote
 NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
 SORT_CHOICES = [(NEWEST, "Newest first"), (OLDEST, "Oldest first"), (RELEVANCE, "Relevance")]
 MAX_FILE_NAME = 120
+NEWEST_FIRST = (F("published").desc(nulls_last=True), "title", "pk")  # undated last
 
 
 class DeclaredFilters(FilterSetMetaclass):
@@ -154,14 +155,13 @@ class ArticleFilter(DeclaredFilterSet):
         return self.ordered_by(self.matching(), self.chosen_sort)
 
     def ordered_by(self, queryset, sort: str):
-        newest = [F("published").desc(nulls_last=True), "title", "pk"]
         if sort == OLDEST:
             return queryset.order_by(F("published").asc(nulls_last=True), "title", "pk")
         if sort == RELEVANCE:
             return search.annotate_relevance(queryset, self.search_text).order_by(
-                "-relevance", *newest
+                "-relevance", *NEWEST_FIRST
             )
-        return queryset.order_by(*newest)
+        return queryset.order_by(*NEWEST_FIRST)
 
     @property
     def counting_word(self) -> str:

@@ -10,6 +10,7 @@ Environment:
 - ARCHIVE_TRUSTED_PROXIES: how many proxies in front append to X-Forwarded-For (default 0).
 - ARCHIVE_PAGE_CACHE: "0" turns the whole-page cache off (default: on).
 - ARCHIVE_PAGE_CACHE_DIR: where the cached pages are kept (default: ``.page-cache``).
+- ARCHIVE_FACET_WINDOW: facets count among at most this many first results (default 2000).
 """
 
 import os
@@ -32,6 +33,8 @@ DEBUG = env_flag("DJANGO_DEBUG")
 
 # Leave unreviewed articles and discovered names off the public site (curation/visibility.py).
 ARCHIVE_HIDE_UNREVIEWED = env_flag("ARCHIVE_HIDE_UNREVIEWED")
+# Facets count among at most this many first results of a list (docs/performance.md).
+ARCHIVE_FACET_WINDOW = int(os.environ.get("ARCHIVE_FACET_WINDOW", "2000"))
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
