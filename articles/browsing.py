@@ -175,7 +175,7 @@ def browse_articles(
         else:
             if filterset.search_text:
                 search.attach_excerpts(page_obj.object_list, filterset.search_text)
-            counts = facet_counts(filterset)
+            counts = facet_counts(filterset, page_obj.paginator.count)
     return render(
         request,
         template,

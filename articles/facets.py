@@ -25,8 +25,9 @@ precomputed ones (``facetcounts``), exact and read in one query. Anywhere else
 they count among the first ``count_window()`` results in the list's order, which is
 every result up to that many; above it the facet is marked ``bounded`` and the page
 says so. Each query groups by the entity's id (its slug and name ride along as
-MAX(), since they depend on the id), and learns in the same query, from a
-one-off subquery, whether the window was full.
+MAX(), since they depend on the id). Whether the window was full is known from
+the page's count of results, or, for an OR facet counting other rows, learnt in
+the same query from a one-off subquery.
 """
 
 from collections.abc import Callable
@@ -161,21 +162,24 @@ def _selected_first(lookup: str, selected: list[str]) -> Case:
     )
 
 
-def _facet(name, title, rows, selected) -> Facet:
-    rows = list(rows[: FACET_LIMIT + 1])
+def _facet(name, title, rows, selected, bounded: bool = False) -> Facet:
     values = [
         FacetValue(row["value"], row["label"], row["count"], row["value"] in selected)
         for row in rows[:FACET_LIMIT]
     ]
-    bounded = bool(rows) and rows[0].get("seen", 0) > count_window()
     return Facet(name, title, values, truncated=len(rows) > FACET_LIMIT, bounded=bounded)
 
 
 class CountScope:
-    """The rows a filterset's facets count: see the module's docstring."""
+    """The rows a filterset's facets count: see the module's docstring.
 
-    def __init__(self, filterset):
-        self.filterset = filterset
+    ``total``: how many results the list has (its paginator's count). Within the window,
+    the facets that count the results count them all, with no window to compute; an OR
+    facet with its own value chosen counts other rows, and learns their number from
+    ``seen``."""
+
+    def __init__(self, filterset, total: int | None = None):
+        self.filterset, self.total = filterset, total
         self._stored = None
 
     def stored(self, name: str, without: tuple[str, ...]) -> list | None:
@@ -195,12 +199,27 @@ class CountScope:
     def _ordered(self, without: tuple[str, ...]):
         return self.filterset.counting_order(self.filterset.matching(without))
 
+    def _known(self, without: tuple[str, ...]) -> bool:
+        """Whether these rows are the results, whose number is known; ``without`` names
+        only filters that are in use (an unused one leaves out nothing)."""
+        return self.total is not None and not set(without) & self.filterset.active()
+
     def rows(self, without: tuple[str, ...] = ()):
-        """The first count_window() rows of the results (leaving out ``without``'s filters)."""
+        """The first count_window() rows of the results (leaving out ``without``'s
+        filters): all of them, with no window, when they are known to be no more."""
+        if self._known(without) and self.total <= count_window():
+            return self.filterset.matching(without).order_by()
         return first_rows(self._ordered(without))
 
-    def seen(self, without: tuple[str, ...] = ()):
-        return window_seen(self._ordered(without))
+    def seen(self, without: tuple[str, ...] = ()) -> dict:
+        """The annotation that tells ``bounded`` the rows' number, if it is not known."""
+        return {} if self._known(without) else {"seen": window_seen(self._ordered(without))}
+
+    def bounded(self, without: tuple[str, ...], rows: list[dict]) -> bool:
+        """Whether the rows counted were only the window's (``rows``: the counts)."""
+        if self._known(without):
+            return self.total > count_window()
+        return bool(rows) and rows[0]["seen"] > count_window()
 
 
 def count_window() -> int:
@@ -292,11 +311,12 @@ class Entities(Declared):
                 value=Max(f"{self.path}__slug"),
                 label=Max(f"{self.path}__name"),
                 chosen=Max(_selected_first(f"{self.path}__slug", selected)),
-                seen=scope.seen(without),
+                **scope.seen(without),
             )
             .order_by("-chosen", "-count", "label")
         )
-        return _facet(self.name, self.label, rows, selected)
+        rows = list(rows[: FACET_LIMIT + 1])
+        return _facet(self.name, self.label, rows, selected, scope.bounded(without, rows))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -335,18 +355,18 @@ class Choices(Declared):
         without = (self.name,)
         stored = scope.stored(self.name, without)
         if stored is not None:
-            counts, seen = {row.value: row.articles for row in stored}, 0
+            counts, bounded = {row.value: row.articles for row in stored}, False
         else:
-            rows = scope.rows(without).values_list(self.path)
-            counted = list(rows.annotate(count=Count("pk"), seen=scope.seen(without)))
-            counts = {value: count for value, count, _ in counted}
-            seen = max((row[2] for row in counted), default=0)
+            rows = scope.rows(without).values(value=F(self.path))
+            counted = list(rows.annotate(count=Count("pk"), **scope.seen(without)))
+            counts = {row["value"]: row["count"] for row in counted}
+            bounded = scope.bounded(without, counted)
         values = [
             FacetValue(value, label, counts.get(value, 0), value in selected)
             for value, label in self.choices
             if counts.get(value) or value in selected
         ]
-        return Facet(self.name, self.label, values, truncated=False, bounded=seen > count_window())
+        return Facet(self.name, self.label, values, truncated=False, bounded=bounded)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -517,8 +537,9 @@ class FacetCounts:
         return [facet for facet in self.facets if facet.bounded]
 
 
-def facet_counts(filterset) -> FacetCounts:
-    found, scope = FacetCounts(), CountScope(filterset)
+def facet_counts(filterset, total: int | None = None) -> FacetCounts:
+    """``total``: the number of results, when the page knows it (it saves a subquery)."""
+    found, scope = FacetCounts(), CountScope(filterset, total)
     for declared in filterset.declaration:
         if isinstance(declared, Tick):
             found.tallies[declared.name] = declared.tally(filterset, scope)

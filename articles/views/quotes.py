@@ -48,7 +48,7 @@ def quote_list(request):
         else:
             for quote in page_obj.object_list:
                 quote.shown_speaker = named_speaker(quote)
-            counts = facet_counts(filterset)
+            counts = facet_counts(filterset, page_obj.paginator.count)
     return render(
         request,
         "quotes/quote_list.html",
