@@ -70,6 +70,21 @@ def count_of(facet: str) -> Subquery:
     return Subquery(rows.values("articles")[:1])
 
 
+def top_entities(facet: str, limit: int):
+    """A subquery: the ids of the ``limit`` entities with the most articles (ties by name)."""
+    rows = current_rows().filter(facet=facet, articles__gt=0).order_by("-articles", "label")
+    return rows.values("entity_id")[:limit]
+
+
+def listed_or_recounted(rows) -> list:
+    """``rows`` (limited to ``top_entities``) as a list; none may mean stale counts, so
+    then they are recounted and read again (an empty archive reads twice)."""
+    found = list(rows.all())
+    if not found and refresh():
+        found = list(rows.all())
+    return found
+
+
 def counted_page(rows, field: str = "article_count") -> list:
     """``rows`` (annotated with ``count_of``) as a list, recounted first if stale."""
 

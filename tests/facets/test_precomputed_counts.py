@@ -144,3 +144,13 @@ def test_after_a_restore(loaded, tmp_path):
     call_command("restore_archive", str(backup))
     assert Article.objects.exists()
     assert_current()
+
+
+def test_the_home_pages_key_people_after_a_write(loaded, client):
+    client.get("/")
+    reject_record(Person.objects.order_by("pk").first())  # the counts are stale now
+    shown = {p.slug: p.article_count for p in client.get("/").context["key_people"]}
+    counted = {slug: n for slug, n in direct_counts()["person"].items() if n}
+    top = sorted(counted.values(), reverse=True)[: len(shown)]
+    assert shown and shown == {slug: counted[slug] for slug in shown}
+    assert sorted(shown.values(), reverse=True) == top
