@@ -16,7 +16,14 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from articles import formats, search
-from articles.facets import Choices, Entities, Tick, count_window, facet_counts
+from articles.facets import (
+    Choices,
+    Entities,
+    Tick,
+    count_window,
+    facet_counts,
+    first_results,
+)
 from articles.filter_fields import printable
 from articles.filters import SORT_CHOICES, ArticleFilter
 from articles.selectors import LIST_DEFERRED
@@ -78,9 +85,12 @@ def page_number(request) -> int | None:
     return number if number >= 1 else None
 
 
-def results_page(request, ordered, size: int):
-    """(page, error): the requested page of ``ordered``, or the sentence saying why not."""
+def results_page(request, ordered, size: int, window=None):
+    """(page, error): the requested page of ``ordered``, or the sentence saying why not.
+    ``window`` (``articles.facets.first_results``) gives the count, if it was read."""
     paginator = Paginator(ordered, size)
+    if window is not None:
+        paginator.count = window.total  # a cached property: the count query is spared
     number = page_number(request)
     if number is None or number > max(paginator.num_pages, 1):
         pages = paginator.num_pages
@@ -169,13 +179,14 @@ def browse_articles(
     status, page_error, page_obj, counts = 200, "", None, None
     if filterset.is_valid():
         ordered = filterset.ordered().select_related("outlet").defer(*LIST_DEFERRED)
-        page_obj, page_error = results_page(request, ordered, PAGE_SIZE)
+        window = first_results(filterset)
+        page_obj, page_error = results_page(request, ordered, PAGE_SIZE, window)
         if page_obj is None:
             status = 404
         else:
             if filterset.search_text:
                 search.attach_excerpts(page_obj.object_list, filterset.search_text)
-            counts = facet_counts(filterset, page_obj.paginator.count)
+            counts = facet_counts(filterset, window)
     return render(
         request,
         template,

@@ -24,10 +24,12 @@ Where they count (``CountScope``): on the unfiltered /articles/ the counts are t
 precomputed ones (``facetcounts``), exact and read in one query. Anywhere else
 they count among the first ``count_window()`` results in the list's order, which is
 every result up to that many; above it the facet is marked ``bounded`` and the page
-says so. Each query groups by the entity's id (its slug and name ride along as
-MAX(), since they depend on the id). Whether the window was full is known from
-the page's count of results, or, for an OR facet counting other rows, learnt in
-the same query from a one-off subquery.
+says so. The window is read once, by the query that counts the results for the paginator
+(``first_results``: COUNT(*) OVER () beside the ids of the first rows), and each
+facet's query counts over those ids. Each groups by the entity's id (its slug and
+name ride along as MAX(), since they depend on the id). An OR facet whose own value
+is chosen counts other rows: their window is a subquery of its query, which also
+learns from a one-off subquery whether it was full.
 """
 
 from collections.abc import Callable
@@ -49,6 +51,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models import Window as WindowOver
 from django.utils.text import slugify
 
 from articles import quote_search, search
@@ -170,16 +173,35 @@ def _facet(name, title, rows, selected, bounded: bool = False) -> Facet:
     return Facet(name, title, values, truncated=len(rows) > FACET_LIMIT, bounded=bounded)
 
 
+@dataclass(frozen=True)
+class Window:
+    """How many results a list has, and the ids of its first count_window() of them."""
+
+    total: int
+    ids: list[int]
+
+
+def first_results(filterset) -> Window | None:
+    """The list's window, in one query that also counts the results (it stands for the
+    paginator's count); None where every facet reads the precomputed counts."""
+    if filterset.whole_archive and not filterset.active():
+        return None
+    ordered = filterset.counting_order(filterset.matching())
+    rows = ordered.annotate(total=WindowOver(Count("pk"))).values_list("total", "pk")
+    rows = list(rows[: count_window()])
+    return Window(rows[0][0] if rows else 0, [pk for _, pk in rows])
+
+
 class CountScope:
     """The rows a filterset's facets count: see the module's docstring.
 
-    ``total``: how many results the list has (its paginator's count). Within the window,
-    the facets that count the results count them all, with no window to compute; an OR
-    facet with its own value chosen counts other rows, and learns their number from
-    ``seen``."""
+    ``window``: the results' first rows (``first_results``), which the facets that count
+    the results count, each in its own query, without working out the window again.
+    An OR facet with its own value chosen counts other rows: their window is a subquery
+    of its query, which learns their number from ``seen``."""
 
-    def __init__(self, filterset, total: int | None = None):
-        self.filterset, self.total = filterset, total
+    def __init__(self, filterset, window: Window | None):
+        self.filterset, self.window = filterset, window
         self._stored = None
 
     def stored(self, name: str, without: tuple[str, ...]) -> list | None:
@@ -200,15 +222,15 @@ class CountScope:
         return self.filterset.counting_order(self.filterset.matching(without))
 
     def _known(self, without: tuple[str, ...]) -> bool:
-        """Whether these rows are the results, whose number is known; ``without`` names
+        """Whether these rows are the results, whose window is known; ``without`` names
         only filters that are in use (an unused one leaves out nothing)."""
-        return self.total is not None and not set(without) & self.filterset.active()
+        return self.window is not None and not set(without) & self.filterset.active()
 
     def rows(self, without: tuple[str, ...] = ()):
-        """The first count_window() rows of the results (leaving out ``without``'s
-        filters): all of them, with no window, when they are known to be no more."""
-        if self._known(without) and self.total <= count_window():
-            return self.filterset.matching(without).order_by()
+        """The first count_window() rows of the results (leaving out ``without``'s filters)."""
+        if self._known(without):
+            model = self.filterset.queryset.model
+            return model._base_manager.filter(pk__in=self.window.ids).order_by()
         return first_rows(self._ordered(without))
 
     def seen(self, without: tuple[str, ...] = ()) -> dict:
@@ -218,7 +240,7 @@ class CountScope:
     def bounded(self, without: tuple[str, ...], rows: list[dict]) -> bool:
         """Whether the rows counted were only the window's (``rows``: the counts)."""
         if self._known(without):
-            return self.total > count_window()
+            return self.window.total > count_window()
         return bool(rows) and rows[0]["seen"] > count_window()
 
 
@@ -537,9 +559,9 @@ class FacetCounts:
         return [facet for facet in self.facets if facet.bounded]
 
 
-def facet_counts(filterset, total: int | None = None) -> FacetCounts:
-    """``total``: the number of results, when the page knows it (it saves a subquery)."""
-    found, scope = FacetCounts(), CountScope(filterset, total)
+def facet_counts(filterset, window: Window | None) -> FacetCounts:
+    """``window``: ``first_results(filterset)``, which the page read for its count."""
+    found, scope = FacetCounts(), CountScope(filterset, window)
     for declared in filterset.declaration:
         if isinstance(declared, Tick):
             found.tallies[declared.name] = declared.tally(filterset, scope)
