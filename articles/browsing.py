@@ -16,10 +16,18 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from articles import formats, search
-from articles.facets import Choices, Entities, Tick, facet_counts
+from articles.facets import (
+    Choices,
+    Entities,
+    Tick,
+    count_window,
+    facet_counts,
+    first_results,
+)
 from articles.filter_fields import printable
 from articles.filters import RELEVANCE, SORT_CHOICES, ArticleFilter
 from articles.selectors import LIST_DEFERRED
+from facetcounts import read as stored_counts
 
 PAGE_SIZE = 20
 INDEX_PAGE_SIZE = 200
@@ -77,9 +85,12 @@ def page_number(request) -> int | None:
     return number if number >= 1 else None
 
 
-def results_page(request, ordered, size: int):
-    """(page, error): the requested page of ``ordered``, or the sentence saying why not."""
+def results_page(request, ordered, size: int, window=None):
+    """(page, error): the requested page of ``ordered``, or the sentence saying why not.
+    ``window`` (``articles.facets.first_results``) gives the count, if it was read."""
     paginator = Paginator(ordered, size)
+    if window is not None:
+        paginator.count = window.total  # a cached property: the count query is spared
     number = page_number(request)
     if number is None or number > max(paginator.num_pages, 1):
         pages = paginator.num_pages
@@ -105,6 +116,18 @@ def download_links(request, names, feed_params: dict | None = None) -> dict[str,
             query.setlist(name, [*query.getlist(name), value])
         links["feed"] = _url(reverse("articles:article-feed"), query)
     return links
+
+
+def facet_note(counts, total: int, filterset, noun: str) -> str:
+    """The sentence that says the facets were counted among the first results only, or ""."""
+    bounded = counts.bounded if counts else []
+    if not bounded:
+        return ""
+    among = f"{count_window():,} {filterset.counting_word}"
+    if total > count_window():
+        return f"Counts among the {among} of {total:,} {noun}."
+    titles = " and ".join(facet.title.lower() for facet in bounded)
+    return f"Counts of {titles} among the {among} {noun} that match the other filters."
 
 
 def filter_context(request, filterset) -> dict:
@@ -135,14 +158,17 @@ def ranked_among(filterset, page_obj) -> int | None:
     return search.ranked_among(page_obj.paginator.count)
 
 
-def browse_articles(request, base_queryset, template: str, context: dict, feed_params=None):
+def browse_articles(
+    request, base_queryset, template: str, context: dict, feed_params=None, whole_archive=False
+):
     """Render ``template`` with a filterable list of ``base_queryset`` (or export it).
 
     ``feed_params`` names the page's own subject (``{"person": "ian-dickson"}``): the
     feed and the exports state it among their filters and in their file name.
+    ``whole_archive``: ``base_queryset`` is every public article (/articles/).
     """
     scope = feed_params or {}
-    filterset = ArticleFilter(request.GET, queryset=base_queryset)
+    filterset = ArticleFilter(request.GET, queryset=base_queryset, whole_archive=whole_archive)
     fmt, refused = formats.requested_format(request, formats.ARTICLE_FORMATS)
     if refused:
         return refused
@@ -160,13 +186,14 @@ def browse_articles(request, base_queryset, template: str, context: dict, feed_p
     status, page_error, page_obj, counts = 200, "", None, None
     if filterset.is_valid():
         listed = filterset.listed(lambda rows: rows.select_related("outlet").defer(*LIST_DEFERRED))
-        page_obj, page_error = results_page(request, listed, PAGE_SIZE)
+        window = first_results(filterset)
+        page_obj, page_error = results_page(request, listed, PAGE_SIZE, window)
         if page_obj is None:
             status = 404
         else:
             if filterset.search_text:
                 search.attach_excerpts(page_obj.object_list, filterset.search_text)
-            counts = facet_counts(filterset)
+            counts = facet_counts(filterset, window)
     return render(
         request,
         template,
@@ -176,6 +203,9 @@ def browse_articles(request, base_queryset, template: str, context: dict, feed_p
             "page_obj": page_obj,
             "articles": page_obj.object_list if page_obj else [],
             "facets": counts.facets if counts else [],
+            "facet_note": facet_note(
+                counts, page_obj.paginator.count if page_obj else 0, filterset, "articles"
+            ),
             "quoted_count": counts.tallies["has_quotes"] if counts else 0,
             "sort": filterset.chosen_sort if filterset.is_valid() else None,
             "sort_choices": SORT_CHOICES,
@@ -200,7 +230,8 @@ def _entry(request, item, **fields) -> dict:
 
 def index_page(request, template, objects, name, describe=lambda item: {}):
     """An index page of ``objects``, or its JSON (``?format=json``): the same page, with
-    its paging; ``describe`` gives each entry's fields besides name, address and count."""
+    its paging; ``describe`` gives each entry's fields besides name, address and count.
+    ``objects`` carry their precomputed ``article_count`` (``facetcounts.read.count_of``)."""
     fmt, refused = formats.requested_format(request, ("json",))
     if refused:
         return refused
@@ -209,6 +240,7 @@ def index_page(request, template, objects, name, describe=lambda item: {}):
     if number is None or number > max(paginator.num_pages, 1):
         raise Http404("No such page of this list.")
     page_obj = paginator.page(number)
+    page_obj.object_list = stored_counts.counted_page(page_obj.object_list)
     if fmt == "json":
         return formats.json_page(
             {

@@ -19,13 +19,42 @@ within the current results, so each count says how many results remain if the
 value is added. An OR facet (outlet, kind, speaker: a row has only one) counts
 within the results of every other filter, so its values stay visible and
 selectable side by side.
+
+Where they count (``CountScope``): on the unfiltered /articles/ the counts are the
+precomputed ones (``facetcounts``), exact and read in one query. Anywhere else
+they count among the first ``count_window()`` results in the list's order, which is
+every result up to that many; above it the facet is marked ``bounded`` and the page
+says so. The window is read once, by the query that counts the results for the paginator
+(``first_results``: COUNT(*) OVER () beside the ids of the first rows), and each
+facet's query counts over those ids. Each groups by the entity's id (its slug and
+name ride along as MAX(), since they depend on the id). An OR facet whose own value
+is chosen counts other rows: their window is a subquery of its query, which also
+learns from a one-off subquery whether it was full.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import django_filters
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.conf import settings
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models import Window as WindowOver
+from django.db.models.expressions import RawSQL
 from django.utils.text import slugify
 
 from articles import quote_search, search
@@ -39,6 +68,7 @@ from articles.filter_fields import (
 )
 from articles.models import Article, Outlet, Quote
 from curation.visibility import reviewed
+from facetcounts import read as stored_counts
 from people.models import Organisation, Person, ReviewBody
 
 FACET_LIMIT = 20
@@ -59,6 +89,7 @@ class Facet:
     title: str
     values: list[FacetValue]
     truncated: bool  # more values exist than are shown
+    bounded: bool = False  # counted among the first count_window() rows, not all of them
 
     @property
     def has_selection(self) -> bool:
@@ -101,7 +132,7 @@ class Declared:
         """The filter as words of an export's file name."""
         return []
 
-    def count(self, filterset) -> Facet | None:
+    def count(self, filterset, scope: "CountScope") -> Facet | None:
         return None
 
 
@@ -137,13 +168,118 @@ def _selected_first(lookup: str, selected: list[str]) -> Case:
     )
 
 
-def _facet(name, title, rows, selected) -> Facet:
-    rows = list(rows[: FACET_LIMIT + 1])
+def _facet(name, title, rows, selected, bounded: bool = False) -> Facet:
     values = [
         FacetValue(row["value"], row["label"], row["count"], row["value"] in selected)
         for row in rows[:FACET_LIMIT]
     ]
-    return Facet(name, title, values, truncated=len(rows) > FACET_LIMIT)
+    return Facet(name, title, values, truncated=len(rows) > FACET_LIMIT, bounded=bounded)
+
+
+@dataclass(frozen=True)
+class Window:
+    """How many results a list has, and the ids of its first count_window() of them."""
+
+    total: int
+    ids: list[int]
+
+
+def first_results(filterset) -> Window | None:
+    """The list's window, in one query that also counts the results (it stands for the
+    paginator's count); None where every facet reads the precomputed counts."""
+    if filterset.whole_archive and not filterset.active():
+        return None
+    ordered = filterset.counting_order(filterset.matching())
+    rows = ordered.annotate(total=WindowOver(Count("pk"))).values_list("total", "pk")
+    rows = list(rows[: count_window()])
+    return Window(rows[0][0] if rows else 0, [pk for _, pk in rows])
+
+
+class CountScope:
+    """The rows a filterset's facets count: see the module's docstring.
+
+    ``window``: the results' first rows (``first_results``), which the facets that count
+    the results count, each in its own query, without working out the window again.
+    An OR facet with its own value chosen counts other rows: their window is a subquery
+    of its query, which learns their number from ``seen``."""
+
+    def __init__(self, filterset, window: Window | None):
+        self.filterset, self.window = filterset, window
+        self._stored = None
+
+    def stored(self, name: str, without: tuple[str, ...]) -> list | None:
+        """The precomputed values of facet ``name``, if its counts are the whole archive's."""
+        narrowed = self.filterset.active() - set(without)
+        if not self.filterset.whole_archive or narrowed:
+            return None
+        if self._stored is None:
+            selected = {
+                declared.name: _selected_values(self.filterset, declared)
+                for declared in self.filterset.declaration
+                if isinstance(declared, Entities | Choices)
+            }
+            self._stored = stored_counts.top_values(selected, FACET_LIMIT + 1) or {}
+        return self._stored.get(name, []) if self._stored else None
+
+    def _ordered(self, without: tuple[str, ...]):
+        return self.filterset.counting_order(self.filterset.matching(without))
+
+    def _known(self, without: tuple[str, ...]) -> bool:
+        """Whether these rows are the results, whose window is known; ``without`` names
+        only filters that are in use (an unused one leaves out nothing)."""
+        return self.window is not None and not set(without) & self.filterset.active()
+
+    def rows(self, without: tuple[str, ...] = ()):
+        """The first count_window() rows of the results (leaving out ``without``'s filters)."""
+        if self._known(without):
+            model = self.filterset.queryset.model
+            return model._base_manager.filter(pk__in=_one_parameter(self.window.ids)).order_by()
+        return first_rows(self._ordered(without))
+
+    def seen(self, without: tuple[str, ...] = ()) -> dict:
+        """The annotation that tells ``bounded`` the rows' number, if it is not known."""
+        return {} if self._known(without) else {"seen": window_seen(self._ordered(without))}
+
+    def bounded(self, without: tuple[str, ...], rows: list[dict]) -> bool:
+        """Whether the rows counted were only the window's (``rows``: the counts)."""
+        if self._known(without):
+            return self.window.total > count_window()
+        return bool(rows) and rows[0]["seen"] > count_window()
+
+
+def _one_parameter(ids: list[int]) -> RawSQL:
+    """``ids`` as one query parameter (an array, or JSON on SQLite), for ``pk__in``: two
+    thousand parameters, one per id, cost more to prepare than the count they feed."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+
+
+def count_window() -> int:
+    """How many first results the facets count among (``ARCHIVE_FACET_WINDOW``)."""
+    return settings.ARCHIVE_FACET_WINDOW
+
+
+def first_rows(ordered):
+    """The first count_window() rows of ``ordered``, as a queryset to count over."""
+    window = ordered.values("pk")[: count_window()]
+    return ordered.model._base_manager.filter(pk__in=window).order_by()
+
+
+def window_seen(ordered) -> Max:
+    """An aggregate to add to a count over ``first_rows(ordered)``: how many rows the
+    window would hold with room for one more (above count_window(): the count is bounded).
+    Its subquery does not depend on the row, so the database runs it once."""
+    window = ordered.values("pk")[: count_window() + 1]
+    counted = ordered.model._base_manager.filter(pk__in=window).order_by()
+    # Func, not Count: an aggregate here would make Django group the subquery.
+    size = counted.annotate(size=Func(F("pk"), function="COUNT")).values("size")
+    return Max(Subquery(size, output_field=IntegerField()))
+
+
+def _selected_values(filterset, declared) -> list[str]:
+    chosen = filterset.cleaned(declared.name) or ()
+    return [item.slug for item in chosen] if isinstance(declared, Entities) else list(chosen)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -191,18 +327,29 @@ class Entities(Declared):
     def file_words(self, value, data):
         return [item.slug for item in value or ()]
 
-    def count(self, filterset):
-        selected = [item.slug for item in filterset.cleaned(self.name) or ()]
-        rows = filterset.matching(without=(self.name,) if self.combine == OR else ())
+    def count(self, filterset, scope):
+        selected = _selected_values(filterset, self)
+        without = (self.name,) if self.combine == OR else ()
+        stored = scope.stored(self.name, without)
+        if stored is not None:
+            rows = [{"value": r.value, "label": r.label, "count": r.articles} for r in stored]
+            return _facet(self.name, self.label, rows, selected)
         visible = reviewed(self.path) if self.hides_unreviewed else Q()
         rows = (
-            rows.order_by()
+            scope.rows(without)
             .filter(visible, **{f"{self.path}__isnull": False})
-            .values(value=F(f"{self.path}__slug"), label=F(f"{self.path}__name"))
-            .annotate(count=Count("pk"), chosen=_selected_first(f"{self.path}__slug", selected))
+            .values(entity=F(self.path))
+            .annotate(
+                count=Count("pk"),
+                value=Max(f"{self.path}__slug"),
+                label=Max(f"{self.path}__name"),
+                chosen=Max(_selected_first(f"{self.path}__slug", selected)),
+                **scope.seen(without),
+            )
             .order_by("-chosen", "-count", "label")
         )
-        return _facet(self.name, self.label, rows, selected)
+        rows = list(rows[: FACET_LIMIT + 1])
+        return _facet(self.name, self.label, rows, selected, scope.bounded(without, rows))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -236,16 +383,23 @@ class Choices(Declared):
     def file_words(self, value, data):
         return list(value or ())
 
-    def count(self, filterset):
-        selected = list(filterset.cleaned(self.name) or ())
-        rows = filterset.matching(without=(self.name,)).order_by()
-        counts = dict(rows.values_list(self.path).annotate(count=Count("pk")))
+    def count(self, filterset, scope):
+        selected = _selected_values(filterset, self)
+        without = (self.name,)
+        stored = scope.stored(self.name, without)
+        if stored is not None:
+            counts, bounded = {row.value: row.articles for row in stored}, False
+        else:
+            rows = scope.rows(without).values(value=F(self.path))
+            counted = list(rows.annotate(count=Count("pk"), **scope.seen(without)))
+            counts = {row["value"]: row["count"] for row in counted}
+            bounded = scope.bounded(without, counted)
         values = [
             FacetValue(value, label, counts.get(value, 0), value in selected)
             for value, label in self.choices
             if counts.get(value) or value in selected
         ]
-        return Facet(self.name, self.label, values, truncated=False)
+        return Facet(self.name, self.label, values, truncated=False, bounded=bounded)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -309,9 +463,12 @@ class Tick(Declared):
     def file_words(self, value, data):
         return [slugify(self.chip)] if value else []
 
-    def tally(self, filterset) -> int:
-        """How many of the current results the tick would keep."""
-        return filterset.matching().filter(self.condition()).count()
+    def tally(self, filterset, scope) -> int:
+        """How many of the current results the tick would keep (among the window's)."""
+        stored = scope.stored(self.name, ())
+        if stored is not None:
+            return sum(row.articles for row in stored)
+        return scope.rows().filter(self.condition()).count()
 
 
 def _has_public_quotes():
@@ -408,12 +565,17 @@ class FacetCounts:
     facets: list[Facet] = field(default_factory=list)
     tallies: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def bounded(self) -> list[Facet]:
+        return [facet for facet in self.facets if facet.bounded]
 
-def facet_counts(filterset) -> FacetCounts:
-    found = FacetCounts()
+
+def facet_counts(filterset, window: Window | None) -> FacetCounts:
+    """``window``: ``first_results(filterset)``, which the page read for its count."""
+    found, scope = FacetCounts(), CountScope(filterset, window)
     for declared in filterset.declaration:
         if isinstance(declared, Tick):
-            found.tallies[declared.name] = declared.tally(filterset)
-        elif (facet := declared.count(filterset)) is not None:
+            found.tallies[declared.name] = declared.tally(filterset, scope)
+        elif (facet := declared.count(filterset, scope)) is not None:
             found.facets.append(facet)
     return found

@@ -34,7 +34,15 @@ class DeclaredFilters(FilterSetMetaclass):
 
 
 class DeclaredFilterSet(django_filters.FilterSet, metaclass=DeclaredFilters):
+    """``whole_archive``: the queryset is every public article, so that facets may read the
+    precomputed counts (``facetcounts``) when no filter narrows it."""
+
     declaration: list = []
+    counting_word = "newest"  # the facets' window is the first results in this order
+
+    def __init__(self, data=None, queryset=None, *, whole_archive: bool = False, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.whole_archive = whole_archive
 
     def filter_declared(self, queryset, name, value):
         return self.declared(name).apply(queryset, value)
@@ -54,6 +62,15 @@ class DeclaredFilterSet(django_filters.FilterSet, metaclass=DeclaredFilters):
             if name not in without:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+    def active(self) -> set[str]:
+        """The declared filters that have a value."""
+        names = {declared.name for declared in self.declaration}
+        return {name for name, value in self._valid_data().items() if value and name in names}
+
+    def counting_order(self, queryset):
+        """``queryset`` in the order whose first rows the facets count among."""
+        raise NotImplementedError
 
     def problems(self) -> list[str]:
         """The form's error messages, one line each, prefixed with their field's label."""
@@ -135,10 +152,12 @@ class ArticleFilter(DeclaredFilterSet):
     def ordered(self):
         """The matching articles in the chosen order, undated ones last (exports read it
         whole; the list pages through ``listed``)."""
-        queryset = self.matching()
-        if self.chosen_sort == OLDEST:
+        return self.ordered_by(self.matching(), self.chosen_sort)
+
+    def ordered_by(self, queryset, sort: str):
+        if sort == OLDEST:
             return queryset.order_by(F("published").asc(nulls_last=True), "title", "pk")
-        if self.chosen_sort == RELEVANCE:
+        if sort == RELEVANCE:
             return search.by_relevance(queryset, self.search_text)
         return queryset.order_by(*ordering.NEWEST)
 
@@ -149,6 +168,15 @@ class ArticleFilter(DeclaredFilterSet):
         if self.chosen_sort == RELEVANCE:
             return search.RankedMatches(self.matching(), self.search_text, rows)
         return rows(self.ordered())
+
+    @property
+    def counting_word(self) -> str:
+        """Facets count among the first results by date (newest first unless sorted oldest
+        first): ranking them again for every facet would cost what the search did."""
+        return "oldest" if self.chosen_sort == OLDEST else "newest"
+
+    def counting_order(self, queryset):
+        return self.ordered_by(queryset, OLDEST if self.counting_word == "oldest" else NEWEST)
 
 
 class QuoteFilter(DeclaredFilterSet):
@@ -161,6 +189,9 @@ class QuoteFilter(DeclaredFilterSet):
 
     def ordered(self):
         """The matching quotes, newest article first, in their order within it."""
-        return self.matching().order_by(
+        return self.counting_order(self.matching())
+
+    def counting_order(self, queryset):
+        return queryset.order_by(
             F("article__published").desc(nulls_last=True), "article__title", "article", "position"
         )

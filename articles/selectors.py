@@ -1,6 +1,6 @@
 """Read-only queries behind the article pages; each costs a fixed number of queries."""
 
-from django.db.models import Count, F, Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -17,7 +17,8 @@ from articles.models import (
     SourceFile,
 )
 from articles.review import the_review
-from curation.visibility import public, reviewed
+from curation.visibility import public
+from facetcounts import read as stored_counts
 from people.models import Person
 
 LIST_DEFERRED = ("source_text", "search_vector", "loader_values")
@@ -41,13 +42,13 @@ def latest_articles(limit: int = 6):
     return article_cards().order_by("-published", "-pk").filter(published__isnull=False)[:limit]
 
 
-def key_people(limit: int = 8):
-    """The people the coverage mentions in the most articles."""
-    return (
+def key_people(limit: int = 8) -> list[Person]:
+    """The people the coverage mentions in the most articles (precomputed counts)."""
+    return stored_counts.listed_or_recounted(
         public(Person.objects)
-        .annotate(article_count=Count("mentions", filter=reviewed("mentions__article")))
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "name")[:limit]
+        .filter(pk__in=stored_counts.top_entities("person", limit))
+        .annotate(article_count=stored_counts.count_of("person"))
+        .order_by("-article_count", "name")
     )
 
 
@@ -120,6 +121,4 @@ def timeline_milestones() -> list[Milestone]:
 
 
 def outlets_with_counts():
-    return Outlet.objects.annotate(
-        article_count=Count("articles", filter=reviewed("articles"))
-    ).order_by("name")
+    return Outlet.objects.annotate(article_count=stored_counts.count_of("outlet")).order_by("name")

@@ -1,9 +1,14 @@
 """Read-only queries behind the people, organisation and review body pages."""
 
-from django.db.models import Count, F, Prefetch
+from functools import cached_property
 
-from articles.models import PersonMention, Quote
-from curation.visibility import public, reviewed
+from django.db.models import Count, F, Max, Prefetch
+
+from articles import ordering
+from articles.facets import count_window, first_rows, window_seen
+from articles.models import Article, PersonMention, Quote
+from curation.visibility import public
+from facetcounts.read import count_of
 from people.models import (
     Membership,
     Organisation,
@@ -29,11 +34,8 @@ def redirect_target(kind: str, old_slug: str):
 
 
 def people_with_counts():
-    return (
-        public(Person.objects)
-        .annotate(article_count=Count("mentions", filter=reviewed("mentions__article")))
-        .order_by("name", "pk")
-    )
+    """Every public person with their precomputed article count (``facetcounts``)."""
+    return public(Person.objects).annotate(article_count=count_of("person")).order_by("name", "pk")
 
 
 def person_page(slug: str) -> Person | None:
@@ -62,23 +64,43 @@ def quotes_by(person):
     )
 
 
-def co_mentioned(person, limit: int = CO_MENTION_LIMIT):
-    """The people most often mentioned in the same articles, with how often."""
-    shared = PersonMention.objects.filter(person=person).values("article")
-    return (
-        public(PersonMention.objects, "person", "article")
-        .filter(article__in=shared)
-        .exclude(person=person)
-        .values(slug=F("person__slug"), name=F("person__name"))
-        .annotate(together=Count("pk"))
-        .order_by("-together", "name")[:limit]
-    )
+class CoMentions:
+    """The people most often mentioned in the same articles as ``person``, with how often:
+    among the person's count_window() newest public articles (all of them, up to that many).
+    Counted when first read, so that an export, which shows none, costs nothing."""
+
+    def __init__(self, person, limit: int = CO_MENTION_LIMIT):
+        self.person, self.limit = person, limit
+
+    @cached_property
+    def people(self) -> list[dict]:
+        """slug, name and ``together`` (how many articles name both), most first."""
+        coverage = public(Article.objects).filter(person_mentions__person=self.person)
+        coverage = coverage.order_by(*ordering.NEWEST)
+        return list(
+            public(PersonMention.objects, "person")
+            .filter(article__in=first_rows(coverage).values("pk"))
+            .exclude(person=self.person)
+            .values("person")
+            .annotate(
+                together=Count("pk"),
+                slug=Max("person__slug"),
+                name=Max("person__name"),
+                seen=window_seen(coverage),
+            )
+            .order_by("-together", "name")[: self.limit]
+        )
+
+    @property
+    def bounded(self) -> bool:
+        """Whether the person has more articles than were counted among."""
+        return bool(self.people) and self.people[0]["seen"] > count_window()
 
 
 def organisations_with_counts():
     return (
         public(Organisation.objects)
-        .annotate(article_count=Count("mentions", filter=reviewed("mentions__article")))
+        .annotate(article_count=count_of("organisation"))
         .order_by("name", "pk")
     )
 
@@ -88,10 +110,12 @@ def organisation_page(slug: str) -> Organisation | None:
 
 
 def review_bodies_with_counts():
-    return ReviewBody.objects.annotate(
-        article_count=Count("mentions", distinct=True),
-        member_count=Count("memberships", distinct=True),
-    ).order_by("name")
+    """The public review bodies (those the facets offer) with their precomputed counts."""
+    return (
+        public(ReviewBody.objects)
+        .annotate(article_count=count_of("review_body"), member_count=Count("memberships"))
+        .order_by("name")
+    )
 
 
 def review_body_page(slug: str) -> ReviewBody | None:

@@ -14,6 +14,7 @@ Environment:
 - DATABASE_PARALLEL_WORKERS: PostgreSQL's max_parallel_workers_per_gather (default 0).
 - ARCHIVE_EXPORTS_AT_ONCE, ARCHIVE_EXPORTS_PER_MINUTE: downloads a client may have running
   at once (default 2) and start in a minute (default 20); 0 lifts that limit.
+- ARCHIVE_FACET_WINDOW: facets count among at most this many first results (default 2000).
 """
 
 import os
@@ -36,6 +37,8 @@ DEBUG = env_flag("DJANGO_DEBUG")
 
 # Leave unreviewed articles and discovered names off the public site (curation/visibility.py).
 ARCHIVE_HIDE_UNREVIEWED = env_flag("ARCHIVE_HIDE_UNREVIEWED")
+# Facets count among at most this many first results of a list (docs/performance.md).
+ARCHIVE_FACET_WINDOW = int(os.environ.get("ARCHIVE_FACET_WINDOW", "2000"))
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -71,6 +74,7 @@ INSTALLED_APPS = [
     "operations.apps.OperationsConfig",
     "csp",
     "archivecache",
+    "facetcounts",
 ]
 
 MIDDLEWARE = [

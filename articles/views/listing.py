@@ -5,4 +5,6 @@ from articles.selectors import article_cards
 
 
 def article_list(request):
-    return browse_articles(request, article_cards(), "articles/article_list.html", {})
+    return browse_articles(
+        request, article_cards(), "articles/article_list.html", {}, whole_archive=True
+    )

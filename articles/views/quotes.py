@@ -3,9 +3,9 @@
 from django.shortcuts import get_object_or_404, render
 
 from articles import formats
-from articles.browsing import download_links, filter_context, results_page
+from articles.browsing import download_links, facet_note, filter_context, results_page
 from articles.exports import quote_rows
-from articles.facets import facet_counts
+from articles.facets import facet_counts, first_results
 from articles.filters import QuoteFilter
 from articles.models import Quote
 from articles.quote_context import surrounding_paragraph
@@ -42,13 +42,14 @@ def quote_list(request):
         )
     status, page_obj, page_error, counts = 200, None, "", None
     if filterset.is_valid():
-        page_obj, page_error = results_page(request, filterset.ordered(), PAGE_SIZE)
+        window = first_results(filterset)
+        page_obj, page_error = results_page(request, filterset.ordered(), PAGE_SIZE, window)
         if page_obj is None:
             status = 404
         else:
             for quote in page_obj.object_list:
                 quote.shown_speaker = named_speaker(quote)
-            counts = facet_counts(filterset)
+            counts = facet_counts(filterset, window)
     return render(
         request,
         "quotes/quote_list.html",
@@ -57,6 +58,9 @@ def quote_list(request):
             "page_obj": page_obj,
             "quotes": page_obj.object_list if page_obj else [],
             "facets": counts.facets if counts else [],
+            "facet_note": facet_note(
+                counts, page_obj.paginator.count if page_obj else 0, filterset, "quotes"
+            ),
             "page_error": page_error,
             "links": download_links(request, formats.QUOTE_FORMATS),
         },

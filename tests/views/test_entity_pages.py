@@ -46,7 +46,7 @@ def test_person_page(client, archive):
         "Care Review launches penultimate stage",
         "Care Review announces partnership",
     ]
-    together = {row["name"]: row["together"] for row in response.context["co_mentioned"]}
+    together = {row["name"]: row["together"] for row in response.context["co_mentions"].people}
     assert together == {"Josh MacAlister": 2, "Ray Jones": 1}
 
 

@@ -1,0 +1,33 @@
+"""One row per value of a facet: how many public articles have it, at one archive version.
+
+Written only by ``facetcounts.compute.refresh`` (never by the admin), read by
+``facetcounts.read``. This app is outside ``archivecache.triggers.ARCHIVE_APPS`` on
+purpose: writing the counts must not change the archive's version they record.
+"""
+
+from django.db import models
+
+
+class EntityCount(models.Model):
+    PERSON, ORGANISATION, REVIEW_BODY, OUTLET = "person", "organisation", "review_body", "outlet"
+    KIND, HAS_QUOTES, ARTICLES = "kind", "has_quotes", "articles"
+
+    # Whether unreviewed records were left out (settings.ARCHIVE_HIDE_UNREVIEWED).
+    hiding = models.BooleanField()
+    # The filter's GET parameter (person, outlet, kind…); "articles" is the total's row.
+    facet = models.CharField(max_length=20)
+    entity_id = models.BigIntegerField(null=True)  # None for kinds and the totals
+    value = models.CharField(max_length=320)  # a slug, or a kind's value
+    label = models.CharField(max_length=320)
+    articles = models.PositiveIntegerField()
+    # ArchiveVersion.stamp when counted: the row is current only while that is the stamp.
+    stamp = models.CharField(max_length=64)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["hiding", "facet", "entity_id"], name="facetcount_entity"),
+            models.Index(fields=["hiding", "facet", "-articles"], name="facetcount_top"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet} {self.value}: {self.articles}"

@@ -1,0 +1,96 @@
+"""Reading the precomputed counts, recounted first when the archive changed since.
+
+Every read keeps only the rows counted at the archive's current version (one
+subquery on ``ArchiveVersion``), so a stale count can never be shown: a read that
+finds none calls ``facetcounts.compute.refresh`` and reads again. The total's row
+is always there when the counts are current, so an empty result means stale.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.functions import RowNumber
+
+from archivecache.models import ROW_ID, ArchiveVersion
+from curation.visibility import hiding_unreviewed
+from facetcounts.compute import refresh
+from facetcounts.models import EntityCount
+
+
+def current_rows():
+    version = ArchiveVersion.objects.filter(pk=ROW_ID).values("stamp")
+    return EntityCount.objects.filter(hiding=hiding_unreviewed(), stamp=Subquery(version))
+
+
+def _read_current(read):
+    found = read()
+    if found is None and refresh():
+        found = read()
+    return found
+
+
+def top_values(selected: dict[str, list[str]], limit: int) -> dict[str, list[EntityCount]] | None:
+    """Every facet's first ``limit`` values with an article (the ``selected`` values
+    first, then the most counted, then by label), in one query; None if there is no
+    version to count at (then count directly)."""
+    chosen = Case(
+        *[
+            When(facet=name, value__in=values, then=Value(1))
+            for name, values in selected.items()
+            if values
+        ],
+        default=Value(0),
+    )
+    ranked = (
+        current_rows()
+        .filter(Q(articles__gt=0) | Q(facet=EntityCount.ARTICLES))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("facet"),
+                order_by=[chosen.desc(), F("articles").desc(), F("label").asc()],
+            )
+        )
+        .filter(rank__lte=limit)
+        .order_by("facet", "rank")
+    )
+
+    def read():
+        facets = defaultdict(list)
+        for row in ranked.all():  # a fresh query on each read, not the cached result
+            facets[row.facet].append(row)
+        return dict(facets) or None
+
+    return _read_current(read)
+
+
+def count_of(facet: str) -> Subquery:
+    """An annotation: the precomputed article count of the row's entity (None if stale)."""
+    rows = current_rows().filter(facet=facet, entity_id=OuterRef("pk"))
+    return Subquery(rows.values("articles")[:1])
+
+
+def top_entities(facet: str, limit: int):
+    """A subquery: the ids of the ``limit`` entities with the most articles (ties by name)."""
+    rows = current_rows().filter(facet=facet, articles__gt=0).order_by("-articles", "label")
+    return rows.values("entity_id")[:limit]
+
+
+def listed_or_recounted(rows) -> list:
+    """``rows`` (limited to ``top_entities``) as a list; none may mean stale counts, so
+    then they are recounted and read again (an empty archive reads twice)."""
+    found = list(rows.all())
+    if not found and refresh():
+        found = list(rows.all())
+    return found
+
+
+def counted_page(rows, field: str = "article_count") -> list:
+    """``rows`` (annotated with ``count_of``) as a list, recounted first if stale."""
+
+    def read():
+        found = list(rows.all())
+        return None if any(getattr(row, field) is None for row in found) else found
+
+    found = _read_current(read)
+    return found if found is not None else list(rows.all())

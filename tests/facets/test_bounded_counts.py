@@ -1,0 +1,132 @@
+"""Filtered lists count their facets among their first ``ARCHIVE_FACET_WINDOW`` results,
+exactly when there are no more, and say so on the page exactly when there are more.
+The window is set small here, so that small archives cross it."""
+
+import pytest
+from django.db.models import Count
+
+from articles.models import Article, PersonMention
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+WINDOW = 10
+NOTE = 'id="facet-note"'
+
+
+@pytest.fixture
+def archive(settings):
+    settings.ARCHIVE_FACET_WINDOW = WINDOW
+    return factories.build_archive(articles=40, people=12)
+
+
+def _people_facet(response) -> dict[str, int]:
+    facet = next(f for f in response.context["facets"] if f.name == "person")
+    return {value.value: value.count for value in facet.values}
+
+
+def _newest(queryset, count: int) -> list[int]:
+    newest = queryset.order_by("-published", "title", "pk")  # undated last on both databases
+    dated = list(newest.filter(published__isnull=False).values_list("pk", flat=True))
+    undated = list(
+        queryset.filter(published__isnull=True).order_by("title", "pk").values_list("pk", flat=True)
+    )
+    return (dated + undated)[:count]
+
+
+def _mention_counts(article_ids) -> dict[str, int]:
+    mentions = PersonMention.objects.filter(article__in=article_ids)
+    rows = mentions.values("person__slug").annotate(n=Count("pk"))
+    return {row["person__slug"]: row["n"] for row in rows}
+
+
+def test_at_most_the_window_the_counts_are_exact_and_nothing_is_said(archive, client):
+    counts = PersonMention.objects.values("person").annotate(n=Count("pk"))
+    rare = min(counts, key=lambda row: row["n"])
+    assert 0 < rare["n"] <= WINDOW
+    person = next(p for p in archive.people if p.pk == rare["person"])
+    response = client.get(f"/articles/?person={person.slug}")
+    assert NOTE not in response.text
+    assert response.context["facet_note"] == ""
+    listed = Article.objects.filter(person_mentions__person=person)
+    expected = _mention_counts(listed)
+    assert _people_facet(response) == expected  # every one: fewer than the facet's 20
+    assert not any(facet.bounded for facet in response.context["facets"])
+
+
+def test_above_the_window_the_counts_are_among_the_newest_and_the_page_says_so(archive, client):
+    person = archive.people[0]
+    listed = Article.objects.filter(person_mentions__person=person)
+    total = listed.count()
+    assert total > WINDOW
+    response = client.get(f"/articles/?person={person.slug}")
+    assert (
+        response.context["facet_note"] == f"Counts among the {WINDOW} newest of {total} articles."
+    )
+    assert NOTE in response.text
+    expected = _mention_counts(_newest(listed, WINDOW))
+    shown = _people_facet(response)
+    assert shown[person.slug] == WINDOW
+    assert shown == {slug: expected[slug] for slug in shown}
+    facet = next(f for f in response.context["facets"] if f.name == "person")
+    assert facet.bounded
+    quoted = Article.objects.filter(pk__in=_newest(listed, WINDOW), quotes__isnull=False)
+    assert response.context["quoted_count"] == quoted.distinct().count()
+
+
+def test_the_note_follows_the_window_size(archive, client, settings):
+    person = archive.people[0]
+    total = Article.objects.filter(person_mentions__person=person).count()
+    settings.ARCHIVE_FACET_WINDOW = total
+    assert client.get(f"/articles/?person={person.slug}").context["facet_note"] == ""
+    settings.ARCHIVE_FACET_WINDOW = total - 1
+    note = client.get(f"/articles/?person={person.slug}").context["facet_note"]
+    assert note == f"Counts among the {total - 1} newest of {total} articles."
+
+
+def test_sorted_oldest_first_the_counts_are_among_the_oldest(archive, client):
+    person = archive.people[0]
+    response = client.get(f"/articles/?person={person.slug}&sort=oldest")
+    assert "among the 10 oldest" in response.context["facet_note"]
+
+
+def test_an_outlet_chosen_counts_the_outlets_among_the_other_filters_results(
+    archive, client, settings
+):
+    """A short list whose outlet facet counts a longer one (every outlet's) says so."""
+    person = archive.people[0]
+    outlet = archive.outlets[0]
+    narrowed = Article.objects.filter(person_mentions__person=person, outlet=outlet).count()
+    settings.ARCHIVE_FACET_WINDOW = narrowed
+    response = client.get(f"/articles/?person={person.slug}&outlet={outlet.slug}")
+    assert response.context["facet_note"] == (
+        f"Counts of outlets among the {narrowed} newest articles that match the other filters."
+    )
+
+
+def test_the_quotes_index_says_so_too(archive, client):
+    response = client.get("/quotes/")
+    total = response.context["page_obj"].paginator.count
+    assert total > WINDOW
+    assert response.context["facet_note"] == f"Counts among the {WINDOW} newest of {total} quotes."
+    assert NOTE in response.text
+
+
+def test_co_mentions_are_bounded_and_say_so(archive, client):
+    person = archive.people[0]
+    coverage = Article.objects.filter(person_mentions__person=person)
+    response = client.get(person.get_absolute_url())
+    expected = _mention_counts(_newest(coverage, WINDOW))
+    expected.pop(person.slug)
+    together = {row["slug"]: row["together"] for row in response.context["co_mentions"].people}
+    assert together == {slug: expected[slug] for slug in together}
+    assert max(expected.values()) == max(together.values())
+    assert f"Counted among the {WINDOW} newest articles that mention" in response.text
+
+
+def test_co_mentions_within_the_window_say_nothing(archive, client, settings):
+    person = archive.people[0]
+    settings.ARCHIVE_FACET_WINDOW = Article.objects.filter(person_mentions__person=person).count()
+    response = client.get(person.get_absolute_url())
+    assert not response.context["co_mentions"].bounded
+    assert "Counted among the" not in response.text
