@@ -27,3 +27,17 @@ def setup_django(database_url: str | None = None, *, debug_off: bool = True) -> 
     import django
 
     django.setup()
+
+
+def in_throwaway_database(work):
+    """``work()``'s result, run on a test database made beside the configured one (so no
+    real data is touched) and dropped afterwards, also when ``work`` fails."""
+    from django.db import connection
+
+    test_database = connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, serialize=False
+    )
+    try:
+        return work()
+    finally:
+        connection.creation.destroy_test_db(test_database, verbosity=0)

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from _django import setup_django
+from _django import in_throwaway_database, setup_django
 
 EXPORTS = {"articles CSV": "/articles/?format=csv", "quotes CSV": "/quotes/?format=csv"}
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -132,15 +132,8 @@ def main() -> int:
 
     os.environ["ARCHIVE_EXPORTS_AT_ONCE"] = os.environ["ARCHIVE_EXPORTS_PER_MINUTE"] = "0"
     setup_django()
-    from django.db import connection
 
-    test_database = connection.creation.create_test_db(
-        verbosity=0, autoclobber=True, serialize=False
-    )
-    try:
-        return run(args)
-    finally:
-        connection.creation.destroy_test_db(test_database, verbosity=0)
+    return in_throwaway_database(lambda: run(args))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from _django import setup_django
+from _django import in_throwaway_database, setup_django
 from _generate import RARE_PHRASE, generate, prepare_database
 
 DEEP_PAGE = 50  # the list page to time besides the first (or the last, if fewer)
@@ -346,15 +346,8 @@ def main() -> int:
     # A page served from the cache measures the cache, not the page (archivecache/).
     os.environ["ARCHIVE_PAGE_CACHE"] = "1" if args.cached else "0"
     setup_django()
-    from django.db import connection
 
-    test_database = connection.creation.create_test_db(
-        verbosity=0, autoclobber=True, serialize=False
-    )
-    try:
-        return run(args)
-    finally:
-        connection.creation.destroy_test_db(test_database, verbosity=0)
+    return in_throwaway_database(lambda: run(args))
 
 
 if __name__ == "__main__":
