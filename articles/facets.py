@@ -24,12 +24,11 @@ Where they count (``CountScope``): on the unfiltered /articles/ the counts are t
 precomputed ones (``facetcounts``), exact and read in one query. Anywhere else
 they count among the first ``count_window()`` results in the list's order, which is
 every result up to that many; above it the facet is marked ``bounded`` and the page
-says so. The window is read once, by the query that counts the results for the paginator
-(``first_results``: COUNT(*) OVER () beside the ids of the first rows), and each
-facet's query counts over those ids. Each groups by the entity's id (its slug and
-name ride along as MAX(), since they depend on the id). An OR facet whose own value
-is chosen counts other rows: their window is a subquery of its query, which also
-learns from a one-off subquery whether it was full.
+says so. The window is read once, beside the count of the results for the paginator
+(``first_results``), and each facet's query counts over its ids. Each groups by the
+entity's id (its slug and name ride along as MAX(), since they depend on the id). An
+OR facet whose own value is chosen counts other rows: their window is a subquery of
+its query, which also learns from a one-off subquery whether it was full.
 """
 
 import json
@@ -53,7 +52,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models import Window as WindowOver
 from django.db.models.expressions import RawSQL
 from django.utils.text import slugify
 
@@ -185,14 +183,19 @@ class Window:
 
 
 def first_results(filterset) -> Window | None:
-    """The list's window, in one query that also counts the results (it stands for the
-    paginator's count); None where every facet reads the precomputed counts."""
+    """The list's window, and the count of its results (it stands for the paginator's);
+    None where every facet reads the precomputed counts.
+
+    The window is read with room for one more row, so that the database can stop once
+    it has them (in the list's order, from an index); only a window that overflows
+    needs the results counted, by a query that sorts nothing. One query that did both,
+    with COUNT(*) OVER (), had to read and sort every result before it could stop."""
     if filterset.whole_archive and not filterset.active():
         return None
     ordered = filterset.counting_order(filterset.matching())
-    rows = ordered.annotate(total=WindowOver(Count("pk"))).values_list("total", "pk")
-    rows = list(rows[: count_window()])
-    return Window(rows[0][0] if rows else 0, [pk for _, pk in rows])
+    ids = list(ordered.values_list("pk", flat=True)[: count_window() + 1])
+    total = len(ids) if len(ids) <= count_window() else ordered.count()
+    return Window(total, ids[: count_window()])
 
 
 class CountScope:

@@ -29,7 +29,7 @@ import re
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Func, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -72,8 +72,25 @@ class _IndexedSearchQuery(SearchQuery):
         return f"(SELECT {sql})", params
 
 
-def _fts_rowids(expression: str) -> RawSQL:
-    return RawSQL(f"SELECT rowid FROM {fts.TABLE} WHERE {fts.TABLE} MATCH %s", [expression])
+class _InFullTextIndex(Func):
+    """``+id IN (the rowids FTS5 finds for expression)``, a condition to filter on.
+
+    The unary ``+`` keeps SQLite from looking every match up by its rowid: it reads
+    an index instead (the list's newest-first one, or the dates' for the date facet),
+    probing the matches as it goes. By rowid, each match's row is read past its body
+    (the columns the list sorts on come after it): 10,000 matches, 31 ms, not 1.7.
+    """
+
+    template = f"+%(expressions)s IN (SELECT rowid FROM {fts.TABLE} WHERE {fts.TABLE} MATCH %%s)"
+    output_field = BooleanField()
+
+    def __init__(self, expression: str):
+        super().__init__(F("pk"))
+        self.fts_expression = expression
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = super().as_sql(compiler, connection, **extra_context)
+        return sql, (*params, self.fts_expression)
 
 
 def filter_matching(queryset, q: str):
@@ -87,8 +104,8 @@ def filter_matching(queryset, q: str):
         return queryset.none()
     expression = match_expression(query)
     if expression is None:
-        return queryset.exclude(pk__in=_fts_rowids(query.exclude))
-    return queryset.filter(pk__in=_fts_rowids(expression))
+        return queryset.exclude(_InFullTextIndex(query.exclude))
+    return queryset.filter(_InFullTextIndex(expression))
 
 
 def rank_bound() -> int | None:
