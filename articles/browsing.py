@@ -85,12 +85,12 @@ def page_number(request) -> int | None:
     return number if number >= 1 else None
 
 
-def results_page(request, ordered, size: int, window=None):
+def results_page(request, ordered, size: int, total: int | None = None):
     """(page, error): the requested page of ``ordered``, or the sentence saying why not.
-    ``window`` (``articles.facets.first_results``) gives the count, if it was read."""
+    ``total``: the count of ``ordered``, if it was read already."""
     paginator = Paginator(ordered, size)
-    if window is not None:
-        paginator.count = window.total  # a cached property: the count query is spared
+    if total is not None:
+        paginator.count = total  # a cached property: the count query is spared
     number = page_number(request)
     if number is None or number > max(paginator.num_pages, 1):
         pages = paginator.num_pages
@@ -187,13 +187,13 @@ def browse_articles(
     if filterset.is_valid():
         listed = filterset.listed(lambda rows: rows.select_related("outlet").defer(*LIST_DEFERRED))
         window = first_results(filterset)
-        page_obj, page_error = results_page(request, listed, PAGE_SIZE, window)
+        counts = facet_counts(filterset, window)
+        total = window.total if window is not None else counts.total
+        page_obj, page_error = results_page(request, listed, PAGE_SIZE, total)
         if page_obj is None:
-            status = 404
-        else:
-            if filterset.search_text:
-                search.attach_excerpts(page_obj.object_list, filterset.search_text)
-            counts = facet_counts(filterset, window)
+            status, counts = 404, None
+        elif filterset.search_text:
+            search.attach_excerpts(page_obj.object_list, filterset.search_text)
     return render(
         request,
         template,

@@ -8,10 +8,12 @@ The compare page counts up to four series in the same single query.
 A filtered list's chart and its date facet share one query: the list without its
 date filters, counted by (start, end, precision). The facet needs exactly that;
 the chart applies the date filters to the rows in Python, as the filters do in SQL
-(an article overlapping the range is in it).
+(an article overlapping the range is in it). The whole archive's rows, for the
+unfiltered list and the timeline, are the precomputed ones (``facetcounts``).
 """
 
 import weakref
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
@@ -29,18 +31,10 @@ from articles.models import (
 from articles.review import the_review
 from articles.views.chart import Chart, Series, coverage_chart
 from curation.visibility import public
+from facetcounts import read as stored_counts
 
 MILESTONE_FIELDS = ("title", "slug", "date", "date_precision")
-
-
-def dated_rows(articles) -> list[Dated]:
-    rows = (
-        articles.order_by()
-        .values_list("published", "published_precision")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    return [Dated(start, precision, count) for start, precision, count in rows]
+DATE_FILTERS = ("date_from", "date_to")
 
 
 @dataclass(frozen=True)
@@ -51,6 +45,22 @@ class DateRow:
     count: int
 
 
+def archive_date_rows() -> list[DateRow]:
+    """Every public article counted by date: the precomputed counts (facetcounts), or
+    counted here if there is no archive version to count at."""
+    stored = stored_counts.date_rows()
+    if stored is not None:
+        return [DateRow(*row) for row in stored]
+    rows = (
+        public(Article.objects)
+        .order_by()
+        .values_list("published", "published_end", "published_precision")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return [DateRow(*row) for row in rows]
+
+
 _LIST_ROWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -58,14 +68,17 @@ def list_date_rows(filterset) -> list[DateRow]:
     """A valid ``ArticleFilter``'s articles, date filters left out, counted by date (the
     query runs once per filterset, for its chart and its date facet)."""
     if filterset not in _LIST_ROWS:
-        rows = (
-            filterset.matching(without=("date_from", "date_to"))
-            .order_by()
-            .values_list("published", "published_end", "published_precision")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        _LIST_ROWS[filterset] = [DateRow(*row) for row in rows]
+        if filterset.whole_archive and not filterset.active() - set(DATE_FILTERS):
+            _LIST_ROWS[filterset] = archive_date_rows()
+        else:
+            rows = (
+                filterset.matching(without=DATE_FILTERS)
+                .order_by()
+                .values_list("published", "published_end", "published_precision")
+                .annotate(count=Count("pk"))
+                .order_by()
+            )
+            _LIST_ROWS[filterset] = [DateRow(*row) for row in rows]
     return _LIST_ROWS[filterset]
 
 
@@ -90,6 +103,14 @@ def filtered_chart(filterset) -> Chart | None:
     return coverage_chart([Series("Articles", rows)], chart_milestones(), url_of=_timeline_anchor())
 
 
+def _by_start(rows: list[DateRow]) -> list[Dated]:
+    """``rows`` counted by (start, precision) alone: the bars of a chart."""
+    counts = Counter()
+    for row in rows:
+        counts[row.start, row.precision] += row.count
+    return [Dated(start, precision, count) for (start, precision), count in counts.items()]
+
+
 def chart_milestones() -> list[Milestone]:
     """The dated milestones of this review (earlier events are not marked)."""
     dated = Milestone.objects.filter(date__isnull=False).only(*MILESTONE_FIELDS)
@@ -105,7 +126,7 @@ def _timeline_anchor():
 def timeline_chart() -> Chart | None:
     """The whole archive's bar chart, reaching to the milestones near its coverage."""
     return coverage_chart(
-        [Series("Articles", dated_rows(public(Article.objects)))],
+        [Series("Articles", _by_start(archive_date_rows()))],
         chart_milestones(),
         url_of=_timeline_anchor(),
         reach_milestones=True,

@@ -67,6 +67,7 @@ from articles.filter_fields import (
 from articles.models import Article, Outlet, Quote
 from curation.visibility import reviewed
 from facetcounts import read as stored_counts
+from facetcounts.models import EntityCount
 from people.models import Organisation, Person, ReviewBody
 
 FACET_LIMIT = 20
@@ -567,6 +568,7 @@ class FacetCounts:
 
     facets: list[Facet] = field(default_factory=list)
     tallies: dict[str, int] = field(default_factory=dict)
+    total: int | None = None  # the results' number, where it was read with the counts
 
     @property
     def bounded(self) -> list[Facet]:
@@ -574,11 +576,14 @@ class FacetCounts:
 
 
 def facet_counts(filterset, window: Window | None) -> FacetCounts:
-    """``window``: ``first_results(filterset)``, which the page read for its count."""
+    """``window``: ``first_results(filterset)``, which the page read for its count; where
+    there is none, the precomputed counts give the count (``total``)."""
     found, scope = FacetCounts(), CountScope(filterset, window)
     for declared in filterset.declaration:
         if isinstance(declared, Tick):
             found.tallies[declared.name] = declared.tally(filterset, scope)
         elif (facet := declared.count(filterset, scope)) is not None:
             found.facets.append(facet)
+    stored_total = scope.stored(EntityCount.ARTICLES, ())
+    found.total = stored_total[0].articles if stored_total else None
     return found

@@ -24,13 +24,14 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, IntegerField, Q, Value
 
+from archivecache.memo import once_per_version
 from articles import search
 from articles.exports.addresses import address_of
 from articles.models import Article, Milestone, MilestoneSource
 from articles.parsing.fuzzydate import DAY
 from articles.parsing.milestone_topics import milestone_topic
 from articles.review import Review
-from curation.visibility import public
+from curation.visibility import hiding_unreviewed, public
 
 CARD_FIELDS = ("slug", "title", "published", "published_precision", "outlet__name")
 # A milestone lists at most this many of its articles on the timeline (the first five
@@ -122,10 +123,17 @@ def _listed_rows(milestones: list[Milestone], review: Review) -> list[tuple]:
 def attach_reports(milestones: list[Milestone], review: Review) -> None:
     """Give each milestone its ``reports``: the loader's sources (with their sentences)
     and the articles its date and topic find, each article once, oldest first, the
-    first ``REPORTS_LISTED`` of them; ``report_count`` counts them all. Two queries."""
+    first ``REPORTS_LISTED`` of them; ``report_count`` counts them all. Two queries; the
+    first, which counts and sorts every report, once per archive version in a process
+    (archivecache.memo)."""
     listed: dict[int, list[tuple[int, str]]] = defaultdict(list)
     counts: dict[int, int] = {}
-    for milestone_pk, article_pk, sentence, total in _listed_rows(milestones, review):
+    rows = once_per_version(
+        "timeline-reports",
+        (tuple(m.pk for m in milestones), review, hiding_unreviewed(), REPORTS_LISTED),
+        lambda: _listed_rows(milestones, review),
+    )
+    for milestone_pk, article_pk, sentence, total in rows:
         listed[milestone_pk].append((article_pk, sentence))
         counts[milestone_pk] = total
     wanted = {article_pk for rows in listed.values() for article_pk, _ in rows}

@@ -4,10 +4,11 @@ The counts are the direct facet counts of the whole public archive, stored: each
 row is what ``articles.facets`` would count for that value on an unfiltered
 /articles/ (the same base rows, the same ``curation.visibility`` filters, taken
 from the same declarations), plus every listed entity with no article at all (the
-index pages list those too) and the total. Django has no INSERT … SELECT, so the
-entities' rows are written by one hand-assembled statement per kind whose two
-SELECTs are compiled from ORM querysets: the counting stays the ORM's, and no row
-travels through Python.
+index pages list those too) and the total; and the articles counted by date of
+publication, for the date facet and the charts (``DateCount``). Django has no
+INSERT … SELECT, so the rows are written by one hand-assembled statement per kind
+whose SELECTs are compiled from ORM querysets: the counting stays the ORM's, and no
+row travels through Python.
 
 A reader finds the counts stale when their stamp is not the archive's current
 version (``facetcounts.read``) and calls ``refresh``: under a lock (a transaction
@@ -25,10 +26,11 @@ from django.db.models import Count, F
 from archivecache.models import ArchiveVersion
 from articles.models import Article
 from curation.visibility import hiding_unreviewed, public, reviewed
-from facetcounts.models import EntityCount
+from facetcounts.models import DateCount, EntityCount
 
 LOCK_ID = zlib.crc32(b"care-review-archive:facetcounts")
 FIELDS = ("hiding", "facet", "entity_id", "value", "label", "articles", "stamp")
+DATE_FIELDS = ("hiding", "published", "published_end", "precision", "articles", "stamp")
 
 
 def _lock() -> None:
@@ -72,6 +74,21 @@ def _insert_entities(declared, articles, hiding: bool, stamp: str) -> None:
         )
 
 
+def _insert_dates(articles, hiding: bool, stamp: str) -> None:
+    """One INSERT … SELECT: the articles counted by (start, end, precision) of publication,
+    as ``articles.coverage.list_date_rows`` counts an unfiltered list."""
+    grouped = articles.values_list("published", "published_end", "published_precision")
+    grouped_sql, grouped_params = _sql(grouped.annotate(n=Count("pk")).order_by())
+    table = connection.ops.quote_name(DateCount._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({', '.join(DATE_FIELDS)})"
+            f" SELECT %s, g.published, g.published_end, g.published_precision, g.n, %s"
+            f" FROM ({grouped_sql}) g",
+            (hiding, stamp, *grouped_params),
+        )
+
+
 def _small_rows(articles, hiding: bool, stamp: str) -> list[EntityCount]:
     """The kinds, the tick boxes and the total: a handful of rows."""
     from articles.facets import ARTICLE_FACETS, Choices, Tick  # it reads these counts
@@ -109,9 +126,11 @@ def refresh() -> bool:
         if is_current(hiding, stamp):
             return True
         EntityCount.objects.filter(hiding=hiding).delete()
+        DateCount.objects.filter(hiding=hiding).delete()
         articles = public(Article.objects).order_by()
         for declared in ARTICLE_FACETS:
             if isinstance(declared, Entities):
                 _insert_entities(declared, articles, hiding, stamp)
+        _insert_dates(articles, hiding, stamp)
         EntityCount.objects.bulk_create(_small_rows(articles, hiding, stamp))
     return True

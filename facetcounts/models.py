@@ -31,3 +31,22 @@ class EntityCount(models.Model):
 
     def __str__(self):
         return f"{self.facet} {self.value}: {self.articles}"
+
+
+class DateCount(models.Model):
+    """How many public articles have one (start, end, precision) of publication, at one
+    archive version: the rows of the unfiltered list's date facet and chart, and of the
+    timeline's chart. Written beside the ``EntityCount`` rows, in the same recount."""
+
+    hiding = models.BooleanField()
+    published = models.DateField(null=True)
+    published_end = models.DateField(null=True)
+    precision = models.CharField(max_length=10)
+    articles = models.PositiveIntegerField()
+    stamp = models.CharField(max_length=64)
+
+    class Meta:
+        indexes = [models.Index(fields=["hiding", "stamp"], name="datecount_current")]
+
+    def __str__(self):
+        return f"{self.published}–{self.published_end} ({self.precision}): {self.articles}"

@@ -14,7 +14,7 @@ from django.db.models.functions import RowNumber
 from archivecache.models import ROW_ID, ArchiveVersion
 from curation.visibility import hiding_unreviewed
 from facetcounts.compute import refresh
-from facetcounts.models import EntityCount
+from facetcounts.models import DateCount, EntityCount
 
 
 def current_rows():
@@ -60,6 +60,24 @@ def top_values(selected: dict[str, list[str]], limit: int) -> dict[str, list[Ent
         for row in ranked.all():  # a fresh query on each read, not the cached result
             facets[row.facet].append(row)
         return dict(facets) or None
+
+    return _read_current(read)
+
+
+def date_rows() -> list[tuple] | None:
+    """The public articles counted by (start, end, precision) of publication, as
+    (published, published_end, precision, articles) rows; None if there is no version
+    to count at (then count directly). No row may mean no article, so an empty read is
+    told from a stale one by the total's row."""
+    version = ArchiveVersion.objects.filter(pk=ROW_ID).values("stamp")
+    rows = DateCount.objects.filter(hiding=hiding_unreviewed(), stamp=Subquery(version))
+    fields = ("published", "published_end", "precision", "articles")
+
+    def read():
+        found = list(rows.values_list(*fields))
+        if found or current_rows().filter(facet=EntityCount.ARTICLES).exists():
+            return found
+        return None
 
     return _read_current(read)
 

@@ -140,6 +140,8 @@ ARCHIVE_SEARCH_RANKED = int(os.environ.get("ARCHIVE_SEARCH_RANKED", "1000"))
 # Whole public pages, keyed by URL and archive version (archivecache/middleware.py).
 # Files are shared by every worker process and need no service; see README.
 ARCHIVE_PAGE_CACHE = env_flag("ARCHIVE_PAGE_CACHE", True)
+# Results of the whole archive kept per archive version in each process (archivecache.memo).
+ARCHIVE_VERSION_MEMO = env_flag("ARCHIVE_VERSION_MEMO", True)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {

@@ -37,8 +37,13 @@ def _plain_static_storage(request):
 def _page_cache(request, settings, tmp_path):
     """The page cache (archivecache) is off, except in tests marked ``page_cache``, which
     get an empty one of their own. Only those tests commit their writes, and on PostgreSQL
-    the archive's version changes at commit (archivecache/triggers.py)."""
+    the archive's version changes at commit (archivecache/triggers.py). So too the results
+    kept per version (archivecache.memo), on in those and in tests marked ``version_memo``."""
     settings.ARCHIVE_PAGE_CACHE = bool(request.node.get_closest_marker("page_cache"))
+    settings.ARCHIVE_VERSION_MEMO = bool(
+        request.node.get_closest_marker("page_cache")
+        or request.node.get_closest_marker("version_memo")
+    )
     settings.CACHES = {
         **settings.CACHES,
         "pages": {**settings.CACHES["pages"], "LOCATION": str(tmp_path / "page-cache")},

@@ -43,7 +43,8 @@ def quote_list(request):
     status, page_obj, page_error, counts = 200, None, "", None
     if filterset.is_valid():
         window = first_results(filterset)
-        page_obj, page_error = results_page(request, filterset.ordered(), PAGE_SIZE, window)
+        total = window.total if window is not None else None
+        page_obj, page_error = results_page(request, filterset.ordered(), PAGE_SIZE, total)
         if page_obj is None:
             status = 404
         else:

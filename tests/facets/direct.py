@@ -4,7 +4,7 @@ precomputed counts must equal. Deliberately naive, and independent of facetcount
 from articles.models import Article, Outlet, Quote
 from curation.visibility import hiding_unreviewed, public
 from facetcounts import read
-from facetcounts.models import EntityCount
+from facetcounts.models import DateCount, EntityCount
 from people.models import Organisation, Person, ReviewBody
 
 
@@ -32,7 +32,16 @@ def direct_counts() -> dict[str, dict[str, int]]:
         },
         "has_quotes": {"1": sum(1 for a in articles if a.pk in quoted)},
         "articles": {"": articles.count()},
+        "dates": _dates_of(articles),
     }
+
+
+def _dates_of(articles) -> dict[tuple, int]:
+    found: dict[tuple, int] = {}
+    for article in articles:
+        key = (article.published, article.published_end, article.published_precision)
+        found[key] = found.get(key, 0) + 1
+    return found
 
 
 def stored_counts() -> dict[str, dict[str, int]]:
@@ -41,6 +50,7 @@ def stored_counts() -> dict[str, dict[str, int]]:
     found: dict[str, dict[str, int]] = {}
     for row in read.current_rows():
         found.setdefault(row.facet, {})[row.value] = row.articles
+    found["dates"] = {tuple(row[:3]): row[3] for row in read.date_rows()}
     return found
 
 
@@ -49,3 +59,5 @@ def assert_current() -> None:
     assert stored_counts() == direct_counts()
     mode = EntityCount.objects.filter(hiding=hiding_unreviewed())
     assert read.current_rows().count() == mode.count()
+    dates = DateCount.objects.filter(hiding=hiding_unreviewed())
+    assert dates.exclude(stamp=mode.first().stamp).count() == 0

@@ -6,6 +6,8 @@ These tests commit their writes (a transactional database): on PostgreSQL the
 archive's version changes when a writing transaction commits.
 """
 
+import datetime
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -153,3 +155,22 @@ def test_the_home_pages_key_people_after_a_write(loaded, client):
     top = sorted(counted.values(), reverse=True)[: len(shown)]
     assert shown and shown == {slug: counted[slug] for slug in shown}
     assert sorted(shown.values(), reverse=True) == top
+
+
+def test_after_an_article_is_redated(loaded, client):
+    """The date counts follow a correction of a date, and the unfiltered list's date
+    facet and the timeline's chart show them."""
+    article = Article.objects.filter(published__isnull=False).order_by("pk").first()
+    assert_current()
+    assert "2019" not in client.get("/articles/").text
+    Article.objects.filter(pk=article.pk).update(
+        published=datetime.date(2019, 3, 4), published_end=datetime.date(2019, 3, 4)
+    )
+    assert_current()
+    in_2019 = sum(
+        n for (start, *_), n in direct_counts()["dates"].items() if start and start.year == 2019
+    )
+    page = client.get("/articles/").text
+    assert 'date_from=2019&amp;date_to=2019">2019</a>' in page
+    assert f'<span class="count">({in_2019})</span>' in page
+    assert "2019" in client.get("/timeline/").text

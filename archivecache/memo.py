@@ -1,0 +1,39 @@
+"""Results worked out once per archive version, kept in each process's memory.
+
+For a result of the whole archive that many requests need and that only a write can
+change (the timeline's reports: 65,000 rows counted and sorted at 100,000 articles).
+The key holds the archive's version (``ArchiveVersion``, which the triggers change on
+every write), so a write makes every kept result unreachable at once: none is ever
+served stale, and none needs deleting (the cache drops the oldest). The version is
+read before the result is worked out: a write that commits meanwhile leaves the result
+under the older version, which no later request asks for. ``ARCHIVE_VERSION_MEMO``
+off keeps nothing (the tests keep nothing unless marked: inside a test's transaction,
+never committed, PostgreSQL's version does not change).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+
+from archivecache.models import ArchiveVersion
+
+CACHE = "default"  # LocMemCache: per process, nothing shared to go stale
+
+
+def once_per_version(name: str, depends_on: tuple, compute):
+    """``compute()``, or what it gave at this archive version for the same ``depends_on``
+    (everything besides the archive that the result depends on, as a repr-able tuple)."""
+    if not settings.ARCHIVE_VERSION_MEMO:
+        return compute()
+    stamp = ArchiveVersion.current()
+    if stamp is None:  # no version to know the archive by: nothing may be kept
+        return compute()
+    digest = hashlib.sha256(repr(depends_on).encode()).hexdigest()[:32]
+    key = f"{name}:{stamp}:{digest}"
+    cache = caches[CACHE]
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, timeout=None)
+    return found

@@ -1,0 +1,59 @@
+"""The timeline's reports are worked out once per archive version in a process
+(archivecache.memo): a second request does not count them again, and a load or a
+correction shows on the next request. Writes are committed (the version of PostgreSQL's
+archive changes at commit)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article
+from tests import factories
+from tests.timeline.test_timeline_reports_counted import the_milestone
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.version_memo]
+
+DAY = datetime.date(2022, 5, 23)
+TITLE = "Final report published"
+REPORTS_QUERY = "COUNT(*) OVER (PARTITION BY r.milestone_id)"
+
+
+@pytest.fixture
+def reported(db):
+    factories.make_milestone(TITLE, DAY)
+    for n in range(3):
+        factories.make_article(f"Report {n}", published=DAY, body="The final report is out.")
+
+
+def counted_reports(client) -> tuple[int, bool]:
+    """(how many articles report the milestone, whether the reports were counted now)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/timeline/")
+    counted = any(REPORTS_QUERY in query["sql"] for query in queries.captured_queries)
+    return the_milestone(response, TITLE).report_count, counted
+
+
+def test_the_reports_are_counted_once_per_version(client, reported):
+    assert counted_reports(client) == (3, True)
+    assert counted_reports(client) == (3, False)
+
+
+def test_a_load_shows_at_once(client, reported):
+    assert counted_reports(client) == (3, True)
+    factories.make_article("Report 3", published=DAY, body="The final report is out.")
+    assert counted_reports(client) == (4, True)
+    assert counted_reports(client) == (4, False)
+
+
+def test_a_correction_shows_at_once(client, reported):
+    assert counted_reports(client) == (3, True)
+    Article.objects.filter(title="Report 0").update(published=datetime.date(2020, 1, 1))
+    assert counted_reports(client) == (2, True)
+
+
+def test_off_it_counts_every_time(client, reported, settings):
+    settings.ARCHIVE_VERSION_MEMO = False
+    assert counted_reports(client) == (3, True)
+    assert counted_reports(client) == (3, True)
