@@ -1,8 +1,8 @@
 """gunicorn's settings for the archive, read from the working directory by `make serve`
 and the systemd unit (README, "Deployment").
 
-Environment: GUNICORN_BIND, WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_PIDFILE (the
-master's PID, for scripts/soak.py)."""
+Environment: GUNICORN_BIND, WEB_CONCURRENCY, GUNICORN_WORKER_CLASS, GUNICORN_THREADS,
+GUNICORN_PIDFILE (the master's PID, for scripts/soak.py)."""
 
 import multiprocessing
 import os
@@ -16,7 +16,7 @@ workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() 
 # or more) holds one thread, not a whole worker, and is not killed by the worker timeout,
 # which for threaded workers only watches the worker's own heartbeat; a synchronous
 # worker is killed after 30 s mid-stream.
-worker_class = "gthread"
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # Every worker loads the site itself and refuses to start on a failed system check.
 preload_app = False
