@@ -51,9 +51,12 @@ def archive_date_rows() -> list[DateRow]:
     stored = stored_counts.date_rows()
     if stored is not None:
         return [DateRow(*row) for row in stored]
+    return counted_by_date(public(Article.objects))
+
+
+def counted_by_date(articles) -> list[DateRow]:
     rows = (
-        public(Article.objects)
-        .order_by()
+        articles.order_by()
         .values_list("published", "published_end", "published_precision")
         .annotate(count=Count("pk"))
         .order_by()
@@ -71,14 +74,7 @@ def list_date_rows(filterset) -> list[DateRow]:
         if filterset.whole_archive and not filterset.active() - set(DATE_FILTERS):
             _LIST_ROWS[filterset] = archive_date_rows()
         else:
-            rows = (
-                filterset.matching(without=DATE_FILTERS)
-                .order_by()
-                .values_list("published", "published_end", "published_precision")
-                .annotate(count=Count("pk"))
-                .order_by()
-            )
-            _LIST_ROWS[filterset] = [DateRow(*row) for row in rows]
+            _LIST_ROWS[filterset] = counted_by_date(filterset.matching(without=DATE_FILTERS))
     return _LIST_ROWS[filterset]
 
 
