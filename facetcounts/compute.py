@@ -83,7 +83,7 @@ def _insert_dates(articles, hiding: bool, stamp: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({', '.join(DATE_FIELDS)})"
-            f" SELECT %s, g.published, g.published_end, g.published_precision, g.n, %s"
+            " SELECT %s, g.published, g.published_end, g.published_precision, g.n, %s"
             f" FROM ({grouped_sql}) g",
             (hiding, stamp, *grouped_params),
         )

@@ -17,9 +17,14 @@ from facetcounts.compute import refresh
 from facetcounts.models import DateCount, EntityCount
 
 
-def current_rows():
+def _at_current_version(model):
+    """``model``'s rows counted at the archive's current version, in this visibility mode."""
     version = ArchiveVersion.objects.filter(pk=ROW_ID).values("stamp")
-    return EntityCount.objects.filter(hiding=hiding_unreviewed(), stamp=Subquery(version))
+    return model.objects.filter(hiding=hiding_unreviewed(), stamp=Subquery(version))
+
+
+def current_rows():
+    return _at_current_version(EntityCount)
 
 
 def _read_current(read):
@@ -69,8 +74,7 @@ def date_rows() -> list[tuple] | None:
     (published, published_end, precision, articles) rows; None if there is no version
     to count at (then count directly). No row may mean no article, so an empty read is
     told from a stale one by the total's row."""
-    version = ArchiveVersion.objects.filter(pk=ROW_ID).values("stamp")
-    rows = DateCount.objects.filter(hiding=hiding_unreviewed(), stamp=Subquery(version))
+    rows = _at_current_version(DateCount)
     fields = ("published", "published_end", "precision", "articles")
 
     def read():
