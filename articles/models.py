@@ -194,6 +194,14 @@ class Article(FuzzyDated, LoaderTracked):
             # Covering for the date facet, which groups the results by all three: read
             # from the index alone (SQLite, 10,000 articles: 2.6 ms, not 38).
             models.Index(fields=["published", "published_end", "published_precision"]),
+            # Covering for the date facet of a list narrowed by a mention (a person, an
+            # organisation, a review body): the mentions' article ids merge-join with it
+            # in id order, so the wide rows are never read (PostgreSQL, 100,000 articles,
+            # the most mentioned person's 51,050: 108 → 50 ms).
+            models.Index(
+                fields=["id", "published", "published_end", "published_precision"],
+                name="articles_article_id_dates",
+            ),
             models.Index(fields=["kind"]),
             # The list's page, newest first: read in order, never sorted (0.1 ms, not 46).
             NewestFirstIndex(name="articles_article_newest"),
