@@ -168,7 +168,9 @@ def browse_articles(
     ``whole_archive``: ``base_queryset`` is every public article (/articles/).
     """
     scope = feed_params or {}
-    filterset = ArticleFilter(request.GET, queryset=base_queryset, whole_archive=whole_archive)
+    filterset = ArticleFilter(
+        request.GET, queryset=base_queryset, whole_archive=whole_archive, subject=scope
+    )
     fmt, refused = formats.requested_format(request, formats.ARTICLE_FORMATS)
     if refused:
         return refused

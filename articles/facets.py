@@ -32,6 +32,7 @@ its query, which also learns from a one-off subquery whether it was full.
 """
 
 import json
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -182,10 +183,17 @@ class Window:
     total: int
     ids: list[int]
 
+    @property
+    def overflows(self) -> bool:
+        return self.total > count_window()
+
+
+_WINDOWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
 
 def first_results(filterset) -> Window | None:
     """The list's window, and the count of its results (it stands for the paginator's);
-    None where every facet reads the precomputed counts.
+    None where every facet reads the precomputed counts. Read once per filterset.
 
     The window is read with room for one more row, so that the database can stop once
     it has them (in the list's order, from an index); only a window that overflows
@@ -193,10 +201,26 @@ def first_results(filterset) -> Window | None:
     with COUNT(*) OVER (), had to read and sort every result before it could stop."""
     if filterset.whole_archive and not filterset.active():
         return None
-    ordered = filterset.counting_order(filterset.matching())
+    if filterset not in _WINDOWS:
+        ordered = filterset.counting_order(filterset.matching())
+        ids, more = first_ids(ordered)
+        _WINDOWS[filterset] = Window(_counted(filterset, ordered) if more else len(ids), ids)
+    return _WINDOWS[filterset]
+
+
+def first_ids(ordered) -> tuple[list[int], bool]:
+    """The ids of ``ordered``'s first count_window() rows, and whether it has more: read
+    with room for one more row, so that the database can stop once it has them."""
     ids = list(ordered.values_list("pk", flat=True)[: count_window() + 1])
-    total = len(ids) if len(ids) <= count_window() else ordered.count()
-    return Window(total, ids[: count_window()])
+    return ids[: count_window()], len(ids) > count_window()
+
+
+def _counted(filterset, ordered) -> int:
+    """The number of results: precomputed where they are one entity's articles (100,000
+    articles, the most mentioned person's 51,050: a 29 ms count becomes a 1 ms read)."""
+    entity = filterset.one_entity()
+    stored = stored_counts.articles_of(*entity) if entity else None
+    return stored if stored is not None else ordered.count()
 
 
 class CountScope:
@@ -237,7 +261,7 @@ class CountScope:
         """The first count_window() rows of the results (leaving out ``without``'s filters)."""
         if self._known(without):
             model = self.filterset.queryset.model
-            return model._base_manager.filter(pk__in=_one_parameter(self.window.ids)).order_by()
+            return model._base_manager.filter(pk__in=one_parameter(self.window.ids)).order_by()
         return first_rows(self._ordered(without))
 
     def seen(self, without: tuple[str, ...] = ()) -> dict:
@@ -247,11 +271,11 @@ class CountScope:
     def bounded(self, without: tuple[str, ...], rows: list[dict]) -> bool:
         """Whether the rows counted were only the window's (``rows``: the counts)."""
         if self._known(without):
-            return self.window.total > count_window()
+            return self.window.overflows
         return bool(rows) and rows[0]["seen"] > count_window()
 
 
-def _one_parameter(ids: list[int]) -> RawSQL:
+def one_parameter(ids: list[int]) -> RawSQL:
     """``ids`` as one query parameter (an array, or JSON on SQLite), for ``pk__in``: two
     thousand parameters, one per id, cost more to prepare than the count they feed."""
     if connection.vendor == "postgresql":

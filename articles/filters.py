@@ -15,7 +15,7 @@ from django.db.models import F
 from django_filters.filterset import FilterSetMetaclass
 
 from articles import entity_search, ordering, search
-from articles.facets import ARTICLE_FACETS, QUOTE_FACETS, Chip
+from articles.facets import ARTICLE_FACETS, QUOTE_FACETS, Chip, Entities
 from articles.filter_fields import DateRangeForm, printable
 from articles.models import Article, Quote
 
@@ -35,14 +35,31 @@ class DeclaredFilters(FilterSetMetaclass):
 
 class DeclaredFilterSet(django_filters.FilterSet, metaclass=DeclaredFilters):
     """``whole_archive``: the queryset is every public article, so that facets may read the
-    precomputed counts (``facetcounts``) when no filter narrows it."""
+    precomputed counts (``facetcounts``) when no filter narrows it. ``subject``: the
+    queryset is every public article of the page's own subject, as a facet's value
+    (``{"person": "ian-dickson"}`` on a person's page)."""
 
     declaration: list = []
     counting_word = "newest"  # the facets' window is the first results in this order
 
-    def __init__(self, data=None, queryset=None, *, whole_archive: bool = False, **kwargs):
+    def __init__(
+        self,
+        data=None,
+        queryset=None,
+        *,
+        whole_archive: bool = False,
+        subject: dict[str, str] | None = None,
+        **kwargs,
+    ):
         super().__init__(data, queryset, **kwargs)
         self.whole_archive = whole_archive
+        self.subject = subject or {}
+
+    def one_entity(self, without: tuple[str, ...] = ()) -> tuple[str, str] | None:
+        """(facet, slug) when the results (leaving out the filters named in ``without``)
+        are exactly the public articles of one entity, which the precomputed counts
+        count; None otherwise (quotes: always)."""
+        return None
 
     def filter_declared(self, queryset, name, value):
         return self.declared(name).apply(queryset, value)
@@ -177,6 +194,18 @@ class ArticleFilter(DeclaredFilterSet):
 
     def counting_order(self, queryset):
         return self.ordered_by(queryset, OLDEST if self.counting_word == "oldest" else NEWEST)
+
+    def one_entity(self, without=()):
+        active = self.active() - set(without)
+        if len(self.subject) == 1 and not active:
+            return next(iter(self.subject.items()))
+        if not self.whole_archive or len(active) != 1:
+            return None
+        (name,) = active
+        chosen = self.cleaned(name)
+        if isinstance(self.declared(name), Entities) and len(chosen) == 1:
+            return name, chosen[0].slug
+        return None
 
 
 class QuoteFilter(DeclaredFilterSet):

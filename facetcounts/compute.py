@@ -21,7 +21,8 @@ a write that commits meanwhile leaves them stale, and the next reader recounts.
 import zlib
 
 from django.db import connection, transaction
-from django.db.models import Count, F
+from django.db.models import BigIntegerField, Count, F, Value
+from django.db.models.functions import Cast
 
 from archivecache.models import ArchiveVersion
 from articles.models import Article
@@ -30,7 +31,16 @@ from facetcounts.models import DateCount, EntityCount
 
 LOCK_ID = zlib.crc32(b"care-review-archive:facetcounts")
 FIELDS = ("hiding", "facet", "entity_id", "value", "label", "articles", "stamp")
-DATE_FIELDS = ("hiding", "published", "published_end", "precision", "articles", "stamp")
+DATE_FIELDS = (
+    "hiding",
+    "facet",
+    "entity_id",
+    "published",
+    "published_end",
+    "precision",
+    "articles",
+    "stamp",
+)
 
 
 def _lock() -> None:
@@ -74,19 +84,52 @@ def _insert_entities(declared, articles, hiding: bool, stamp: str) -> None:
         )
 
 
-def _insert_dates(articles, hiding: bool, stamp: str) -> None:
-    """One INSERT … SELECT: the articles counted by (start, end, precision) of publication,
-    as ``articles.coverage.list_date_rows`` counts an unfiltered list."""
-    grouped = articles.values_list("published", "published_end", "published_precision")
-    grouped_sql, grouped_params = _sql(grouped.annotate(n=Count("pk")).order_by())
+def _insert_dates(grouped, facet: str, hiding: bool, stamp: str) -> None:
+    """One INSERT … SELECT of ``grouped``: rows of (key, start, end, precision, n), the
+    articles counted by date of publication (key: the entity's id, or None)."""
+    grouped_sql, grouped_params = _sql(grouped)
     table = connection.ops.quote_name(DateCount._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({', '.join(DATE_FIELDS)})"
-            " SELECT %s, g.published, g.published_end, g.published_precision, g.n, %s"
+            " SELECT %s, %s, g.key, g.start, g.finish, g.grain, g.n, %s"
             f" FROM ({grouped_sql}) g",
-            (hiding, stamp, *grouped_params),
+            (hiding, facet, stamp, *grouped_params),
         )
+
+
+def _by_date(articles, key=None):
+    """``articles`` counted by (start, end, precision) of publication, as
+    ``articles.coverage.counted_by_date`` counts a list, and by ``key`` if given."""
+    return (
+        articles.values(
+            key=key if key is not None else Cast(Value(None), BigIntegerField()),
+            start=F("published"),
+            finish=F("published_end"),
+            grain=F("published_precision"),
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def _entities_by_date(declared, articles, hiding: bool, stamp: str):
+    """The articles of each entity with more than the facets' window (whose lists'
+    date facets would count every match), by entity and date, or None if there is none;
+    the smaller lists are counted directly, cheaply. Reads the entity rows just written."""
+    from articles.facets import count_window  # it reads these counts
+
+    visible = reviewed(declared.path) if declared.hides_unreviewed else reviewed()
+    large = EntityCount.objects.filter(
+        hiding=hiding, stamp=stamp, facet=declared.name, articles__gt=count_window()
+    )
+    # Their ids as values, not a subquery: the rows just written have no statistics yet,
+    # and the planner, expecting one entity, would look every mention's article up alone.
+    ids = list(large.values_list("entity_id", flat=True))
+    if not ids:
+        return None
+    mentioning = articles.filter(visible, **{f"{declared.path}__in": ids})
+    return _by_date(mentioning, key=F(declared.path))
 
 
 def _small_rows(articles, hiding: bool, stamp: str) -> list[EntityCount]:
@@ -128,9 +171,12 @@ def refresh() -> bool:
         EntityCount.objects.filter(hiding=hiding).delete()
         DateCount.objects.filter(hiding=hiding).delete()
         articles = public(Article.objects).order_by()
-        for declared in ARTICLE_FACETS:
-            if isinstance(declared, Entities):
-                _insert_entities(declared, articles, hiding, stamp)
-        _insert_dates(articles, hiding, stamp)
+        entities = [declared for declared in ARTICLE_FACETS if isinstance(declared, Entities)]
+        for declared in entities:
+            _insert_entities(declared, articles, hiding, stamp)
+        _insert_dates(_by_date(articles), EntityCount.ARTICLES, hiding, stamp)
+        for declared in entities:
+            if (grouped := _entities_by_date(declared, articles, hiding, stamp)) is not None:
+                _insert_dates(grouped, declared.name, hiding, stamp)
         EntityCount.objects.bulk_create(_small_rows(articles, hiding, stamp))
     return True

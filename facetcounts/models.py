@@ -36,9 +36,13 @@ class EntityCount(models.Model):
 class DateCount(models.Model):
     """How many public articles have one (start, end, precision) of publication, at one
     archive version: the rows of the unfiltered list's date facet and chart, and of the
-    timeline's chart. Written beside the ``EntityCount`` rows, in the same recount."""
+    timeline's chart (``facet`` "articles"); and the same of each entity with more articles
+    than the facets' window (``facet`` its filter, ``entity_id``), for its list's date facet
+    and chart. Written beside the ``EntityCount`` rows, in the same recount."""
 
     hiding = models.BooleanField()
+    facet = models.CharField(max_length=20, default=EntityCount.ARTICLES)
+    entity_id = models.BigIntegerField(null=True)  # None for the whole archive's rows
     published = models.DateField(null=True)
     published_end = models.DateField(null=True)
     precision = models.CharField(max_length=10)
@@ -46,7 +50,10 @@ class DateCount(models.Model):
     stamp = models.CharField(max_length=64)
 
     class Meta:
-        indexes = [models.Index(fields=["hiding", "stamp"], name="datecount_current")]
+        indexes = [
+            models.Index(fields=["hiding", "stamp"], name="datecount_current"),
+            models.Index(fields=["hiding", "facet", "entity_id"], name="datecount_entity"),
+        ]
 
     def __str__(self):
         return f"{self.published}–{self.published_end} ({self.precision}): {self.articles}"

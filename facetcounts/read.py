@@ -16,6 +16,8 @@ from curation.visibility import hiding_unreviewed
 from facetcounts.compute import refresh
 from facetcounts.models import DateCount, EntityCount
 
+DATE_FIELDS = ("published", "published_end", "precision", "articles")
+
 
 def _at_current_version(model):
     """``model``'s rows counted at the archive's current version, in this visibility mode."""
@@ -74,16 +76,38 @@ def date_rows() -> list[tuple] | None:
     (published, published_end, precision, articles) rows; None if there is no version
     to count at (then count directly). No row may mean no article, so an empty read is
     told from a stale one by the total's row."""
-    rows = _at_current_version(DateCount)
-    fields = ("published", "published_end", "precision", "articles")
+    rows = _at_current_version(DateCount).filter(facet=EntityCount.ARTICLES)
 
     def read():
-        found = list(rows.values_list(*fields))
+        found = list(rows.values_list(*DATE_FIELDS))
         if found or current_rows().filter(facet=EntityCount.ARTICLES).exists():
             return found
         return None
 
     return _read_current(read)
+
+
+def articles_of(facet: str, value: str) -> int | None:
+    """The precomputed number of public articles of one facet value (a slug); None if
+    the counts cannot say (no version to count at, or a value they do not list)."""
+    rows = current_rows().filter(Q(facet=facet, value=value) | Q(facet=EntityCount.ARTICLES))
+
+    def read():
+        found = dict(rows.values_list("facet", "articles"))
+        return found or None  # the total's row is there whenever the counts are current
+
+    found = _read_current(read)
+    return found.get(facet) if found else None
+
+
+def entity_date_rows(facet: str, value: str) -> list[tuple] | None:
+    """``date_rows`` of the public articles of one facet value (a slug), if they were
+    precomputed (only entities with more articles than the facets' window are); None
+    otherwise, or if stale (then count directly: never wrong, and a page that reads
+    this has read the entity's total first, which recounts stale counts)."""
+    entity = current_rows().filter(facet=facet, value=value).values("entity_id")[:1]
+    rows = _at_current_version(DateCount).filter(facet=facet, entity_id=Subquery(entity))
+    return list(rows.values_list(*DATE_FIELDS)) or None
 
 
 def count_of(facet: str) -> Subquery:

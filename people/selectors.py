@@ -5,7 +5,7 @@ from functools import cached_property
 from django.db.models import Count, F, Max, Prefetch
 
 from articles import ordering
-from articles.facets import count_window, first_rows, window_seen
+from articles.facets import first_ids, one_parameter
 from articles.models import Article, PersonMention, Quote
 from curation.visibility import public
 from facetcounts.read import count_of
@@ -73,28 +73,28 @@ class CoMentions:
         self.person, self.limit = person, limit
 
     @cached_property
-    def people(self) -> list[dict]:
-        """slug, name and ``together`` (how many articles name both), most first."""
+    def _counted(self) -> tuple[list[dict], bool]:
         coverage = public(Article.objects).filter(person_mentions__person=self.person)
-        coverage = coverage.order_by(*ordering.NEWEST)
-        return list(
+        ids, more = first_ids(coverage.order_by(*ordering.NEWEST))
+        people = (
             public(PersonMention.objects, "person")
-            .filter(article__in=first_rows(coverage).values("pk"))
+            .filter(article__in=one_parameter(ids))
             .exclude(person=self.person)
             .values("person")
-            .annotate(
-                together=Count("pk"),
-                slug=Max("person__slug"),
-                name=Max("person__name"),
-                seen=window_seen(coverage),
-            )
+            .annotate(together=Count("pk"), slug=Max("person__slug"), name=Max("person__name"))
             .order_by("-together", "name")[: self.limit]
         )
+        return list(people), more
+
+    @property
+    def people(self) -> list[dict]:
+        """slug, name and ``together`` (how many articles name both), most first."""
+        return self._counted[0]
 
     @property
     def bounded(self) -> bool:
         """Whether the person has more articles than were counted among."""
-        return bool(self.people) and self.people[0]["seen"] > count_window()
+        return self._counted[1]
 
 
 def organisations_with_counts():
