@@ -277,9 +277,12 @@ class CountScope:
 
 def one_parameter(ids: list[int]) -> RawSQL:
     """``ids`` as one query parameter (an array, or JSON on SQLite), for ``pk__in``: two
-    thousand parameters, one per id, cost more to prepare than the count they feed."""
+    thousand parameters, one per id, cost more to prepare than the count they feed. The
+    array goes as its text, which the database casts: psycopg adapting a Python list
+    checks every item (2,000 ids: a query took 1.4 ms as a list, 0.6–0.8 ms as text, and
+    a filtered list runs six)."""
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+        return RawSQL("SELECT unnest(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"])
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
