@@ -18,6 +18,7 @@ from articles import entity_search, ordering, search
 from articles.facets import ARTICLE_FACETS, QUOTE_FACETS, Chip, Entities
 from articles.filter_fields import DateRangeForm, printable
 from articles.models import Article, Quote
+from facetcounts import read as stored_counts
 
 NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
 SORT_CHOICES = [(NEWEST, "Newest first"), (OLDEST, "Oldest first"), (RELEVANCE, "Relevance")]
@@ -54,6 +55,11 @@ class DeclaredFilterSet(django_filters.FilterSet, metaclass=DeclaredFilters):
         super().__init__(data, queryset, **kwargs)
         self.whole_archive = whole_archive
         self.subject = subject or {}
+
+    def results_count(self, ordered) -> int:
+        """The number of results, when they overflow the facets' window (``ordered``:
+        the results)."""
+        return ordered.count()
 
     def one_entity(self, without: tuple[str, ...] = ()) -> tuple[str, str] | None:
         """(facet, slug) when the results (leaving out the filters named in ``without``)
@@ -194,6 +200,22 @@ class ArticleFilter(DeclaredFilterSet):
 
     def counting_order(self, queryset):
         return self.ordered_by(queryset, OLDEST if self.counting_word == "oldest" else NEWEST)
+
+    def results_count(self, ordered):
+        """Precomputed where the results are one entity's articles (100,000 articles, the
+        most mentioned person's 51,050: a 29 ms count becomes a 1 ms read); else, with no
+        date filter, the sum of the date facet's rows, which count every result once,
+        and which the page reads anyway (?q=children: a 36 ms count saved); else counted."""
+        from articles import coverage  # it reads this filterset
+
+        if entity := self.one_entity():
+            stored = stored_counts.articles_of(*entity)
+            if stored is not None:
+                return stored
+        elif not self.active() & set(coverage.DATE_FILTERS):
+            # Not for one entity's list: its date rows would ask for this very window.
+            return sum(row.count for row in coverage.list_date_rows(self))
+        return ordered.count()
 
     def one_entity(self, without=()):
         active = self.active() - set(without)

@@ -3,9 +3,14 @@ exactly when there are no more, and say so on the page exactly when there are mo
 The window is set small here, so that small archives cross it."""
 
 import pytest
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 
+from articles.filters import ArticleFilter
 from articles.models import Article, PersonMention
+from articles.selectors import article_cards
+from facetcounts import compute
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +135,37 @@ def test_co_mentions_within_the_window_say_nothing(archive, client, settings):
     response = client.get(person.get_absolute_url())
     assert not response.context["co_mentions"].bounded
     assert "Counted among the" not in response.text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=Article",
+        "person={person}&organisation={organisation}",
+        "kind=news&has_quotes=1",
+        "outlet={outlet}",
+        "person={person}&date_from=2021",  # a date filter: the results are counted
+    ],
+)
+def test_an_overflowing_lists_number_is_its_results(archive, client, settings, query):
+    """Past the window, the number of results is read without a count of its own where it
+    can be (the date facet's rows, one per result, when no date filter narrows them), and
+    is always the number of articles the filters keep."""
+    names = {
+        "person": archive.people[0].slug,
+        "organisation": archive.organisations[0].slug,
+        "outlet": archive.outlets[0].slug,
+    }
+    url = "/articles/?" + query.format(**names)
+    settings.ARCHIVE_FACET_WINDOW = 1
+    compute.refresh()  # a first reader's recount counts too, but not for the page
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    filterset = ArticleFilter(response.wsgi_request.GET, queryset=article_cards())
+    expected = filterset.matching().count()
+    assert expected > 1, url
+    assert response.context["page_obj"].paginator.count == expected
+    assert f"of {expected} articles." in response.context["facet_note"]
+    counted = [q for q in queries.captured_queries if 'SELECT COUNT(*) AS "__count"' in q["sql"]]
+    counted = [q for q in counted if "json_each" not in q["sql"] and "unnest" not in q["sql"]]
+    assert len(counted) == (1 if "date_from" in query else 0), url
