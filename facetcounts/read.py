@@ -103,8 +103,9 @@ def articles_of(facet: str, value: str) -> int | None:
 def entity_date_rows(facet: str, value: str) -> list[tuple] | None:
     """``date_rows`` of the public articles of one facet value (a slug), if they were
     precomputed (only entities with more articles than the facets' window are); None
-    otherwise, or if stale (then count directly: never wrong, and a page that reads
-    this has read the entity's total first, which recounts stale counts)."""
+    otherwise, or if stale: then the caller counts directly, which is never wrong. It does
+    not recount: the stored total of an unfiltered entity list does (``articles_of``),
+    but a date-filtered one reads no total, so stale dates wait for another reader."""
     entity = current_rows().filter(facet=facet, value=value).values("entity_id")[:1]
     rows = _at_current_version(DateCount).filter(facet=facet, entity_id=Subquery(entity))
     return list(rows.values_list(*DATE_FIELDS)) or None
