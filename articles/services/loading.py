@@ -59,6 +59,7 @@ from .authority_sync import sync_authority
 from .batch import Batch
 from .memory import return_large_buffers
 from .parser_pool import parser_pool, worker_count
+from .planner_statistics import refresh_statistics
 from .writing import look_up_records, write_article
 
 logger = logging.getLogger(__name__)
@@ -325,7 +326,8 @@ def load_paths(
     are many files, while this process writes, in file order, in batches
     (``_write_batch``); it never holds more than one file's bytes and the parses in
     flight. Files whose bytes are already stored under their key are not read again
-    at all (``reparse_articles`` re-extracts them).
+    at all (``reparse_articles`` re-extracts them). A load that stored something ends
+    by bringing SQLite's planner statistics up to date (planner_statistics.py).
     """
     authority = authority or default_authority()
     sync_authority(authority)
@@ -357,6 +359,8 @@ def load_paths(
         for batch in _one_ahead(_batches(parsed, alone)):
             finish(batch)
     lesson.save(leaving_out=_not_stored(outcomes))
+    if any(outcome.status in (LOADED, UPDATED) for outcome in outcomes):
+        refresh_statistics()
     return outcomes
 
 

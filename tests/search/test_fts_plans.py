@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.services.planner_statistics import refresh_statistics
 from tests import factories
 from tests.search.test_list_index import plan
 
@@ -68,3 +69,27 @@ def test_a_search_still_finds_what_it_found(client, articles):
     assert response.context["page_obj"].paginator.count == 0
     response = client.get("/articles/?q=%22story+7%22")
     assert [a.title for a in response.context["articles"]] == ["Review story 07"]
+
+
+def counts_over_the_window(sql: str) -> bool:
+    """A facet counted over the window's ids (given as a JSON array), of a column of the
+    article's own: its outlet or its kind."""
+    return "json_each(" in sql and (
+        '"articles_article"."outlet_id" AS "entity"' in sql
+        or sql.startswith('SELECT "articles_article"."kind" AS "value"')
+    )
+
+
+def test_the_window_facets_read_the_articles_columns_from_an_index_not_their_rows(
+    client, articles, settings
+):
+    settings.ARCHIVE_FACET_WINDOW = 5
+    refresh_statistics()  # as a load does
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/articles/?q=review").status_code == 200
+    facets = [q["sql"] for q in queries.captured_queries if counts_over_the_window(q["sql"])]
+    assert len(facets) == 2, facets
+    for sql in facets:
+        found = plan(sql)
+        assert "articles_article USING COVERING INDEX" in found, found
+        assert "articles_article USING INTEGER PRIMARY KEY" not in found, found
