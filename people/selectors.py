@@ -4,10 +4,9 @@ from functools import cached_property
 
 from django.db.models import Count, F, Max, Prefetch
 
-from articles import ordering
-from articles.facets import first_ids, one_parameter
+from archivecache.memo import once_per_version
 from articles.models import Article, PersonMention, Quote
-from curation.visibility import public
+from curation.visibility import hiding_unreviewed, public
 from facetcounts.read import count_of
 from people.models import (
     Membership,
@@ -65,36 +64,33 @@ def quotes_by(person):
 
 
 class CoMentions:
-    """The people most often mentioned in the same articles as ``person``, with how often:
-    among the person's count_window() newest public articles (all of them, up to that many).
-    Counted when first read, so that an export, which shows none, costs nothing."""
+    """The people most often mentioned in the same public articles as ``person``, with how
+    often, counted over all of them once per archive version in a process
+    (archivecache.memo), and only when first read, so that an export, which shows none,
+    costs nothing (100,000 articles, the most mentioned person's 51,050: 110–150 ms once,
+    where counting among the newest 2,000 cost 30 ms on every request)."""
 
     def __init__(self, person, limit: int = CO_MENTION_LIMIT):
         self.person, self.limit = person, limit
 
     @cached_property
-    def _counted(self) -> tuple[list[dict], bool]:
+    def people(self) -> list[dict]:
+        """slug, name and ``together`` (how many articles name both), most first."""
+        return once_per_version(
+            "co-mentions", (self.person.pk, self.limit, hiding_unreviewed()), self._counted
+        )
+
+    def _counted(self) -> list[dict]:
         coverage = public(Article.objects).filter(person_mentions__person=self.person)
-        ids, more = first_ids(coverage.order_by(*ordering.NEWEST))
         people = (
             public(PersonMention.objects, "person")
-            .filter(article__in=one_parameter(ids))
+            .filter(article__in=coverage.values("pk"))
             .exclude(person=self.person)
             .values("person")
             .annotate(together=Count("pk"), slug=Max("person__slug"), name=Max("person__name"))
             .order_by("-together", "name")[: self.limit]
         )
-        return list(people), more
-
-    @property
-    def people(self) -> list[dict]:
-        """slug, name and ``together`` (how many articles name both), most first."""
-        return self._counted[0]
-
-    @property
-    def bounded(self) -> bool:
-        """Whether the person has more articles than were counted among."""
-        return self._counted[1]
+        return list(people)
 
 
 def organisations_with_counts():

@@ -10,7 +10,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from articles.browsing import browse_articles, index_page
-from articles.facets import count_window
 from articles.mention_contexts import contexts_for
 from articles.models import OrganisationMention, PersonMention, ReviewBodyMention
 from articles.selectors import article_cards
@@ -58,7 +57,6 @@ def person_detail(request, slug):
             "quote_count": selectors.quotes_by(person).count(),
             "all_quotes_url": f"{reverse('quotes:quote-list')}?speaker={person.slug}",
             "co_mentions": selectors.CoMentions(person),
-            "count_window": f"{count_window():,}",
             "contexts": contexts_for(request, PersonMention.objects.filter(person=person)),
         },
         feed_params={"person": person.slug},

@@ -2,6 +2,8 @@
 exactly when there are no more, and say so on the page exactly when there are more.
 The window is set small here, so that small archives cross it."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.db.models import Count
@@ -17,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 WINDOW = 10
 NOTE = 'id="facet-note"'
+FROM = datetime.date(2021, 1, 1)  # the generated articles' first day: leaves out the undated
 
 
 @pytest.fixture
@@ -61,10 +64,10 @@ def test_at_most_the_window_the_counts_are_exact_and_nothing_is_said(archive, cl
 
 def test_above_the_window_the_counts_are_among_the_newest_and_the_page_says_so(archive, client):
     person = archive.people[0]
-    listed = Article.objects.filter(person_mentions__person=person)
+    listed = Article.objects.filter(person_mentions__person=person, published_end__gte=FROM)
     total = listed.count()
     assert total > WINDOW
-    response = client.get(f"/articles/?person={person.slug}")
+    response = client.get(f"/articles/?person={person.slug}&date_from={FROM.year}")
     assert (
         response.context["facet_note"] == f"Counts among the {WINDOW} newest of {total} articles."
     )
@@ -79,19 +82,36 @@ def test_above_the_window_the_counts_are_among_the_newest_and_the_page_says_so(a
     assert response.context["quoted_count"] == quoted.distinct().count()
 
 
+def test_one_entitys_list_above_the_window_counts_every_result_and_says_nothing(archive, client):
+    person = archive.people[0]
+    listed = Article.objects.filter(person_mentions__person=person)
+    assert listed.count() > WINDOW
+    for url in (f"/articles/?person={person.slug}", person.get_absolute_url()):
+        response = client.get(url)
+        assert response.context["facet_note"] == "", url
+        assert NOTE not in response.text, url
+        assert not any(facet.bounded for facet in response.context["facets"]), url
+        shown = _people_facet(response)
+        assert shown == {slug: n for slug, n in _mention_counts(listed).items() if slug in shown}
+        assert len(shown) == min(20, len(_mention_counts(listed))), url
+        quoted = listed.filter(quotes__isnull=False).distinct().count()
+        assert response.context["quoted_count"] == quoted, url
+
+
 def test_the_note_follows_the_window_size(archive, client, settings):
     person = archive.people[0]
-    total = Article.objects.filter(person_mentions__person=person).count()
+    url = f"/articles/?person={person.slug}&date_from={FROM.year}"
+    total = Article.objects.filter(person_mentions__person=person, published_end__gte=FROM).count()
     settings.ARCHIVE_FACET_WINDOW = total
-    assert client.get(f"/articles/?person={person.slug}").context["facet_note"] == ""
+    assert client.get(url).context["facet_note"] == ""
     settings.ARCHIVE_FACET_WINDOW = total - 1
-    note = client.get(f"/articles/?person={person.slug}").context["facet_note"]
+    note = client.get(url).context["facet_note"]
     assert note == f"Counts among the {total - 1} newest of {total} articles."
 
 
 def test_sorted_oldest_first_the_counts_are_among_the_oldest(archive, client):
     person = archive.people[0]
-    response = client.get(f"/articles/?person={person.slug}&sort=oldest")
+    response = client.get(f"/articles/?person={person.slug}&date_from=2021&sort=oldest")
     assert "among the 10 oldest" in response.context["facet_note"]
 
 
@@ -117,23 +137,21 @@ def test_the_quotes_index_says_so_too(archive, client):
     assert NOTE in response.text
 
 
-def test_co_mentions_are_bounded_and_say_so(archive, client):
+def test_co_mentions_count_every_article_of_the_person_whatever_the_window(
+    archive, client, settings
+):
     person = archive.people[0]
     coverage = Article.objects.filter(person_mentions__person=person)
-    response = client.get(person.get_absolute_url())
-    expected = _mention_counts(_newest(coverage, WINDOW))
+    assert coverage.count() > WINDOW
+    expected = _mention_counts(coverage)
     expected.pop(person.slug)
-    together = {row["slug"]: row["together"] for row in response.context["co_mentions"].people}
-    assert together == {slug: expected[slug] for slug in together}
-    assert max(expected.values()) == max(together.values())
-    assert f"Counted among the {WINDOW} newest articles that mention" in response.text
-
-
-def test_co_mentions_within_the_window_say_nothing(archive, client, settings):
-    person = archive.people[0]
-    settings.ARCHIVE_FACET_WINDOW = Article.objects.filter(person_mentions__person=person).count()
     response = client.get(person.get_absolute_url())
-    assert not response.context["co_mentions"].bounded
+    together = {row["slug"]: row["together"] for row in response.context["co_mentions"].people}
+    assert len(together) == min(10, len(expected))
+    assert together == {slug: expected[slug] for slug in together}
+    assert min(together.values()) >= max(
+        (n for slug, n in expected.items() if slug not in together), default=0
+    )
     assert "Counted among the" not in response.text
 
 
@@ -161,11 +179,21 @@ def test_an_overflowing_lists_number_is_its_results(archive, client, settings, q
     compute.refresh()  # a first reader's recount counts too, but not for the page
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
-    filterset = ArticleFilter(response.wsgi_request.GET, queryset=article_cards())
+    filterset = ArticleFilter(
+        response.wsgi_request.GET, queryset=article_cards(), whole_archive=True
+    )
     expected = filterset.matching().count()
     assert expected > 1, url
     assert response.context["page_obj"].paginator.count == expected
-    assert f"of {expected} articles." in response.context["facet_note"]
+    if filterset.one_entity() is None:  # one entity's facets count every result: no note
+        assert f"of {expected} articles." in response.context["facet_note"]
+    else:
+        assert response.context["facet_note"] == ""
     counted = [q for q in queries.captured_queries if 'SELECT COUNT(*) AS "__count"' in q["sql"]]
-    counted = [q for q in counted if "json_each" not in q["sql"] and "unnest" not in q["sql"]]
+    # Not the counts over the window's ids, nor the tally of the articles with quotes.
+    counted = [
+        q
+        for q in counted
+        if not any(word in q["sql"] for word in ("json_each", "unnest", "articles_quote"))
+    ]
     assert len(counted) == (1 if "date_from" in query else 0), url

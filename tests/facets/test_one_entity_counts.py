@@ -18,10 +18,10 @@ from facetcounts import read
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# Queries over every result (not over the window's ids, which the tick box's tally counts
-# among): the date facet's, and the paginator's.
+# Queries over every result (not over the window's ids): the date facet's, and the
+# paginator's (not the tick box's tally, which counts the articles with quotes).
 BY_DATE = re.compile(r'"published_precision", COUNT\("articles_article"\."id"\) AS "count" FROM')
-TOTAL = re.compile(r'SELECT COUNT\(\*\) AS "__count" FROM "articles_article"')
+TOTAL = re.compile(r'SELECT COUNT\(\*\) AS "__count" FROM "articles_article"(?!.*articles_quote)')
 OVER_THE_WINDOW = re.compile(r"json_each|unnest")
 
 
@@ -96,3 +96,18 @@ def test_an_entity_within_the_window_is_counted_directly(loaded, client):
     assert read.entity_date_rows("person", small.value) is None
     _, _, by_date, _ = _read(client, f"/articles/?person={small.value}")
     assert len(by_date) == 1
+
+
+@pytest.mark.parametrize("facet", ["person", "organisation", "review_body", "outlet"])
+def test_past_the_window_its_facets_are_what_a_window_of_every_result_counts(
+    loaded, client, facet, settings
+):
+    """One entity's list that overflows the window counts its facets over every result:
+    the page is the one a window large enough for all of them gives."""
+    entity = _counted(facet).order_by("-articles", "value").first()
+    urls = _pages(facet, entity.value)[:2]  # the list and the page, with no date filter
+    past = {url: client.get(url) for url in urls}
+    settings.ARCHIVE_FACET_WINDOW = entity.articles
+    for url in urls:
+        assert past[url].context["facets"], url
+        assert past[url].text == client.get(url).text, url

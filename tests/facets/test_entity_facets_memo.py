@@ -1,0 +1,77 @@
+"""One entity's facets, past the window, are counted once per archive version in a
+process (archivecache.memo): a second page of the list, or another order, does not count
+them again, and a write shows on the next request. Writes are committed (the version of
+PostgreSQL's archive changes at commit)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.version_memo]
+
+PEOPLE_FACET = 'AS "entity", COUNT("articles_article"."id") AS "count"'
+
+
+@pytest.fixture
+def ray(settings):
+    settings.ARCHIVE_FACET_WINDOW = 2
+    ray, sam = factories.make_person("Ray Jones"), factories.make_person("Sam Patel")
+    for n in range(4):
+        factories.make_article(f"Story {n}", body="-", people=[ray, sam] if n else [ray])
+    return ray
+
+
+def read(client, url: str) -> tuple[dict[str, int], bool]:
+    """(the people facet's counts, whether the facets were counted now)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    counted = any(PEOPLE_FACET in query["sql"] for query in queries.captured_queries)
+    [people] = [facet for facet in response.context["facets"] if facet.name == "person"]
+    return {value.value: value.count for value in people.values}, counted
+
+
+def test_counted_once_for_every_page_and_order_of_the_list(client, ray):
+    counts = {"ray-jones": 4, "sam-patel": 3}
+    assert read(client, "/articles/?person=ray-jones") == (counts, True)
+    assert read(client, "/articles/?person=ray-jones&sort=newest") == (counts, False)
+    assert read(client, "/articles/?person=ray-jones&sort=oldest") == (counts, False)
+
+
+def test_the_entitys_page_is_counted_apart_from_its_list(client, ray):
+    assert read(client, "/articles/?person=ray-jones")[1]
+    assert read(client, "/people/ray-jones/")[1]
+    assert not read(client, "/people/ray-jones/")[1]
+
+
+def test_a_load_shows_at_once(client, ray):
+    assert read(client, "/articles/?person=ray-jones")[1]
+    factories.make_article("Story 4", body="-", people=[ray])
+    assert read(client, "/articles/?person=ray-jones") == (
+        {"ray-jones": 5, "sam-patel": 3},
+        True,
+    )
+
+
+def test_a_filtered_list_is_counted_every_time(client, ray):
+    """Only one entity's list is kept: with a second filter, the window counts."""
+    url = "/articles/?person=ray-jones&person=sam-patel"
+    assert read(client, url)[1]
+    assert read(client, url)[1]
+
+
+def co_mentioned(client) -> tuple[dict[str, int], bool]:
+    """(Ray Jones's co-mentions, whether they were counted now)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/people/ray-jones/")
+    counted = any('AS "together"' in query["sql"] for query in queries.captured_queries)
+    return {row["slug"]: row["together"] for row in response.context["co_mentions"].people}, counted
+
+
+def test_co_mentions_are_counted_once_per_version_and_a_load_shows_at_once(client, ray):
+    assert co_mentioned(client) == ({"sam-patel": 3}, True)
+    assert co_mentioned(client) == ({"sam-patel": 3}, False)
+    factories.make_article("Story 4", body="-", people=[ray, factories.make_person("Ava Bell")])
+    assert co_mentioned(client) == ({"sam-patel": 3, "ava-bell": 1}, True)
