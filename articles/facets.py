@@ -270,7 +270,7 @@ class CountScope:
 
 
 class EveryResult(CountScope):
-    """The scope of one entity's list that overflows the window (``one_entity``): its
+    """The scope of a shared list that overflows the window (``shared_list``): its
     facets count every result, exactly, once per archive version (``facet_counts``)."""
 
     def __init__(self, filterset):
@@ -628,17 +628,17 @@ def facet_counts(filterset, window: Window | None) -> FacetCounts:
     """``window``: ``first_results(filterset)``, which the page read for its count; where
     there is none, the precomputed counts give the count (``total``).
 
-    One entity's list (``one_entity``: ``?person=`` alone, or the entity's own page)
-    whose results overflow the window counts all of them instead, exactly, once per
-    archive version in a process (archivecache.memo): every page, order and reader of
-    that list shares the counts until the next write (100,000 articles, the most
-    mentioned person: six window queries of 8–25 ms each become one read)."""
-    entity = filterset.one_entity() if window is not None and window.overflows else None
-    if entity is None:
+    A list that is the same for every reader (``shared_list``: one entity's articles,
+    every quote) and overflows the window counts all of its results instead, exactly,
+    once per archive version in a process (archivecache.memo): every page, order and
+    reader of that list shares the counts until the next write (100,000 articles, the
+    most mentioned person: six window queries of 8–25 ms each become one read)."""
+    shared = filterset.shared_list() if window is not None and window.overflows else None
+    if shared is None:
         return _counted(filterset, CountScope(filterset, window))
     return once_per_version(
-        "entity-facets",
-        (*entity, bool(filterset.subject), hiding_unreviewed()),
+        "shared-list-facets",
+        (*shared, hiding_unreviewed()),
         lambda: _counted(filterset, EveryResult(filterset)),
     )
 

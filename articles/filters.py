@@ -14,10 +14,12 @@ import django_filters
 from django.db.models import F
 from django_filters.filterset import FilterSetMetaclass
 
+from archivecache.memo import once_per_version
 from articles import entity_search, ordering, search
 from articles.facets import ARTICLE_FACETS, QUOTE_FACETS, Chip, Entities
 from articles.filter_fields import DateRangeForm, printable
 from articles.models import Article, Quote
+from curation.visibility import hiding_unreviewed
 from facetcounts import read as stored_counts
 
 NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
@@ -60,6 +62,12 @@ class DeclaredFilterSet(django_filters.FilterSet, metaclass=DeclaredFilters):
         """The number of results, when they overflow the facets' window (``ordered``:
         the results)."""
         return ordered.count()
+
+    def shared_list(self) -> tuple | None:
+        """A name for this list when its results are the same for every reader, page and
+        order (and for nothing else): its facets then count every result, once per
+        archive version (``articles.facets.facet_counts``). None otherwise."""
+        return None
 
     def one_entity(self, without: tuple[str, ...] = ()) -> tuple[str, str] | None:
         """(facet, slug) when the results (leaving out the filters named in ``without``)
@@ -217,6 +225,11 @@ class ArticleFilter(DeclaredFilterSet):
             return sum(row.count for row in coverage.list_date_rows(self))
         return ordered.count()
 
+    def shared_list(self):
+        """One entity's articles: ``?person=`` alone, or the entity's own page."""
+        entity = self.one_entity()
+        return ("articles of", *entity, bool(self.subject)) if entity else None
+
     def one_entity(self, without=()):
         active = self.active() - set(without)
         if len(self.subject) == 1 and not active:
@@ -241,6 +254,17 @@ class QuoteFilter(DeclaredFilterSet):
     def ordered(self):
         """The matching quotes, newest article first, in their order within it."""
         return self.counting_order(self.matching())
+
+    def shared_list(self):
+        """Every public quote: /quotes/ unfiltered (its one view gives the filter them all)."""
+        return None if self.active() else ("every quote",)
+
+    def results_count(self, ordered) -> int:
+        """Counted once per archive version for the shared list (133,214 quotes at
+        100,000 articles: 28 ms on PostgreSQL)."""
+        if (shared := self.shared_list()) is None:
+            return ordered.count()
+        return once_per_version("list-total", (*shared, hiding_unreviewed()), ordered.count)
 
     def counting_order(self, queryset):
         return queryset.order_by(

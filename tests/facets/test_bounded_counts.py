@@ -129,12 +129,23 @@ def test_an_outlet_chosen_counts_the_outlets_among_the_other_filters_results(
     )
 
 
-def test_the_quotes_index_says_so_too(archive, client):
-    response = client.get("/quotes/")
+def test_a_filtered_quotes_index_says_so_too(archive, client):
+    response = client.get("/quotes/?date_from=2021")
     total = response.context["page_obj"].paginator.count
     assert total > WINDOW
     assert response.context["facet_note"] == f"Counts among the {WINDOW} newest of {total} quotes."
     assert NOTE in response.text
+
+
+def test_the_unfiltered_quotes_index_counts_every_quote(archive, client, settings):
+    """The same list for every reader: its facets are what a window of all of it counts."""
+    response = client.get("/quotes/")
+    total = response.context["page_obj"].paginator.count
+    assert total > WINDOW
+    assert response.context["facet_note"] == ""
+    assert NOTE not in response.text
+    settings.ARCHIVE_FACET_WINDOW = total
+    assert response.text == client.get("/quotes/").text
 
 
 def test_co_mentions_count_every_article_of_the_person_whatever_the_window(

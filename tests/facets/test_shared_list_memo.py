@@ -1,7 +1,7 @@
-"""One entity's facets, past the window, are counted once per archive version in a
-process (archivecache.memo): a second page of the list, or another order, does not count
-them again, and a write shows on the next request. Writes are committed (the version of
-PostgreSQL's archive changes at commit)."""
+"""A shared list's facets (one entity's articles, every quote), past the window, are
+counted once per archive version in a process (archivecache.memo): a second page of the
+list, or another order, does not count them again, and a write shows on the next
+request. Writes are committed (the version of PostgreSQL's archive changes at commit)."""
 
 import pytest
 from django.db import connection
@@ -75,3 +75,31 @@ def test_co_mentions_are_counted_once_per_version_and_a_load_shows_at_once(clien
     assert co_mentioned(client) == ({"sam-patel": 3}, False)
     factories.make_article("Story 4", body="-", people=[ray, factories.make_person("Ava Bell")])
     assert co_mentioned(client) == ({"sam-patel": 3, "ava-bell": 1}, True)
+
+
+SPEAKER_FACET = 'SELECT "articles_quote"."speaker_id" AS "entity"'
+QUOTE_TOTAL = 'SELECT COUNT(*) AS "__count" FROM "articles_quote"'
+
+
+def quotes_index(client, url: str = "/quotes/") -> tuple[dict[str, int], int, set[str]]:
+    """(the speakers facet's counts, the number of quotes, which of the two were counted)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    marks = {"facets": SPEAKER_FACET, "total": QUOTE_TOTAL}
+    sql = [query["sql"] for query in queries.captured_queries]
+    counted = {name for name, mark in marks.items() if any(q.startswith(mark) for q in sql)}
+    [speakers] = [facet for facet in response.context["facets"] if facet.name == "speaker"]
+    speaking = {value.value: value.count for value in speakers.values}
+    return speaking, response.context["page_obj"].paginator.count, counted
+
+
+def test_the_unfiltered_quotes_index_is_counted_once_per_version(client, ray):
+    story = factories.make_article("Ray speaks", body="-", people=[ray])
+    for n in range(3):
+        factories.make_quote(story, f"We will listen ({n}).", speaker=ray)
+    assert quotes_index(client) == ({"ray-jones": 3}, 3, {"facets", "total"})
+    assert quotes_index(client, "/quotes/?q=") == ({"ray-jones": 3}, 3, set())
+    assert quotes_index(client, "/quotes/?speaker=ray-jones")[2] == {"facets", "total"}
+    factories.make_quote(story, "And act.", speaker=ray)
+    assert quotes_index(client) == ({"ray-jones": 4}, 4, {"facets", "total"})
