@@ -57,3 +57,22 @@ def test_off_it_counts_every_time(client, reported, settings):
     settings.ARCHIVE_VERSION_MEMO = False
     assert counted_reports(client) == (3, True)
     assert counted_reports(client) == (3, True)
+
+
+ARTICLE_TITLES = '"articles_article"."title"'
+
+
+def listed(client) -> tuple[list[str], bool]:
+    """(the titles listed under the milestone, whether the articles' titles were read)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/timeline/")
+    read = any(ARTICLE_TITLES in query["sql"] for query in queries.captured_queries)
+    return [report.title for report in the_milestone(response, TITLE).reports], read
+
+
+def test_the_listed_articles_are_read_once_too_and_a_retitle_shows_at_once(client, reported):
+    titles = ["Report 0", "Report 1", "Report 2"]
+    assert listed(client) == (titles, True)
+    assert listed(client) == (titles, False)
+    Article.objects.filter(title="Report 1").update(title="Report one")
+    assert listed(client) == (["Report 0", "Report 2", "Report one"], True)

@@ -45,14 +45,14 @@ def reported(db) -> None:
 def test_each_article_is_counted_once_with_the_loaders_sentence(client, reported):
     milestone = the_milestone(client.get("/timeline/"), "Final report published")
     assert milestone.report_count == 5
-    assert [r.article.title for r in milestone.reports] == [
+    assert [r.title for r in milestone.reports] == [
         "Report 3",
         "Report 2",
         "Report 1",
         "Report 0",
         "Undated page",  # oldest first, undated last
     ]
-    sentences = {r.article.title: r.sentence for r in milestone.reports}
+    sentences = {r.title: r.sentence for r in milestone.reports}
     assert sentences["Report 1"] == "The final report is out today."
     assert sentences["Undated page"] == "It published its final report."
     assert sentences["Report 0"] == ""
@@ -63,7 +63,7 @@ def test_only_the_first_reports_are_listed_and_all_are_counted(client, reported,
     response = client.get("/timeline/")
     milestone = the_milestone(response, "Final report published")
     assert (milestone.report_count, milestone.unlisted) == (5, 3)
-    assert [r.article.title for r in milestone.reports] == ["Report 3", "Report 2"]
+    assert [r.title for r in milestone.reports] == ["Report 3", "Report 2"]
     assert "Reported in 5 articles:" in response.text
 
 
