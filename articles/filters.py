@@ -226,7 +226,8 @@ class ArticleFilter(DeclaredFilterSet):
         return ordered.count()
 
     def shared_list(self):
-        """One entity's articles: ``?person=`` alone, or the entity's own page."""
+        """One entity's articles (``one_entity``): one person, organisation, review body
+        or outlet chosen and nothing else, or the entity's own page with no filter."""
         entity = self.one_entity()
         return ("articles of", *entity, bool(self.subject)) if entity else None
 
