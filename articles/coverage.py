@@ -93,6 +93,21 @@ def _stored_list_rows(filterset) -> list[DateRow] | None:
     return [DateRow(*row) for row in stored] if stored else None
 
 
+def window_edge(rows: list[DateRow], size: int, oldest: bool = False):
+    """The publication date that a list in date order (newest first, or ``oldest``
+    first; undated last) has reached by its ``size``-th row, from the list's ``rows``:
+    its first ``size`` rows are all dated on or after it (on or before it, oldest
+    first), so a condition on that date leaves them as they are. None when they reach
+    the undated rows, or the list is shorter."""
+    dated = sorted((row for row in rows if row.start is not None), key=lambda row: row.start)
+    seen = 0
+    for row in dated if oldest else reversed(dated):
+        seen += row.count
+        if seen >= size:
+            return row.start
+    return None
+
+
 def within(rows: list[DateRow], date_from, date_to) -> list[Dated]:
     """The rows the date filters keep (``FuzzyDate`` bounds or None), as the chart's rows."""
     kept = []

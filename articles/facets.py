@@ -204,7 +204,7 @@ def first_results(filterset) -> Window | None:
         return None
     if filterset not in _WINDOWS:
         ordered = filterset.counting_order(filterset.matching())
-        ids, more = first_ids(ordered)
+        ids, more = first_ids(filterset.window_rows(ordered))
         total = filterset.results_count(ordered) if more else len(ids)
         _WINDOWS[filterset] = Window(total, ids)
     return _WINDOWS[filterset]

@@ -16,7 +16,15 @@ from django_filters.filterset import FilterSetMetaclass
 
 from archivecache.memo import once_per_version
 from articles import entity_search, ordering, search
-from articles.facets import ARTICLE_FACETS, QUOTE_FACETS, Chip, Entities
+from articles.facets import (
+    ARTICLE_FACETS,
+    QUOTE_FACETS,
+    Chip,
+    Entities,
+    count_window,
+    first_results,
+    one_parameter,
+)
 from articles.filter_fields import DateRangeForm, printable
 from articles.models import Article, Quote
 from curation.visibility import hiding_unreviewed
@@ -62,6 +70,11 @@ class DeclaredFilterSet(django_filters.FilterSet, metaclass=DeclaredFilters):
         """The number of results, when they overflow the facets' window (``ordered``:
         the results)."""
         return ordered.count()
+
+    def window_rows(self, ordered):
+        """``ordered`` (the results in the counting order), narrowed where that is known
+        to leave its first count_window() + 1 rows as they are; here, unchanged."""
+        return ordered
 
     def shared_list(self) -> tuple | None:
         """A name for this list when its results are the same for every reader, page and
@@ -197,8 +210,20 @@ class ArticleFilter(DeclaredFilterSet):
         of each article, in a form the paginator cuts cheaply: by relevance, the page's
         share of the ranking only (``search.RankedMatches``)."""
         if self.chosen_sort == RELEVANCE:
-            return search.RankedMatches(self.matching(), self.search_text, rows)
+            known = self.newest_matches
+            return search.RankedMatches(self.matching(), self.search_text, rows, known)
         return rows(self.ordered())
+
+    def newest_matches(self):
+        """The ids of the ``search.rank_bound()`` newest results, which the ranking ranks,
+        as a query, when the facets' window holds them all (its query found them: the
+        page need not search again, ?q=children at 100,000 articles: 96 → 31 ms); else
+        None."""
+        window, bound = first_results(self), search.rank_bound()
+        if window is None or bound is None or (window.overflows and len(window.ids) < bound):
+            return None
+        chosen = window.ids[:bound]
+        return self.queryset.model._base_manager.filter(pk__in=one_parameter(chosen)).values("pk")
 
     @property
     def counting_word(self) -> str:
@@ -211,19 +236,40 @@ class ArticleFilter(DeclaredFilterSet):
 
     def results_count(self, ordered):
         """Precomputed where the results are one entity's articles (100,000 articles, the
-        most mentioned person's 51,050: a 29 ms count becomes a 1 ms read); else, with no
-        date filter, the sum of the date facet's rows, which count every result once,
-        and which the page reads anyway (?q=children: a 36 ms count saved); else counted."""
+        most mentioned person's 51,050: a 29 ms count becomes a 1 ms read); else the sum
+        of the date rows, where they count every result (?q=children: a 36 ms count
+        saved); else counted."""
         from articles import coverage  # it reads this filterset
 
         if entity := self.one_entity():
             stored = stored_counts.articles_of(*entity)
-            if stored is not None:
-                return stored
-        elif not self.active() & set(coverage.DATE_FILTERS):
-            # Not for one entity's list: its date rows would ask for this very window.
+            return stored if stored is not None else ordered.count()
+        if self.dates_count_every_result():
             return sum(row.count for row in coverage.list_date_rows(self))
         return ordered.count()
+
+    def dates_count_every_result(self) -> bool:
+        """Whether the list's date rows (its chart and date facet, which the page reads
+        anyway) count every one of its results: no date filter narrows the results, and
+        the list is not one entity's, whose stored date rows would ask for its window."""
+        from articles import coverage
+
+        return not self.one_entity() and not self.active() & set(coverage.DATE_FILTERS)
+
+    def window_rows(self, ordered):
+        """Narrowed to the dates of the first count_window() + 1 results, where the date
+        rows count every result (``coverage.window_edge``): a common word's window is
+        then read from a few thousand rows, not from every match (?q=children, 100,000
+        articles on PostgreSQL: 83 ms, 17 ms with the edge)."""
+        from articles import coverage
+
+        if not self.dates_count_every_result():
+            return ordered
+        oldest = self.counting_word == "oldest"
+        edge = coverage.window_edge(coverage.list_date_rows(self), count_window() + 1, oldest)
+        if edge is None:
+            return ordered
+        return ordered.filter(**{"published__lte" if oldest else "published__gte": edge})
 
     def shared_list(self):
         """One entity's articles (``one_entity``): one person, organisation, review body

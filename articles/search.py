@@ -177,10 +177,11 @@ class RankedMatches:
     migration 0012 serves. A slice across the boundary costs one query of each.
     """
 
-    def __init__(self, matches, q: str, rows=lambda queryset: queryset):
+    def __init__(self, matches, q: str, rows=lambda queryset: queryset, known=lambda: None):
         """``rows`` chooses what is read of each article of a page (a function of a
-        queryset): the candidates' page is read by id from all articles."""
-        self.matches, self.q, self.rows = matches, q, rows
+        queryset): the candidates' page is read by id from all articles. ``known``
+        gives the candidates' ids as a query, if they were read already, else None."""
+        self.matches, self.q, self.rows, self.known = matches, q, rows, known
 
     def count(self) -> int:
         return self.matches.count()
@@ -192,7 +193,9 @@ class RankedMatches:
         start, stop = cut.start or 0, cut.stop
         found = []
         if start < bound:
-            candidates = _candidates(self.matches)
+            candidates = self.known()
+            if candidates is None:
+                candidates = _candidates(self.matches)
             # Every row is a candidate; FTS5's ranking pass needs telling which they are.
             among = None if uses_full_text() else candidates
             chosen = self.rows(self.matches.model.objects.filter(pk__in=candidates))
