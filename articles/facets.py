@@ -194,7 +194,8 @@ _WINDOWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def first_results(filterset) -> Window | None:
     """The list's window, and the count of its results (it stands for the paginator's);
-    None where every facet reads the precomputed counts. Read once per filterset.
+    None where every facet reads the precomputed counts. Read once per filterset, and a
+    shared list's (``shared_list``) once per archive version in a process.
 
     The window is read with room for one more row, so that the database can stop once
     it has them (in the list's order, from an index); only a window that overflows
@@ -203,11 +204,22 @@ def first_results(filterset) -> Window | None:
     if filterset.whole_archive and not filterset.active():
         return None
     if filterset not in _WINDOWS:
-        ordered = filterset.counting_order(filterset.matching())
-        ids, more = first_ids(filterset.window_rows(ordered))
-        total = filterset.results_count(ordered) if more else len(ids)
-        _WINDOWS[filterset] = Window(total, ids)
+        shared = filterset.shared_list()
+        if shared is None:
+            _WINDOWS[filterset] = _read_window(filterset)
+        else:
+            # The same for every reader and page: once per archive version, per order.
+            key = (*shared, filterset.counting_word, count_window(), hiding_unreviewed())
+            window = once_per_version("list-window", key, lambda: _read_window(filterset))
+            _WINDOWS[filterset] = window
     return _WINDOWS[filterset]
+
+
+def _read_window(filterset) -> Window:
+    ordered = filterset.counting_order(filterset.matching())
+    ids, more = first_ids(filterset.window_rows(ordered))
+    total = filterset.results_count(ordered) if more else len(ids)
+    return Window(total, ids)
 
 
 def first_ids(ordered) -> tuple[list[int], bool]:

@@ -103,3 +103,29 @@ def test_the_unfiltered_quotes_index_is_counted_once_per_version(client, ray):
     assert quotes_index(client, "/quotes/?speaker=ray-jones")[2] == {"facets", "total"}
     factories.make_quote(story, "And act.", speaker=ray)
     assert quotes_index(client) == ({"ray-jones": 4}, 4, {"facets", "total"})
+
+
+def window(client, url: str) -> tuple[int, list[str], bool]:
+    """(the list's count, the page's titles, whether the facets' window was read now)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    read_now = any("LIMIT 3" in query["sql"] for query in queries.captured_queries)  # window 2
+    titles = [article.title for article in response.context["articles"]]
+    return response.context["page_obj"].paginator.count, titles, read_now
+
+
+def test_a_shared_lists_window_is_read_once_per_version_and_order(client, ray):
+    newest = window(client, "/articles/?person=ray-jones")
+    assert newest[0] == 4 and newest[2]
+    assert window(client, "/articles/?person=ray-jones&page=1") == (*newest[:2], False)
+    assert window(client, "/articles/?person=ray-jones&sort=oldest")[::2] == (4, True)
+    assert not window(client, "/articles/?person=ray-jones&sort=oldest")[2]
+    factories.make_article("Story 4", body="-", people=[ray])
+    assert window(client, "/articles/?person=ray-jones")[::2] == (5, True)
+
+
+def test_a_list_of_its_own_reads_its_window_every_time(client, ray):
+    url = "/articles/?person=ray-jones&q=story"
+    assert window(client, url)[2]
+    assert window(client, url)[2]
