@@ -6,9 +6,10 @@ The key holds the archive's version (``ArchiveVersion``, which the triggers chan
 every write), so a write makes every kept result unreachable at once: none is ever
 served stale, and none needs deleting (the cache drops the oldest). The version is
 read before the result is worked out: a write that commits meanwhile leaves the result
-under the older version, which no later request asks for. ``ARCHIVE_VERSION_MEMO``
-off keeps nothing (the tests keep nothing unless marked: inside a test's transaction,
-never committed, PostgreSQL's version does not change).
+under the older version, which no later request asks for (a reading request reads the
+version once, archivecache/version.py). ``ARCHIVE_VERSION_MEMO`` off keeps nothing
+(the tests keep nothing unless marked: inside a test's transaction, never committed,
+PostgreSQL's version does not change).
 """
 
 import hashlib
@@ -16,7 +17,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import caches
 
-from archivecache.models import ArchiveVersion
+from archivecache.version import current_version
 
 CACHE = "default"  # LocMemCache: per process, nothing shared to go stale
 
@@ -26,7 +27,7 @@ def once_per_version(name: str, depends_on: tuple, compute):
     (everything besides the archive that the result depends on, as a repr-able tuple)."""
     if not settings.ARCHIVE_VERSION_MEMO:
         return compute()
-    stamp = ArchiveVersion.current()
+    stamp = current_version()
     if stamp is None:  # no version to know the archive by: nothing may be kept
         return compute()
     digest = hashlib.sha256(repr(depends_on).encode()).hexdigest()[:32]

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.cache import cc_delim_re, has_vary_header
 
 from archivecache import stored
-from archivecache.models import ArchiveVersion
+from archivecache.version import current_version
 
 CACHE_ALIAS = "pages"
 HEADER = "X-Archive-Cache"
@@ -78,7 +78,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        stamp = ArchiveVersion.current()
+        stamp = current_version()
         if stamp is None:
             return self.get_response(request)
         cache, key = caches[CACHE_ALIAS], page_key(stamp, request)

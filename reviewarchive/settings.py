@@ -78,7 +78,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached page is answered before any other middleware (archivecache/).
+    # A reading request reads the archive's version once (archivecache/version.py).
+    "archivecache.version.OneVersionPerRequestMiddleware",
+    # Then a cached page is answered before any other middleware (archivecache/).
     "archivecache.middleware.PageCacheMiddleware",
     "operations.middleware.RefuseTraceMiddleware",
     "django.middleware.security.SecurityMiddleware",
