@@ -136,22 +136,21 @@ def within(rows: list[DateRow], date_from, date_to) -> list[Dated]:
 
 
 def filtered_chart(filterset) -> Chart | None:
-    """The bar chart of a valid ``ArticleFilter``'s list: worked out once per archive
-    version for the whole archive's list and for one entity's (``shared_rows``), which
-    every reader and every page of the list share (100,000 articles: 10–12 ms a page)."""
+    """The bar chart of a valid ``ArticleFilter``'s list."""
     data = filterset.form.cleaned_data
-    date_from, date_to = data.get("date_from"), data.get("date_to")
+    rows = within(list_date_rows(filterset), data.get("date_from"), data.get("date_to"))
+    return coverage_chart([Series("Articles", rows)], chart_milestones(), url_of=_timeline_anchor())
 
-    def chart():
-        rows = within(list_date_rows(filterset), date_from, date_to)
-        milestones = chart_milestones()
-        return coverage_chart([Series("Articles", rows)], milestones, url_of=_timeline_anchor())
 
+def chart_key(filterset) -> tuple | None:
+    """What a valid ``ArticleFilter``'s chart depends on besides the archive, when that is
+    the same for every reader (``shared_rows`` and the date filters); else None."""
     shared = shared_rows(filterset)
     if shared is None:
-        return chart()
-    bounds = [(bound.start(), bound.end()) if bound else None for bound in (date_from, date_to)]
-    return once_per_version("list-chart", (*shared, *bounds, hiding_unreviewed()), chart)
+        return None
+    data = filterset.form.cleaned_data
+    dates = (data.get(name) for name in DATE_FILTERS)
+    return (*shared, *((date.start(), date.end()) if date else None for date in dates))
 
 
 def shared_rows(filterset) -> tuple | None:
@@ -184,18 +183,13 @@ def _timeline_anchor():
 
 
 def timeline_chart() -> Chart | None:
-    """The whole archive's bar chart, reaching to the milestones near its coverage; once
-    per archive version."""
-
-    def chart():
-        return coverage_chart(
-            [Series("Articles", _by_start(archive_date_rows()))],
-            chart_milestones(),
-            url_of=_timeline_anchor(),
-            reach_milestones=True,
-        )
-
-    return once_per_version("timeline-chart", (hiding_unreviewed(),), chart)
+    """The whole archive's bar chart, reaching to the milestones near its coverage."""
+    return coverage_chart(
+        [Series("Articles", _by_start(archive_date_rows()))],
+        chart_milestones(),
+        url_of=_timeline_anchor(),
+        reach_milestones=True,
+    )
 
 
 def mentioning(entity) -> Q:

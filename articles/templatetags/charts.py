@@ -6,17 +6,17 @@ context, so each page gains them with one include line.
 
 from django import template
 
-from articles import coverage, date_histogram
+from articles import chart_figures, coverage, date_histogram
 
 register = template.Library()
 
 
 @register.simple_tag
 def filtered_coverage(filterset):
-    """The coverage chart of a valid filtered list, else None."""
+    """The coverage chart of a valid filtered list, rendered (``chart_figures``), else ""."""
     if filterset is None or not filterset.is_valid():
-        return None
-    return coverage.filtered_chart(filterset)
+        return ""
+    return chart_figures.list_figure(filterset)
 
 
 @register.simple_tag(takes_context=True)

@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 
-from articles import coverage, formats, selectors
+from articles import chart_figures, formats, selectors
 from articles.milestone_reports import split_earlier
 from articles.review import the_review
 
@@ -46,6 +46,6 @@ def timeline(request):
             "milestones": milestones,
             "earlier": earlier,
             "review": review,
-            "chart": coverage.timeline_chart(),
+            "chart_figure": chart_figures.timeline_figure(),
         },
     )

@@ -1,7 +1,8 @@
-"""The coverage chart and the date rows of a list that every reader shares (the whole
-archive's, one entity's, the timeline's) are worked out once per archive version in a
-process (archivecache.memo); a write shows on the next request, and a list of its own
-(a search) is charted every time. Writes are committed: the version changes at commit."""
+"""The coverage chart of a list that every reader shares (the whole archive's, one
+entity's, the timeline's) is worked out and rendered once per archive version in a
+process (articles/chart_figures.py), its date rows read once too; a write shows on the
+next request, and a list of its own (a search) is charted every time. Writes are
+committed: the version changes at commit."""
 
 import datetime
 import re
