@@ -30,19 +30,10 @@ def _rows(*counts_by_day):
 def test_the_edge_is_the_date_the_list_reaches_by_its_last_row():
     rows = _rows((0, 4), (1, 3), (2, 5), (None, 9))
     day = [DAY + datetime.timedelta(days=n) for n in range(3)]
-    assert [window_edge(rows, size) for size in (1, 5, 6, 8, 9, 12)] == [day[2], day[2]] + [
-        day[1],
-        day[1],
-        day[0],
-        day[0],
-    ]
-    assert [window_edge(rows, size, oldest=True) for size in (4, 5, 7, 8, 12)] == [
-        day[0],
-        day[1],
-        day[1],
-        day[2],
-        day[2],
-    ]
+    newest = {size: window_edge(rows, size) for size in (1, 5, 6, 8, 9, 12)}
+    assert newest == {1: day[2], 5: day[2], 6: day[1], 8: day[1], 9: day[0], 12: day[0]}
+    oldest = {size: window_edge(rows, size, oldest=True) for size in (4, 5, 7, 8, 12)}
+    assert oldest == {4: day[0], 5: day[1], 7: day[1], 8: day[2], 12: day[2]}
     assert window_edge(rows, 13) is None  # the undated come into it: no date bounds them
 
 
