@@ -38,3 +38,9 @@ def once_per_version(name: str, depends_on: tuple, compute):
         found = compute()
         cache.set(key, found, timeout=None)
     return found
+
+
+def count_once_per_version(queryset) -> int:
+    """``queryset.count()``, once per archive version for the same SQL: for a count that
+    every reader of a page shares (a person's quotes, their mentions in context)."""
+    return once_per_version("count", (str(queryset.query),), queryset.count)

@@ -16,6 +16,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import F
 from django.utils.safestring import SafeString
 
+from archivecache.memo import count_once_per_version
 from articles.models import Article
 from articles.parsing.spans import BODY, STANDFIRST, TITLE
 from articles.search import MARK_START, MARK_STOP, render_marked
@@ -91,7 +92,11 @@ def contexts_page(mentions, number) -> Page:
         )
         .order_by(F("article__published").desc(nulls_last=True), "article__title", "pk")
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(number)
+    paginator = Paginator(rows, PAGE_SIZE)
+    # The same for every reader until a write: counted once per archive version (the most
+    # mentioned person's 51,050 at 100,000 articles: 4-5 ms a request).
+    paginator.count = count_once_per_version(rows)
+    page = paginator.get_page(number)
     page.object_list = [_context(row) for row in page.object_list]
     return page
 

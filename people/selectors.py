@@ -6,6 +6,7 @@ from django.db.models import Count, F, Max, Prefetch
 
 from archivecache.memo import once_per_version
 from articles.models import Article, PersonMention, Quote
+from articles.selectors import LIST_DEFERRED
 from curation.visibility import hiding_unreviewed, public
 from facetcounts.read import count_of
 from people.models import (
@@ -18,6 +19,8 @@ from people.models import (
 )
 
 CO_MENTION_LIMIT = 10
+# A membership's source is shown as a link: its text, stored page and vector stay unread.
+SOURCE_ARTICLE_DEFERRED = [f"source_article__{name}" for name in ("body", *LIST_DEFERRED)]
 
 
 def redirect_target(kind: str, old_slug: str):
@@ -44,7 +47,9 @@ def person_page(slug: str) -> Person | None:
             "aliases",
             Prefetch(
                 "memberships",
-                Membership.objects.select_related("body", "source_article").order_by("body__name"),
+                Membership.objects.select_related("body", "source_article")
+                .defer(*SOURCE_ARTICLE_DEFERRED)
+                .order_by("body__name"),
             ),
         )
         .filter(slug=slug)
@@ -120,9 +125,9 @@ def review_body_page(slug: str) -> ReviewBody | None:
             Prefetch(
                 "memberships",
                 # "chair" sorts before "member".
-                Membership.objects.select_related("person", "source_article").order_by(
-                    "role", "person__name"
-                ),
+                Membership.objects.select_related("person", "source_article")
+                .defer(*SOURCE_ARTICLE_DEFERRED)
+                .order_by("role", "person__name"),
             ),
             Prefetch(
                 "facts",

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from archivecache.memo import count_once_per_version
 from articles.browsing import browse_articles, index_page
 from articles.mention_contexts import contexts_for
 from articles.models import OrganisationMention, PersonMention, ReviewBodyMention
@@ -54,7 +55,7 @@ def person_detail(request, slug):
         {
             "person": person,
             "quotes": selectors.quotes_by(person)[:QUOTES_SHOWN],
-            "quote_count": selectors.quotes_by(person).count(),
+            "quote_count": count_once_per_version(selectors.quotes_by(person)),
             "all_quotes_url": f"{reverse('quotes:quote-list')}?speaker={person.slug}",
             "co_mentions": selectors.CoMentions(person),
             "contexts": contexts_for(request, PersonMention.objects.filter(person=person)),

@@ -129,3 +129,37 @@ def test_a_list_of_its_own_reads_its_window_every_time(client, ray):
     url = "/articles/?person=ray-jones&q=story"
     assert window(client, url)[2]
     assert window(client, url)[2]
+
+
+MENTION_COUNT = 'SELECT COUNT(*) AS "__count" FROM "articles_personmention"'
+
+
+def mention_contexts(client) -> tuple[int, bool]:
+    """(how many mentions of Ray Jones the contexts page counts, whether counted now)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/people/ray-jones/")
+    counted = any(q["sql"].startswith(MENTION_COUNT) for q in queries.captured_queries)
+    return response.context["contexts"].paginator.count, counted
+
+
+def test_the_mentions_in_context_are_counted_once_per_version(client, ray):
+    assert mention_contexts(client) == (4, True)
+    assert mention_contexts(client) == (4, False)
+    factories.make_article("Story 4", body="-", people=[ray])
+    assert mention_contexts(client) == (5, True)
+
+
+def quote_count(client) -> tuple[int, bool]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/people/ray-jones/")
+    counted = any(q["sql"].startswith(QUOTE_TOTAL) for q in queries.captured_queries)
+    return response.context["quote_count"], counted
+
+
+def test_a_persons_quotes_are_counted_once_per_version(client, ray):
+    story = factories.make_article("Ray speaks", body="-", people=[ray])
+    factories.make_quote(story, "We will listen.", speaker=ray)
+    assert quote_count(client) == (1, True)
+    assert quote_count(client) == (1, False)
+    factories.make_quote(story, "And act.", speaker=ray)
+    assert quote_count(client) == (2, True)
