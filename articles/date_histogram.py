@@ -40,8 +40,9 @@ def _overlapped_months(start: datetime.date, end: datetime.date):
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def count_overlaps(rows) -> tuple[Counter, Counter]:
-    """Articles per year and per (year, month), from (start, end, count) rows."""
+def count_overlaps(rows, months_of: int | None = None) -> tuple[Counter, Counter]:
+    """Articles per year, and per (year, month) of the year ``months_of`` (none without
+    it: the months of every row cost as much again), from (start, end, count) rows."""
     years, months = Counter(), Counter()
     for start, end, count in rows:
         if start is None:
@@ -49,8 +50,10 @@ def count_overlaps(rows) -> tuple[Counter, Counter]:
         end = end or start  # a row written without its end (bulk) counts on its start
         for year in range(start.year, end.year + 1):
             years[year] += count
-        for key in _overlapped_months(start, end):
-            months[key] += count
+        if months_of is not None and start.year <= months_of <= end.year:
+            for key in _overlapped_months(start, end):
+                if key[0] == months_of:
+                    months[key] += count
     return years, months
 
 
@@ -85,10 +88,11 @@ def _bar(count: int, most: int) -> int:
 def histogram(filterset, request, rows) -> Histogram | None:
     """The date facet of a bound, valid ``ArticleFilter``, from ``rows`` (with ``start``,
     ``end`` and ``count``) of its list without the date filters; None when none is dated."""
-    years, months = count_overlaps((row.start, row.end, row.count) for row in rows)
+    data = filterset.form.cleaned_data
+    chosen = _chosen_year(data)
+    years, months = count_overlaps(((row.start, row.end, row.count) for row in rows), chosen)
     if not years:
         return None
-    data = filterset.form.cleaned_data
     most = max(years.values())
     year_buckets = [
         Bucket(
@@ -100,7 +104,6 @@ def histogram(filterset, request, rows) -> Histogram | None:
         )
         for year in sorted(years)
     ]
-    chosen = _chosen_year(data)
     month_buckets = []
     if chosen is not None:
         in_year = {month: months[(chosen, month)] for month in range(1, 13)}
