@@ -10,7 +10,7 @@ import signal
 import socket
 import subprocess
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +36,11 @@ def _listening(port: int) -> bool:
 @contextmanager
 def serving(spec: ServerSpec, log: Path):
     """Run ``spec`` until the block ends; its output is appended to ``log``."""
-    if _listening(spec.port):
-        raise RuntimeError(f"port {spec.port} is already in use")
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    while _listening(spec.port):  # a server of the last measurement may be going yet
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"port {spec.port} is already in use")
+        time.sleep(0.1)
     with log.open("ab") as output:
         process = subprocess.Popen(
             spec.command,
@@ -59,11 +62,13 @@ def serving(spec: ServerSpec, log: Path):
     finally:
         # SIGINT: gunicorn's and uvicorn's quick shutdown (no waiting for slow requests).
         process.send_signal(signal.SIGINT)
-        try:
+        with suppress(subprocess.TimeoutExpired):
             process.wait(STOP_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
+        # A worker still streaming a download outlives its master and keeps the port
+        # (a scale run stopped so, with the next server unable to listen): end them all.
+        with suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        process.wait()
 
 
 def fetch(port: int, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
