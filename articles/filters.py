@@ -76,10 +76,11 @@ class DeclaredFilterSet(django_filters.FilterSet, metaclass=DeclaredFilters):
         to leave its first count_window() + 1 rows as they are; here, unchanged."""
         return ordered
 
-    def shared_list(self) -> tuple | None:
-        """A name for this list when its results are the same for every reader, page and
-        order (and for nothing else): its facets then count every result, once per
-        archive version (``articles.facets.facet_counts``). None otherwise."""
+    def shared_list(self, without: tuple[str, ...] = ()) -> tuple | None:
+        """A name for this list (leaving out the filters named in ``without``) when its
+        results are the same for every reader, page and order (and for nothing else):
+        its facets then count every result, once per archive version
+        (``articles.facets.facet_counts``). None otherwise."""
         return None
 
     def one_entity(self, without: tuple[str, ...] = ()) -> tuple[str, str] | None:
@@ -271,10 +272,10 @@ class ArticleFilter(DeclaredFilterSet):
             return ordered
         return ordered.filter(**{"published__lte" if oldest else "published__gte": edge})
 
-    def shared_list(self):
+    def shared_list(self, without=()):
         """One entity's articles (``one_entity``): one person, organisation, review body
         or outlet chosen and nothing else, or the entity's own page with no filter."""
-        entity = self.one_entity()
+        entity = self.one_entity(without)
         return ("articles of", *entity, bool(self.subject)) if entity else None
 
     def one_entity(self, without=()):
@@ -302,9 +303,9 @@ class QuoteFilter(DeclaredFilterSet):
         """The matching quotes, newest article first, in their order within it."""
         return self.counting_order(self.matching())
 
-    def shared_list(self):
+    def shared_list(self, without=()):
         """Every public quote: /quotes/ unfiltered (its one view gives the filter them all)."""
-        return None if self.active() else ("every quote",)
+        return None if self.active() - set(without) else ("every quote",)
 
     def results_count(self, ordered) -> int:
         """Counted once per archive version for the shared list (133,214 quotes at
