@@ -40,7 +40,9 @@ def once_per_version(name: str, depends_on: tuple, compute):
     return found
 
 
-def count_once_per_version(queryset) -> int:
-    """``queryset.count()``, once per archive version for the same SQL: for a count that
-    every reader of a page shares (a person's quotes, their mentions in context)."""
-    return once_per_version("count", (str(queryset.query),), queryset.count)
+def count_once_per_version(depends_on: tuple, queryset) -> int:
+    """``queryset.count()``, once per archive version for the same ``depends_on``, which
+    names the count: one that every reader of a page shares (a person's quotes, their
+    mentions in context). Keying by the count's SQL instead compiled the query on every
+    request, hit or not (0.8–1.3 ms each)."""
+    return once_per_version("count", depends_on, queryset.count)

@@ -20,7 +20,7 @@ from archivecache.memo import count_once_per_version
 from articles.models import Article
 from articles.parsing.spans import BODY, STANDFIRST, TITLE
 from articles.search import MARK_START, MARK_STOP, render_marked
-from curation.visibility import public
+from curation.visibility import hiding_unreviewed, public
 
 PAGE_SIZE = 10
 PAGE_PARAMETER = "mentions_page"
@@ -77,11 +77,12 @@ def _marked(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> st
     return ("… " if cut_start > start else "") + line + (" …" if cut_end < end else "")
 
 
-def contexts_page(mentions, number) -> Page:
-    """One page of ``mentions`` (a queryset of one entity's mention rows), newest article
-    first, as MentionContext objects. ``number`` as typed: a bad one gives the nearest page."""
+def contexts_page(mention_model, entity: dict, number) -> Page:
+    """One page of the mention rows of one entity (``entity``: the mention model's field
+    and the entity, ``{"person": ray}``), newest article first, as MentionContext objects.
+    ``number`` as typed: a bad one gives the nearest page."""
     rows = (
-        public(mentions, "article")
+        public(mention_model.objects.filter(**entity), "article")
         .select_related("article__outlet")
         .only(
             "spans",
@@ -95,7 +96,8 @@ def contexts_page(mentions, number) -> Page:
     paginator = Paginator(rows, PAGE_SIZE)
     # The same for every reader until a write: counted once per archive version (the most
     # mentioned person's 51,050 at 100,000 articles: 4-5 ms a request).
-    paginator.count = count_once_per_version(rows)
+    named = (mention_model._meta.label, *((field, e.pk) for field, e in entity.items()))
+    paginator.count = count_once_per_version((*named, hiding_unreviewed()), rows)
     page = paginator.get_page(number)
     page.object_list = [_context(row) for row in page.object_list]
     return page
@@ -112,6 +114,6 @@ def _context(mention) -> MentionContext:
     )
 
 
-def contexts_for(request, mentions) -> Page:
+def contexts_for(request, mention_model, **entity) -> Page:
     """The page of contexts a request asks for (``?mentions_page=``)."""
-    return contexts_page(mentions, request.GET.get(PAGE_PARAMETER))
+    return contexts_page(mention_model, entity, request.GET.get(PAGE_PARAMETER))

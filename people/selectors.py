@@ -4,7 +4,7 @@ from functools import cached_property
 
 from django.db.models import Count, F, Max, Prefetch
 
-from archivecache.memo import once_per_version
+from archivecache.memo import count_once_per_version, once_per_version
 from articles.models import Article, PersonMention, Quote
 from articles.selectors import LIST_DEFERRED
 from curation.visibility import hiding_unreviewed, public
@@ -66,6 +66,12 @@ def quotes_by(person):
         .defer("article__body", "article__source_text", "article__search_vector")
         .order_by(F("article__published").desc(nulls_last=True), "article__title", "position")
     )
+
+
+def quote_count(person) -> int:
+    """How many public quotes ``quotes_by`` gives, once per archive version."""
+    depends_on = ("quotes by", person.pk, hiding_unreviewed())
+    return count_once_per_version(depends_on, quotes_by(person))
 
 
 class CoMentions:

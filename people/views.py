@@ -9,7 +9,6 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from archivecache.memo import count_once_per_version
 from articles.browsing import browse_articles, index_page
 from articles.mention_contexts import contexts_for
 from articles.models import OrganisationMention, PersonMention, ReviewBodyMention
@@ -55,10 +54,10 @@ def person_detail(request, slug):
         {
             "person": person,
             "quotes": selectors.quotes_by(person)[:QUOTES_SHOWN],
-            "quote_count": count_once_per_version(selectors.quotes_by(person)),
+            "quote_count": selectors.quote_count(person),
             "all_quotes_url": f"{reverse('quotes:quote-list')}?speaker={person.slug}",
             "co_mentions": selectors.CoMentions(person),
-            "contexts": contexts_for(request, PersonMention.objects.filter(person=person)),
+            "contexts": contexts_for(request, PersonMention, person=person),
         },
         feed_params={"person": person.slug},
     )
@@ -85,9 +84,7 @@ def organisation_detail(request, slug):
         "people/organisation_detail.html",
         {
             "organisation": organisation,
-            "contexts": contexts_for(
-                request, OrganisationMention.objects.filter(organisation=organisation)
-            ),
+            "contexts": contexts_for(request, OrganisationMention, organisation=organisation),
         },
         feed_params={"organisation": organisation.slug},
     )
@@ -111,7 +108,7 @@ def reviewbody_detail(request, slug):
         "people/reviewbody_detail.html",
         {
             "body": body,
-            "contexts": contexts_for(request, ReviewBodyMention.objects.filter(review_body=body)),
+            "contexts": contexts_for(request, ReviewBodyMention, review_body=body),
         },
         feed_params={"review_body": body.slug},
     )

@@ -26,7 +26,7 @@ def outlet_detail(request, slug):
         "articles/outlet_detail.html",
         {
             "outlet": outlet,
-            "contexts": contexts_for(request, OutletMention.objects.filter(outlet=outlet)),
+            "contexts": contexts_for(request, OutletMention, outlet=outlet),
         },
         feed_params={"outlet": outlet.slug},
     )
