@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from archivecache.memo import once_per_version
 from articles.chart_periods import Dated
+from articles.date_histogram import count_overlaps
 from articles.facets import count_window, first_results
 from articles.milestone_reports import review_milestones
 from articles.models import (
@@ -104,6 +105,24 @@ def _stored_list_rows(filterset) -> list[DateRow] | None:
         return None
     stored = stored_counts.entity_date_rows(*entity)
     return [DateRow(*row) for row in stored] if stored else None
+
+
+def date_facet_counts(filterset, months_of: int | None) -> tuple[Counter, Counter]:
+    """The date facet's articles per year (and per month of ``months_of``) of a valid
+    ``ArticleFilter``'s list, its date filters left out (``count_overlaps``). Once per
+    archive version for a list every reader shares (``shared_rows``), which then reads
+    no date rows: at 100,000 articles, unpickling the most mentioned person's and
+    counting their overlaps cost 2–2.5 ms a request."""
+
+    def counted():
+        rows = list_date_rows(filterset)
+        return count_overlaps(((row.start, row.end, row.count) for row in rows), months_of)
+
+    shared = shared_rows(filterset)
+    if shared is None:
+        return counted()
+    key = (*shared, months_of, count_window(), hiding_unreviewed())
+    return once_per_version("date-facet", key, counted)
 
 
 def window_edge(rows: list[DateRow], size: int, oldest: bool = False):

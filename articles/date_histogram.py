@@ -57,7 +57,7 @@ def count_overlaps(rows, months_of: int | None = None) -> tuple[Counter, Counter
     return years, months
 
 
-def _chosen_year(data) -> int | None:
+def chosen_year(data) -> int | None:
     start, end = data.get("date_from"), data.get("date_to")
     if start and end and start.start().year == end.end().year:
         return start.start().year
@@ -85,12 +85,13 @@ def _bar(count: int, most: int) -> int:
     return max(1, round(BAR_WIDTH * count / most)) if most else 1
 
 
-def histogram(filterset, request, rows) -> Histogram | None:
-    """The date facet of a bound, valid ``ArticleFilter``, from ``rows`` (with ``start``,
-    ``end`` and ``count``) of its list without the date filters; None when none is dated."""
+def histogram(filterset, request, counted: tuple[Counter, Counter]) -> Histogram | None:
+    """The date facet of a bound, valid ``ArticleFilter``, from the ``count_overlaps`` of
+    its list without the date filters, with the months of its ``chosen_year``; None when
+    none is dated."""
     data = filterset.form.cleaned_data
-    chosen = _chosen_year(data)
-    years, months = count_overlaps(((row.start, row.end, row.count) for row in rows), chosen)
+    chosen = chosen_year(data)
+    years, months = counted
     if not years:
         return None
     most = max(years.values())

@@ -201,6 +201,7 @@ def chart_cost(client, pages: list[Page], rounds: int) -> list[tuple[str, float,
         for name, value in (
             ("articles.coverage.filtered_chart", None),
             ("articles.coverage.list_date_rows", []),
+            ("articles.coverage.date_facet_counts", ({}, {})),
             ("articles.date_histogram.histogram", None),
         ):
             stack.enter_context(mock.patch(name, return_value=value))

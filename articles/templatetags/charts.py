@@ -24,5 +24,6 @@ def filtered_date_histogram(context, filterset):
     """Years (then months of the chosen year) with counts and links, else None."""
     if filterset is None or not filterset.is_valid():
         return None
-    rows = coverage.list_date_rows(filterset)
-    return date_histogram.histogram(filterset, context["request"], rows)
+    chosen = date_histogram.chosen_year(filterset.form.cleaned_data)
+    counted = coverage.date_facet_counts(filterset, chosen)
+    return date_histogram.histogram(filterset, context["request"], counted)
