@@ -22,13 +22,17 @@ from archivecache.version import current_version
 CACHE = "default"  # LocMemCache: per process, nothing shared to go stale
 
 
+def kept_version() -> str | None:
+    """The archive version results may be kept under now; None when nothing may be
+    (``ARCHIVE_VERSION_MEMO`` off, or no version to know the archive by)."""
+    return current_version() if settings.ARCHIVE_VERSION_MEMO else None
+
+
 def once_per_version(name: str, depends_on: tuple, compute):
     """``compute()``, or what it gave at this archive version for the same ``depends_on``
     (everything besides the archive that the result depends on, as a repr-able tuple)."""
-    if not settings.ARCHIVE_VERSION_MEMO:
-        return compute()
-    stamp = current_version()
-    if stamp is None:  # no version to know the archive by: nothing may be kept
+    stamp = kept_version()
+    if stamp is None:
         return compute()
     digest = hashlib.sha256(repr(depends_on).encode()).hexdigest()[:32]
     key = f"{name}:{stamp}:{digest}"

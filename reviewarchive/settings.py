@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "archivecache.context_processors.archive_version",
             ],
         },
     },
@@ -152,6 +153,13 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    # Django's {% cache %} tag: an article's card, rendered, per archive version
+    # (templates/includes/article_card.html); about 1 KB each, 5,000 a process.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "template-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     },
     "pages": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
