@@ -205,6 +205,9 @@ def browse_articles(
             "page_obj": page_obj,
             "articles": page_obj.object_list if page_obj else [],
             "facets": counts.facets if counts else [],
+            # A name for the facets when they are the same for every reader (rendered
+            # once per archive version: includes/article_browser.html).
+            "shared_list": filterset.shared_list() if counts else None,
             "facet_note": facet_note(
                 counts, page_obj.paginator.count if page_obj else 0, filterset, "articles"
             ),

@@ -98,7 +98,7 @@ def _stored_list_rows(filterset) -> list[DateRow] | None:
     or one entity's articles that overflow the facets' window: only those are kept, so a
     smaller list is not asked for them (100,000 articles, the most mentioned person's
     51,050: a 30–45 ms count becomes a 2 ms read)."""
-    if _whole_archive_by_date(filterset):
+    if shared_rows(filterset) == ("archive",):
         return archive_date_rows()
     entity = filterset.one_entity(without=DATE_FILTERS)
     if entity is None or not first_results(filterset).overflows:
@@ -175,14 +175,7 @@ def chart_key(filterset) -> tuple | None:
 def shared_rows(filterset) -> tuple | None:
     """A name for the list's date rows (its date filters left out) when they are the
     same for every reader: the whole archive's, or one entity's articles; else None."""
-    if _whole_archive_by_date(filterset):
-        return ("archive",)
     return filterset.shared_list(without=DATE_FILTERS)
-
-
-def _whole_archive_by_date(filterset) -> bool:
-    """Whether the list, its date filters left out, is the whole archive's."""
-    return filterset.whole_archive and not filterset.active() - set(DATE_FILTERS)
 
 
 def _by_start(rows: list[DateRow]) -> list[Dated]:

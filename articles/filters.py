@@ -273,8 +273,11 @@ class ArticleFilter(DeclaredFilterSet):
         return ordered.filter(**{"published__lte" if oldest else "published__gte": edge})
 
     def shared_list(self, without=()):
-        """One entity's articles (``one_entity``): one person, organisation, review body
-        or outlet chosen and nothing else, or the entity's own page with no filter."""
+        """The whole archive's articles with no filter (``("archive",)``), or one entity's
+        (``one_entity``): one person, organisation, review body or outlet chosen and
+        nothing else, or the entity's own page with no filter."""
+        if self.whole_archive and not self.active() - set(without):
+            return ("archive",)
         entity = self.one_entity(without)
         return ("articles of", *entity, bool(self.subject)) if entity else None
 

@@ -154,8 +154,8 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
-    # Django's {% cache %} tag: an article's card, rendered, per archive version
-    # (templates/includes/article_card.html); about 1 KB each, 5,000 a process.
+    # Django's {% cache %} tag, per archive version: an article's card (about 1 KB) and
+    # a shared list's facets (10 to 30 KB; templates/includes/), 5,000 a process.
     "template_fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "template-fragments",
