@@ -3,8 +3,9 @@
 For a result of the whole archive that many requests need and that only a write can
 change (the timeline's reports: 65,000 rows counted and sorted at 100,000 articles).
 The key holds the archive's version (``ArchiveVersion``, which the triggers change on
-every write), so a write makes every kept result unreachable at once: none is ever
-served stale, and none needs deleting (the cache drops the oldest). The version is
+every write) and whether unreviewed records are hidden, so a write makes every kept
+result unreachable at once: none is ever served stale, and none needs deleting (the
+cache drops the oldest). The version is
 read before the result is worked out: a write that commits meanwhile leaves the result
 under the older version, which no later request asks for (a reading request reads the
 version once, archivecache/version.py). ``ARCHIVE_VERSION_MEMO`` off keeps nothing
@@ -18,14 +19,20 @@ from django.conf import settings
 from django.core.cache import caches
 
 from archivecache.version import current_version
+from curation.visibility import hiding_unreviewed
 
 CACHE = "default"  # LocMemCache: per process, nothing shared to go stale
 
 
 def kept_version() -> str | None:
-    """The archive version results may be kept under now; None when nothing may be
-    (``ARCHIVE_VERSION_MEMO`` off, or no version to know the archive by)."""
-    return current_version() if settings.ARCHIVE_VERSION_MEMO else None
+    """The version results may be kept under now: the archive's, and whether unreviewed
+    records are hidden, which every kept result depends on (so no key can leave it out);
+    None when nothing may be kept (``ARCHIVE_VERSION_MEMO`` off, or no version to know
+    the archive by)."""
+    stamp = current_version() if settings.ARCHIVE_VERSION_MEMO else None
+    if stamp is None:
+        return None
+    return f"{stamp}:{'hidden' if hiding_unreviewed() else 'shown'}"
 
 
 def once_per_version(name: str, depends_on: tuple, compute):

@@ -14,7 +14,6 @@ from django.utils.translation import get_language
 
 from archivecache.memo import once_per_version
 from articles import coverage
-from curation.visibility import hiding_unreviewed
 
 TEMPLATE = "includes/chart_figure.html"
 
@@ -25,7 +24,7 @@ def rendered(chart) -> SafeString | str:
 
 
 def _kept(name: str, depends_on: tuple, chart):
-    key = (*depends_on, get_language(), hiding_unreviewed())
+    key = (*depends_on, get_language())
     return once_per_version(name, key, lambda: rendered(chart()))
 
 

@@ -33,7 +33,7 @@ from articles.models import (
 )
 from articles.review import the_review
 from articles.views.chart import Chart, Series, coverage_chart
-from curation.visibility import hiding_unreviewed, public
+from curation.visibility import public
 from facetcounts import read as stored_counts
 
 MILESTONE_FIELDS = ("title", "slug", "date", "date_precision")
@@ -81,7 +81,7 @@ def list_date_rows(filterset) -> list[DateRow]:
         if shared is None:
             _LIST_ROWS[filterset] = _list_rows(filterset)
         else:
-            key = (*shared, count_window(), hiding_unreviewed())
+            key = (*shared, count_window())
             _LIST_ROWS[filterset] = once_per_version(
                 "list-dates", key, lambda: _list_rows(filterset)
             )
@@ -121,7 +121,7 @@ def date_facet_counts(filterset, months_of: int | None) -> tuple[Counter, Counte
     shared = shared_rows(filterset)
     if shared is None:
         return counted()
-    key = (*shared, months_of, count_window(), hiding_unreviewed())
+    key = (*shared, months_of, count_window())
     return once_per_version("date-facet", key, counted)
 
 

@@ -67,7 +67,7 @@ from articles.filter_fields import (
     printable,
 )
 from articles.models import Article, Outlet, Quote
-from curation.visibility import hiding_unreviewed, reviewed
+from curation.visibility import reviewed
 from facetcounts import read as stored_counts
 from facetcounts.models import EntityCount
 from people.models import Organisation, Person, ReviewBody
@@ -209,7 +209,7 @@ def first_results(filterset) -> Window | None:
             _WINDOWS[filterset] = _read_window(filterset)
         else:
             # The same for every reader and page: once per archive version, per order.
-            key = (*shared, filterset.counting_word, count_window(), hiding_unreviewed())
+            key = (*shared, filterset.counting_word, count_window())
             window = once_per_version("list-window", key, lambda: _read_window(filterset))
             _WINDOWS[filterset] = window
     return _WINDOWS[filterset]
@@ -650,7 +650,7 @@ def facet_counts(filterset, window: Window | None) -> FacetCounts:
         return _counted(filterset, CountScope(filterset, window))
     return once_per_version(
         "shared-list-facets",
-        (*shared, hiding_unreviewed()),
+        shared,
         lambda: _counted(filterset, EveryResult(filterset)),
     )
 

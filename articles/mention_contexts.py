@@ -20,7 +20,7 @@ from archivecache.memo import count_once_per_version
 from articles.models import Article
 from articles.parsing.spans import BODY, STANDFIRST, TITLE
 from articles.search import MARK_START, MARK_STOP, render_marked
-from curation.visibility import hiding_unreviewed, public
+from curation.visibility import public
 
 PAGE_SIZE = 10
 PAGE_PARAMETER = "mentions_page"
@@ -97,7 +97,7 @@ def contexts_page(mention_model, entity: dict, number) -> Page:
     # The same for every reader until a write: counted once per archive version (the most
     # mentioned person's 51,050 at 100,000 articles: 4-5 ms a request).
     named = (mention_model._meta.label, *((field, e.pk) for field, e in entity.items()))
-    paginator.count = count_once_per_version((*named, hiding_unreviewed()), rows)
+    paginator.count = count_once_per_version(named, rows)
     page = paginator.get_page(number)
     page.object_list = [_context(row) for row in page.object_list]
     return page

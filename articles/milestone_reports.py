@@ -30,7 +30,7 @@ from articles.models import Article, Milestone, MilestoneSource
 from articles.parsing.fuzzydate import DAY
 from articles.parsing.milestone_topics import milestone_topic
 from articles.review import Review
-from curation.visibility import hiding_unreviewed, public
+from curation.visibility import public
 
 CARD_FIELDS = ("slug", "title", "published", "published_precision", "outlet__name")
 # A milestone lists at most this many of its articles on the timeline (the first five
@@ -133,7 +133,7 @@ def attach_reports(milestones: list[Milestone], review: Review) -> None:
     request cost a third of the timeline's time."""
     listed = once_per_version(
         "timeline-reports",
-        (tuple(m.pk for m in milestones), review, hiding_unreviewed(), REPORTS_LISTED),
+        (tuple(m.pk for m in milestones), review, REPORTS_LISTED),
         lambda: _listed_reports(milestones, review),
     )
     for milestone in milestones:

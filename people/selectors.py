@@ -6,7 +6,7 @@ from django.db.models import Count, F, Max, Prefetch
 
 from archivecache.memo import count_once_per_version, once_per_version
 from articles.models import Article, PersonMention, Quote
-from curation.visibility import hiding_unreviewed, public
+from curation.visibility import public
 from facetcounts.read import count_of
 from people.models import (
     Membership,
@@ -71,7 +71,7 @@ def quotes_by(person):
 
 def quote_count(person) -> int:
     """How many public quotes ``quotes_by`` gives, once per archive version."""
-    depends_on = ("quotes by", person.pk, hiding_unreviewed())
+    depends_on = ("quotes by", person.pk)
     return count_once_per_version(depends_on, quotes_by(person))
 
 
@@ -88,9 +88,7 @@ class CoMentions:
     @cached_property
     def people(self) -> list[dict]:
         """slug, name and ``together`` (how many articles name both), most first."""
-        return once_per_version(
-            "co-mentions", (self.person.pk, self.limit, hiding_unreviewed()), self._counted
-        )
+        return once_per_version("co-mentions", (self.person.pk, self.limit), self._counted)
 
     def _counted(self) -> list[dict]:
         coverage = public(Article.objects).filter(person_mentions__person=self.person)
