@@ -109,7 +109,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "archivecache.context_processors.archive_version",
             ],
         },
     },
@@ -154,8 +153,9 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
-    # Django's {% cache %} tag, per archive version: an article's card (about 1 KB) and
-    # a shared list's facets (10 to 30 KB; templates/includes/), 5,000 a process.
+    # Fragments kept per archive version ({% kept %}, archivecache/templatetags/kept.py,
+    # on Django's cache tag): an article's card (about 1 KB), a shared list's facets (10
+    # to 30 KB) and the timeline's milestones; 5,000 a process.
     "template_fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "template-fragments",

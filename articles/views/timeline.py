@@ -1,6 +1,7 @@
 """The review's milestones in date order, earlier events apart, with the coverage per month."""
 
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from articles import chart_figures, formats, selectors
 from articles.milestone_reports import split_earlier
@@ -27,8 +28,8 @@ def timeline(request):
     if refused:
         return refused
     review = the_review()
-    milestones, earlier = split_earlier(selectors.timeline_milestones(), review)
     if fmt == "json":
+        milestones, earlier = split_earlier(selectors.timeline_milestones(), review)
         return formats.json_page(
             {
                 "filters": {},
@@ -39,12 +40,14 @@ def timeline(request):
                 ],
             }
         )
+    # Worked out only if the milestones' fragment is rendered, not when it is kept.
+    parts = SimpleLazyObject(lambda: split_earlier(selectors.timeline_milestones(), review))
     return render(
         request,
         "articles/timeline.html",
         {
-            "milestones": milestones,
-            "earlier": earlier,
+            "milestones": SimpleLazyObject(lambda: parts[0]),
+            "earlier": SimpleLazyObject(lambda: parts[1]),
             "review": review,
             "chart_figure": chart_figures.timeline_figure(),
         },
