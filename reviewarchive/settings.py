@@ -154,7 +154,7 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
     # Fragments kept per archive version ({% kept %}, archivecache/templatetags/kept.py,
-    # on Django's cache tag): an article's card (about 1 KB), a shared list's facets (10
+    # on Django's cache tag): an article's card or a quote (about 1 KB), a shared list's facets (10
     # to 30 KB) and the timeline's milestones; 5,000 a process.
     "template_fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -59,6 +59,7 @@ def quote_list(request):
             "page_obj": page_obj,
             "quotes": page_obj.object_list if page_obj else [],
             "facets": counts.facets if counts else [],
+            "shared_list": filterset.shared_list() if counts else None,
             "facet_note": facet_note(
                 counts, page_obj.paginator.count if page_obj else 0, filterset, "quotes"
             ),
