@@ -5,12 +5,11 @@ change (the timeline's reports: 65,000 rows counted and sorted at 100,000 articl
 The key holds the archive's version (``ArchiveVersion``, which the triggers change on
 every write) and whether unreviewed records are hidden, so a write makes every kept
 result unreachable at once: none is ever served stale, and none needs deleting (the
-cache drops the oldest). The version is
-read before the result is worked out: a write that commits meanwhile leaves the result
-under the older version, which no later request asks for (a reading request reads the
-version once, archivecache/version.py). ``ARCHIVE_VERSION_MEMO`` off keeps nothing
-(the tests keep nothing unless marked: inside a test's transaction, never committed,
-PostgreSQL's version does not change).
+cache drops the oldest). The version is read before the result is worked out: a write
+that commits meanwhile leaves the result under the older version, which no later
+request asks for (a reading request reads the version once, archivecache/version.py).
+``ARCHIVE_VERSION_MEMO`` off keeps nothing (the tests keep nothing unless marked: inside
+a test's transaction, never committed, PostgreSQL's version does not change).
 """
 
 import hashlib
@@ -19,7 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from archivecache.version import current_version
-from curation.visibility import hiding_unreviewed
+from curation.visibility import visibility_name
 
 CACHE = "default"  # LocMemCache: per process, nothing shared to go stale
 
@@ -32,7 +31,7 @@ def kept_version() -> str | None:
     stamp = current_version() if settings.ARCHIVE_VERSION_MEMO else None
     if stamp is None:
         return None
-    return f"{stamp}:{'hidden' if hiding_unreviewed() else 'shown'}"
+    return f"{stamp}:{visibility_name()}"
 
 
 def once_per_version(name: str, depends_on: tuple, compute):

@@ -23,6 +23,7 @@ from django.utils.cache import cc_delim_re, has_vary_header
 
 from archivecache import stored
 from archivecache.version import current_version
+from curation.visibility import visibility_name
 
 CACHE_ALIAS = "pages"
 HEADER = "X-Archive-Cache"
@@ -30,9 +31,9 @@ _UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 
 
 def page_key(stamp: str, request) -> str:
-    hide = "hidden" if settings.ARCHIVE_HIDE_UNREVIEWED else "shown"
     url = request.build_absolute_uri()
-    return f"page:{stored.FORMAT}:" + hashlib.sha256(f"{stamp}\n{hide}\n{url}".encode()).hexdigest()
+    keyed = f"{stamp}\n{visibility_name()}\n{url}"
+    return f"page:{stored.FORMAT}:" + hashlib.sha256(keyed.encode()).hexdigest()
 
 
 @functools.cache

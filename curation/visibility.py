@@ -15,6 +15,12 @@ def hiding_unreviewed() -> bool:
     return settings.ARCHIVE_HIDE_UNREVIEWED
 
 
+def visibility_name() -> str:
+    """ "hidden" or "shown": what a kept page or result (archivecache) is keyed by besides
+    the archive's version, since whether unreviewed records are hidden changes it."""
+    return "hidden" if hiding_unreviewed() else "shown"
+
+
 def reviewed(*relations: str) -> Q:
     """A filter keeping rows whose record (or each related record named) is reviewed."""
     if not hiding_unreviewed():
