@@ -21,6 +21,10 @@ from archivecache.version import current_version
 from curation.visibility import visibility_name
 
 CACHE = "default"  # LocMemCache: per process, nothing shared to go stale
+# A list of its own (a search, two filters): one reader's, kept apart in a bounded store
+# of its own, so that a crawl of distinct searches cannot push out what every reader
+# shares (articles/list_memo.py).
+OWN_LISTS = "own_lists"
 
 
 def kept_version() -> str | None:
@@ -34,19 +38,20 @@ def kept_version() -> str | None:
     return f"{stamp}:{visibility_name()}"
 
 
-def once_per_version(name: str, depends_on: tuple, compute):
+def once_per_version(name: str, depends_on: tuple, compute, cache: str = CACHE):
     """``compute()``, or what it gave at this archive version for the same ``depends_on``
-    (everything besides the archive that the result depends on, as a repr-able tuple)."""
+    (everything besides the archive that the result depends on, as a repr-able tuple),
+    kept in the cache alias ``cache``."""
     stamp = kept_version()
     if stamp is None:
         return compute()
     digest = hashlib.sha256(repr(depends_on).encode()).hexdigest()[:32]
     key = f"{name}:{stamp}:{digest}"
-    cache = caches[CACHE]
-    found = cache.get(key)
+    store = caches[cache]
+    found = store.get(key)
     if found is None:
         found = compute()
-        cache.set(key, found, timeout=None)
+        store.set(key, found, timeout=None)
     return found
 
 

@@ -23,6 +23,7 @@ from archivecache.memo import once_per_version
 from articles.chart_periods import Dated
 from articles.date_histogram import count_overlaps
 from articles.facets import count_window, first_results
+from articles.list_memo import kept_for_own_list
 from articles.milestone_reports import review_milestones
 from articles.models import (
     Article,
@@ -79,7 +80,13 @@ def list_date_rows(filterset) -> list[DateRow]:
     if filterset not in _LIST_ROWS:
         shared = shared_rows(filterset)
         if shared is None:
-            _LIST_ROWS[filterset] = _list_rows(filterset)
+            _LIST_ROWS[filterset] = kept_for_own_list(
+                filterset,
+                "own-list-dates",
+                (count_window(),),
+                lambda: _list_rows(filterset),
+                without=DATE_FILTERS,
+            )
         else:
             key = (*shared, count_window())
             _LIST_ROWS[filterset] = once_per_version(
@@ -120,7 +127,10 @@ def date_facet_counts(filterset, months_of: int | None) -> tuple[Counter, Counte
 
     shared = shared_rows(filterset)
     if shared is None:
-        return counted()
+        depends_on = (months_of, count_window())
+        return kept_for_own_list(
+            filterset, "own-date-facet", depends_on, counted, without=DATE_FILTERS
+        )
     key = (*shared, months_of, count_window())
     return once_per_version("date-facet", key, counted)
 

@@ -66,6 +66,7 @@ from articles.filter_fields import (
     TickFilter,
     printable,
 )
+from articles.list_memo import kept_for_own_list
 from articles.models import Article, Outlet, Quote
 from curation.visibility import reviewed
 from facetcounts import read as stored_counts
@@ -206,7 +207,10 @@ def first_results(filterset) -> Window | None:
     if filterset not in _WINDOWS:
         shared = filterset.shared_list()
         if shared is None:
-            _WINDOWS[filterset] = _read_window(filterset)
+            depends_on = (filterset.counting_word, count_window())
+            _WINDOWS[filterset] = kept_for_own_list(
+                filterset, "own-list-window", depends_on, lambda: _read_window(filterset)
+            )
         else:
             # The same for every reader and page: once per archive version, per order.
             key = (*shared, filterset.counting_word, count_window())
@@ -647,7 +651,13 @@ def facet_counts(filterset, window: Window | None) -> FacetCounts:
     most mentioned person: six window queries of 8–25 ms each become one read)."""
     shared = filterset.shared_list() if window is not None and window.overflows else None
     if shared is None:
-        return _counted(filterset, CountScope(filterset, window))
+        depends_on = (filterset.counting_word, count_window())
+        return kept_for_own_list(
+            filterset,
+            "own-list-facets",
+            depends_on,
+            lambda: _counted(filterset, CountScope(filterset, window)),
+        )
     return once_per_version(
         "shared-list-facets",
         shared,

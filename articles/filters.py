@@ -82,6 +82,21 @@ class DeclaredFilterSet(django_filters.FilterSet, metaclass=DeclaredFilters):
         (``articles.facets.facet_counts``). None otherwise."""
         return None
 
+    def own_list(self, without: tuple[str, ...] = ()) -> tuple:
+        """A name for this list (leaving out the filters named in ``without``) that any
+        list with the same results shares: its kind, subject and declared filters as the
+        reader wrote them (the same words always find the same results at one archive
+        version; two spellings of one filter only keep two copies). Sorting is not in it:
+        what depends on the order names its counting word."""
+        getlist = getattr(self.data, "getlist", None) or (lambda name: [self.data[name]])
+        written = tuple(
+            (declared.name, tuple(getlist(declared.name)))
+            for declared in self.declaration
+            if declared.name not in without and self.data and declared.name in self.data
+        )
+        subject = tuple(sorted(self.subject.items()))
+        return ("own", type(self).__name__, self.whole_archive, subject, written)
+
     def one_entity(self, without: tuple[str, ...] = ()) -> tuple[str, str] | None:
         """(facet, slug) when the results (leaving out the filters named in ``without``)
         are exactly the public articles of one entity, which the precomputed counts

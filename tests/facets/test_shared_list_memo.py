@@ -55,13 +55,6 @@ def test_a_load_shows_at_once(client, ray):
     )
 
 
-def test_a_filtered_list_is_counted_every_time(client, ray):
-    """Only one entity's list is kept: with a second filter, the window counts."""
-    url = "/articles/?person=ray-jones&person=sam-patel"
-    assert read(client, url)[1]
-    assert read(client, url)[1]
-
-
 def co_mentioned(client) -> tuple[dict[str, int], bool]:
     """(Ray Jones's co-mentions, whether they were counted now)."""
     with CaptureQueriesContext(connection) as queries:
@@ -123,12 +116,6 @@ def test_a_shared_lists_window_is_read_once_per_version_and_order(client, ray):
     assert not window(client, "/articles/?person=ray-jones&sort=oldest")[2]
     factories.make_article("Story 4", body="-", people=[ray])
     assert window(client, "/articles/?person=ray-jones")[::2] == (5, True)
-
-
-def test_a_list_of_its_own_reads_its_window_every_time(client, ray):
-    url = "/articles/?person=ray-jones&q=story"
-    assert window(client, url)[2]
-    assert window(client, url)[2]
 
 
 MENTION_COUNT = 'SELECT COUNT(*) AS "__count" FROM "articles_personmention"'

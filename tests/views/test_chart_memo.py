@@ -1,8 +1,9 @@
 """The coverage chart of a list that every reader shares (the whole archive's, one
 entity's, the timeline's) is worked out and rendered once per archive version in a
 process (articles/chart_figures.py), its date rows read once too; a write shows on the
-next request, and a list of its own (a search) is charted every time. Writes are
-committed: the version changes at commit."""
+next request. A list of its own (a search) is kept by its filters
+(articles/list_memo.py), apart from those. Writes are committed: the version changes at
+commit."""
 
 import datetime
 import re
@@ -64,9 +65,14 @@ def test_a_date_filter_is_charted_apart(client, ray):
     assert within != whole
 
 
-def test_a_search_is_charted_every_time(client, ray):
-    assert chart(client, "/articles/?q=review")[1]
-    assert chart(client, "/articles/?q=review")[1:] == (True, True)
+def test_a_search_is_charted_once_per_version_by_its_filters(client, ray):
+    first = chart(client, "/articles/?q=review")
+    assert first[1:] == (True, True)
+    assert chart(client, "/articles/?q=review&page=1&sort=oldest") == (first[0], False, False)
+    assert chart(client, "/articles/?q=story")[1:] == (True, True)
+    factories.make_article("Review story 9", published=datetime.date(2021, 9, 2))
+    after = chart(client, "/articles/?q=review")
+    assert after[1:] == (True, True) and after[0] != first[0]
 
 
 def test_the_timeline_chart_is_worked_out_once_per_version(client, ray):
