@@ -26,6 +26,7 @@ from articles.facets import (
     one_parameter,
 )
 from articles.filter_fields import DateRangeForm, printable
+from articles.list_memo import kept_for_own_list
 from articles.models import Article, Quote
 from facetcounts import read as stored_counts
 
@@ -225,9 +226,17 @@ class ArticleFilter(DeclaredFilterSet):
         of each article, in a form the paginator cuts cheaply: by relevance, the page's
         share of the ranking only (``search.RankedMatches``)."""
         if self.chosen_sort == RELEVANCE:
-            known = self.newest_matches
-            return search.RankedMatches(self.matching(), self.search_text, rows, known)
+            return search.RankedMatches(
+                self.matching(), self.search_text, rows, self.newest_matches, self._kept_ranking
+            )
         return rows(self.ordered())
+
+    def _kept_ranking(self, ranking) -> list[int]:
+        """The ranked candidates' ids, once per archive version for this search: its every
+        page within them is then read by id (?q=children at 100,000 articles: a page 17 →
+        3 ms)."""
+        depends_on = (search.rank_bound(),)
+        return kept_for_own_list(self, "own-list-ranking", depends_on, ranking)
 
     def newest_matches(self):
         """The ids of the ``search.rank_bound()`` newest results, which the ranking ranks,

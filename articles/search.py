@@ -171,17 +171,27 @@ class RankedMatches:
 
     The same order as ``by_relevance(matches, q)``, which exports read whole; the
     paginator takes slices. The ranked candidates are the newest ``rank_bound()``
-    matches, so a slice within the first ``rank_bound()`` positions is cut from the
-    candidates alone, ranked (a thousand rows sorted, not every match), and a slice
-    past them is the same slice of the newest-first order, which the index of
-    migration 0012 serves. A slice across the boundary costs one query of each.
+    matches: their ids in ranked order are worked out once (a thousand rows ranked and
+    sorted, not every match), and a slice within the first ``rank_bound()`` positions is
+    read by id from them; a slice past them is the same slice of the newest-first order,
+    which the index of migration 0012 serves. A slice across the boundary costs one
+    query of each.
     """
 
-    def __init__(self, matches, q: str, rows=lambda queryset: queryset, known=lambda: None):
+    def __init__(
+        self,
+        matches,
+        q: str,
+        rows=lambda queryset: queryset,
+        known=lambda: None,
+        kept=lambda ranking: ranking(),
+    ):
         """``rows`` chooses what is read of each article of a page (a function of a
         queryset): the candidates' page is read by id from all articles. ``known``
-        gives the candidates' ids as a query, if they were read already, else None."""
-        self.matches, self.q, self.rows, self.known = matches, q, rows, known
+        gives the candidates' ids as a query, if they were read already, else None.
+        ``kept`` is given the function that ranks the candidates, and may keep what it
+        gives (their ids, best first) for every page of the list."""
+        self.matches, self.q, self.rows, self.known, self.kept = matches, q, rows, known, kept
 
     def count(self) -> int:
         return self.matches.count()
@@ -193,17 +203,22 @@ class RankedMatches:
         start, stop = cut.start or 0, cut.stop
         found = []
         if start < bound:
-            candidates = self.known()
-            if candidates is None:
-                candidates = _candidates(self.matches)
-            # Every row is a candidate; FTS5's ranking pass needs telling which they are.
-            among = None if uses_full_text() else candidates
-            chosen = self.rows(self.matches.model.objects.filter(pk__in=candidates))
-            ranked = by_relevance(chosen, self.q, among)
-            found += ranked[start : min(stop, bound)]
+            chosen = self.kept(self._ranked_ids)[start : min(stop, bound)]
+            by_id = self.rows(self.matches.model.objects.filter(pk__in=chosen)).in_bulk()
+            found += [by_id[pk] for pk in chosen if pk in by_id]
         if stop > bound:
             found += self._unranked()[max(start, bound) : stop]
         return found
+
+    def _ranked_ids(self) -> list[int]:
+        """The candidates' ids, best match first."""
+        candidates = self.known()
+        if candidates is None:
+            candidates = _candidates(self.matches)
+        # Every row is a candidate; FTS5's ranking pass needs telling which they are.
+        among = None if uses_full_text() else candidates
+        chosen = self.matches.model.objects.filter(pk__in=candidates)
+        return list(by_relevance(chosen, self.q, among).values_list("pk", flat=True))
 
     def _unranked(self):
         return self.rows(self.matches).order_by(*NEWEST)

@@ -5,16 +5,19 @@ own; a write shows on the next request. Writes are committed: the version change
 commit."""
 
 import datetime
+import json
 
 import pytest
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from articles import browsing
 from articles.filters import ArticleFilter
 from articles.models import Article
 from people.models import Person
 from tests import factories
+from tests.views.helpers import titles
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.version_memo]
 
@@ -121,3 +124,30 @@ def test_a_list_is_named_by_its_filters_as_written_and_nothing_else():
     dated = "q=care&date_from=2021&date_to=2022"
     assert own_list(dated) != own_list("q=care")
     assert own_list(dated, without=("date_from", "date_to")) == own_list("q=care")
+
+
+RANKING = ("bm25(", "ts_rank(")  # SQLite's, PostgreSQL's
+
+
+@pytest.mark.parametrize("ranked", [3, 5])
+def test_a_search_ranks_its_candidates_once_for_all_its_pages(
+    client, ray, settings, monkeypatch, ranked
+):
+    """The ranked candidates' ids are kept: the first page ranks them, the next pages
+    (within them, across their end, past it) read their rows, in the export's order."""
+    settings.ARCHIVE_SEARCH_RANKED = ranked
+    for n in range(4, 8):
+        factories.make_article(f"Care story {n}", body="Care, and care again.")
+    monkeypatch.setattr(browsing, "PAGE_SIZE", 2)
+    paged, ranking = [], []
+    for page in range(1, 5):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/articles/?q=care&page={page}")
+        assert response.status_code == 200
+        paged += titles(response)
+        sql = [query["sql"] for query in queries.captured_queries]
+        ranking.append(any(word in q for q in sql for word in RANKING))
+    assert ranking == [True, False, False, False]
+    export = client.get("/articles/?q=care&format=json")
+    exported = json.loads(b"".join(export.streaming_content))["articles"]
+    assert paged == [row["title"] for row in exported] and len(paged) == 8
