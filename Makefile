@@ -9,6 +9,7 @@ MANAGE := DJANGO_DEBUG=1 $(BIN)/python manage.py
 PYTEST := $(BIN)/pytest
 CHROMIUM := /usr/bin/chromium
 JAVA := /usr/bin/java
+WRK := /usr/bin/wrk
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # bench/_*.py are helpers of the scripts, not benchmarks; the scale benchmark and its
 # generator need the kept data of make bench-data (make bench-scale runs them).
@@ -57,6 +58,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 $(CHROMIUM):
 	$(SUDO) apt-get update
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+
+# The load generator of make bench-scale.
+$(WRK):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk
 
 # The Nu HTML Checker (vnu-jar) runs on Java.
 $(JAVA):
@@ -135,7 +141,7 @@ bench-data: $(VENV)/.installed-runtime
 	$(SCALE_DATA) generate
 
 BEFORE_TREE ?= $(BENCHDATA)/before
-bench-scale: $(VENV)/.installed-runtime
+bench-scale: $(VENV)/.installed-runtime $(WRK)
 	$(SCALE_DATA) start
 	$(BIN)/python bench/scale_bench.py --before-tree $(BEFORE_TREE) \
 		--before-db "$$($(SCALE_DATA) url archive_before)" \

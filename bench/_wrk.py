@@ -60,9 +60,13 @@ def run_wrk(
     connections: int,
     timeout: str,
     headers: dict[str, str],
+    script=None,
 ) -> tuple[WrkResult, str]:
-    """Load ``url`` with wrk; return the result and wrk's own report."""
+    """Load ``url`` with wrk (``script``: a Lua script of wrk's, if any); return the
+    result and wrk's own report."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}", f"--timeout={timeout}"]
+    if script is not None:
+        command += ["-s", str(script)]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     report = subprocess.run(

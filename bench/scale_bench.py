@@ -53,6 +53,8 @@ COMMON_WORD = "children"
 SQLITE_WORD = "review"
 DATASETTE_COLUMNS = ("title", "outlet_id", "published", "kind", "author", "standfirst")
 FLOOR_ROW = "hello-world Django view (the floor)"
+# Each request a search not asked before: what a search costs with nothing kept for it.
+NEW_SEARCH = Path(__file__).resolve().parent / "new_search.lua"
 COLUMNS = ("before", "after", "beside")
 
 
@@ -62,6 +64,7 @@ class Page:
     path: str
     cached: bool = False  # served with the page cache on, its first request filling it
     refuse: bytes = b""  # what a complete answer never contains (Datasette's "timed out")
+    script: Path | None = None  # a wrk script that writes each request (NEW_SEARCH)
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,11 @@ def archive_pages(url: str) -> list[Page]:
         Page("`/articles/`", "/articles/"),
         Page("`/articles/?person=<most mentioned>`", f"/articles/?person={top['person']}"),
         Page(f"`/articles/?q={COMMON_WORD}`", f"/articles/?q={COMMON_WORD}"),
+        Page(
+            f"`/articles/?q={COMMON_WORD}`, a new search each request",
+            f"/articles/?q={COMMON_WORD}",
+            script=NEW_SEARCH,
+        ),
         Page("`/people/<most mentioned>/`", person),
         Page("`/timeline/`", "/timeline/"),
         Page("article page", article),
@@ -213,7 +221,15 @@ def archive_target(name: str, column: str, tree: Path, database: str, port: int,
         )
 
     if sqlite_path(database):
-        pages = [Page(f"`/articles/?q={SQLITE_WORD}` on SQLite", f"/articles/?q={SQLITE_WORD}")]
+        search = f"/articles/?q={SQLITE_WORD}"
+        pages = [
+            Page(f"`/articles/?q={SQLITE_WORD}` on SQLite", search),
+            Page(
+                f"`/articles/?q={SQLITE_WORD}` on SQLite, a new search each request",
+                search,
+                script=NEW_SEARCH,
+            ),
+        ]
     else:
         pages = archive_pages(database)
     return Target(name, column, pages, spec, prepare)
@@ -293,9 +309,11 @@ def measure(target: Target, page: Page, port: int, args, log: Path) -> WrkResult
             connections=args.connections,
             timeout=args.timeout,
             headers=HEADERS,
+            script=page.script,
         )
     with log.open("a") as output:
-        output.write(f"\n== {target.name} {page.path} cached={page.cached}\n{report}\n")
+        script = f" script={page.script.name}" if page.script else ""
+        output.write(f"\n== {target.name} {page.path} cached={page.cached}{script}\n{report}\n")
     return result
 
 
