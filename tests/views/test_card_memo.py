@@ -1,7 +1,8 @@
 """An article's card is the same for every reader and list until the archive changes:
 rendered once per archive version in a process (templates/includes/article_card.html,
 Django's cache tag). A correction of the article or of its outlet shows on the next
-request; a search's cards, with their excerpts, are rendered every time; nothing is
+request; a search's cards, with their excerpts, are rendered every time around their
+kept titles and meta lines; nothing is
 kept with ARCHIVE_VERSION_MEMO off. Writes are committed: the version changes at commit."""
 
 import datetime
@@ -13,6 +14,7 @@ from tests import factories
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.version_memo]
 
 CARD = "includes/article_card_content.html"
+HEAD = "includes/article_card_head.html"
 
 
 def cards(client, url: str) -> tuple[str, int]:
@@ -50,11 +52,24 @@ def test_a_correction_of_the_article_or_its_outlet_shows_at_once(client, story):
     assert rendered == 2 and page.count(">Community Care Online</a>") == 2
 
 
-def test_a_search_renders_its_cards_with_their_excerpts_every_time(client, story):
+def heads(client, url: str) -> tuple[str, int]:
+    """(the page, how many cards' titles and meta lines were rendered now)."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.text, [t.name for t in response.templates].count(HEAD)
+
+
+def test_a_search_renders_its_cards_excerpts_every_time_around_their_kept_heads(client, story):
     cards(client, "/articles/")
     for _ in range(2):
         page, rendered = cards(client, "/articles/?q=heard")
         assert rendered == 1 and '<p class="excerpt">' in page
+    assert heads(client, "/articles/?q=heard")[1] == 0
+    story.title = "Review heard young people"
+    story.save()
+    page, rendered = heads(client, "/articles/?q=heard")
+    assert rendered == 1 and ">Review heard young people</a>" in page
+    assert '<p class="excerpt"><mark>Heard</mark>.</p>' in page
 
 
 def test_nothing_is_kept_with_the_memo_off(client, story, settings):
