@@ -2,7 +2,15 @@
 
 import pytest
 
-from articles.entity_search import ORGANISATION, PERSON, REVIEW_BODY, bare_query, names_entity
+from articles.entity_search import (
+    ORGANISATION,
+    PERSON,
+    REVIEW_BODY,
+    NameIndex,
+    bare_query,
+    names_entity,
+)
+from articles.parsing.names import normalise_name
 
 
 @pytest.mark.parametrize(
@@ -51,3 +59,47 @@ def test_organisations_and_bodies_must_be_named_almost_exactly():
 
 def test_quotation_marks_and_spacing_do_not_matter():
     assert bare_query(' "Ian   Dickson" ') == "Ian Dickson"
+
+
+INDEXED = [
+    (PERSON, 1, "Josh MacAlister", None),
+    (PERSON, 1, "Joshua MacAlister", None),
+    (PERSON, 2, "Ian Dickson", None),
+    (PERSON, 3, "Isabelle Trowler", None),
+    (PERSON, 4, "Ray Jones", None),
+    (PERSON, 5, "Madonna", None),
+    (ORGANISATION, 6, "Department for Education", None),
+    (ORGANISATION, 6, "DfE", None),
+    (ORGANISATION, 7, "Ofsted", None),
+    (ORGANISATION, 8, "What Works for Children's Social Care", None),
+    (ORGANISATION, 9, "Local Government Association", None),
+    (REVIEW_BODY, 10, "Experts by Experience Board", None),
+    (REVIEW_BODY, 11, "Design Group", None),
+]
+
+
+def variants(name: str) -> set[str]:
+    """The name, and every query one slip away: a letter dropped, doubled or changed, up
+    to six letters added at the end, each word alone."""
+    found = {name, *name.split()}
+    for at in range(len(name)):
+        found |= {name[:at] + name[at + 1 :], name[:at] + name[at] + name[at:]}
+        found.add(name[:at] + "x" + name[at + 1 :])
+    found |= {name + "s" * extra for extra in range(1, 7)}
+    return found
+
+
+def test_the_index_tries_every_name_that_a_query_could_name():
+    """Matching against the index's candidates finds what trying every name finds."""
+    names = [(kind, pk, name, normalise_name(name)) for kind, pk, name, _ in INDEXED]
+    index = NameIndex(names)
+    queries = set().union(*(variants(name) for _, _, name, _ in names))
+    queries |= {"review", "children", "Jo", "MacAllister", "Ofstead", "Dickinson"}
+    matched_somewhere = 0
+    for query in sorted(queries):
+        typed = normalise_name(query)
+        every = [n for n in names if names_entity(query, n[2], n[0], typed, n[3])]
+        tried = [n for n in index.candidates(typed) if names_entity(query, n[2], n[0], typed, n[3])]
+        assert tried == every, query
+        matched_somewhere += bool(every)
+    assert matched_somewhere > len(queries) / 2  # the variants are near misses, mostly found
