@@ -19,11 +19,10 @@ from typing import NamedTuple
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
-from archivecache.memo import once_per_version
 from articles.chart_periods import Dated
 from articles.date_histogram import count_overlaps
 from articles.facets import count_window, first_results
-from articles.list_memo import kept_for_own_list
+from articles.list_memo import kept_for_list
 from articles.milestone_reports import review_milestones
 from articles.models import (
     Article,
@@ -75,23 +74,16 @@ _LIST_ROWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def list_date_rows(filterset) -> list[DateRow]:
     """A valid ``ArticleFilter``'s articles, date filters left out, counted by date (the
-    query runs once per filterset, for its chart and its date facet; for the whole
-    archive's list and for one entity's, once per archive version: ``shared_rows``)."""
+    query runs once per filterset, for its chart and its date facet, and once per archive
+    version for the same list: ``articles.list_memo``)."""
     if filterset not in _LIST_ROWS:
-        shared = shared_rows(filterset)
-        if shared is None:
-            _LIST_ROWS[filterset] = kept_for_own_list(
-                filterset,
-                "own-list-dates",
-                (count_window(),),
-                lambda: _list_rows(filterset),
-                without=DATE_FILTERS,
-            )
-        else:
-            key = (*shared, count_window())
-            _LIST_ROWS[filterset] = once_per_version(
-                "list-dates", key, lambda: _list_rows(filterset)
-            )
+        _LIST_ROWS[filterset] = kept_for_list(
+            filterset,
+            "list-dates",
+            (count_window(),),
+            lambda: _list_rows(filterset),
+            without=DATE_FILTERS,
+        )
     return _LIST_ROWS[filterset]
 
 
@@ -117,22 +109,16 @@ def _stored_list_rows(filterset) -> list[DateRow] | None:
 def date_facet_counts(filterset, months_of: int | None) -> tuple[Counter, Counter]:
     """The date facet's articles per year (and per month of ``months_of``) of a valid
     ``ArticleFilter``'s list, its date filters left out (``count_overlaps``). Once per
-    archive version for a list every reader shares (``shared_rows``), which then reads
-    no date rows: at 100,000 articles, unpickling the most mentioned person's and
+    archive version for the same list (``articles.list_memo``), which then reads no date
+    rows: at 100,000 articles, unpickling the most mentioned person's and
     counting their overlaps cost 2–2.5 ms a request."""
 
     def counted():
         rows = list_date_rows(filterset)
         return count_overlaps(((row.start, row.end, row.count) for row in rows), months_of)
 
-    shared = shared_rows(filterset)
-    if shared is None:
-        depends_on = (months_of, count_window())
-        return kept_for_own_list(
-            filterset, "own-date-facet", depends_on, counted, without=DATE_FILTERS
-        )
-    key = (*shared, months_of, count_window())
-    return once_per_version("date-facet", key, counted)
+    depends_on = (months_of, count_window())
+    return kept_for_list(filterset, "date-facet", depends_on, counted, without=DATE_FILTERS)
 
 
 def window_edge(rows: list[DateRow], size: int, oldest: bool = False):
@@ -171,15 +157,12 @@ def filtered_chart(filterset) -> Chart | None:
     return coverage_chart([Series("Articles", rows)], chart_milestones(), url_of=_timeline_anchor())
 
 
-def chart_key(filterset) -> tuple | None:
-    """What a valid ``ArticleFilter``'s chart depends on besides the archive, when that is
-    the same for every reader (``shared_rows`` and the date filters); else None."""
-    shared = shared_rows(filterset)
-    if shared is None:
-        return None
+def chart_dates(filterset) -> tuple:
+    """The periods of a valid ``ArticleFilter``'s date filters, (start, end) or None each:
+    what its chart depends on besides its list's date rows."""
     data = filterset.form.cleaned_data
     dates = (data.get(name) for name in DATE_FILTERS)
-    return (*shared, *((date.start(), date.end()) if date else None for date in dates))
+    return tuple((date.start(), date.end()) if date else None for date in dates)
 
 
 def shared_rows(filterset) -> tuple | None:

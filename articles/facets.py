@@ -66,7 +66,7 @@ from articles.filter_fields import (
     TickFilter,
     printable,
 )
-from articles.list_memo import kept_for_own_list
+from articles.list_memo import kept_for_list
 from articles.models import Article, Outlet, Quote
 from curation.visibility import reviewed
 from facetcounts import read as stored_counts
@@ -195,8 +195,8 @@ _WINDOWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def first_results(filterset) -> Window | None:
     """The list's window, and the count of its results (it stands for the paginator's);
-    None where every facet reads the precomputed counts. Read once per filterset, and a
-    shared list's (``shared_list``) once per archive version in a process.
+    None where every facet reads the precomputed counts. Read once per filterset, and
+    once per archive version in a process for the same list (``articles.list_memo``).
 
     The window is read with room for one more row, so that the database can stop once
     it has them (in the list's order, from an index); only a window that overflows
@@ -205,17 +205,11 @@ def first_results(filterset) -> Window | None:
     if filterset.whole_archive and not filterset.active():
         return None
     if filterset not in _WINDOWS:
-        shared = filterset.shared_list()
-        if shared is None:
-            depends_on = (filterset.counting_word, count_window())
-            _WINDOWS[filterset] = kept_for_own_list(
-                filterset, "own-list-window", depends_on, lambda: _read_window(filterset)
-            )
-        else:
-            # The same for every reader and page: once per archive version, per order.
-            key = (*shared, filterset.counting_word, count_window())
-            window = once_per_version("list-window", key, lambda: _read_window(filterset))
-            _WINDOWS[filterset] = window
+        # The same for every page of the list: once per archive version, per order.
+        depends_on = (filterset.counting_word, count_window())
+        _WINDOWS[filterset] = kept_for_list(
+            filterset, "list-window", depends_on, lambda: _read_window(filterset)
+        )
     return _WINDOWS[filterset]
 
 
@@ -652,9 +646,9 @@ def facet_counts(filterset, window: Window | None) -> FacetCounts:
     shared = filterset.shared_list() if window is not None and window.overflows else None
     if shared is None:
         depends_on = (filterset.counting_word, count_window())
-        return kept_for_own_list(
+        return kept_for_list(
             filterset,
-            "own-list-facets",
+            "list-facets",
             depends_on,
             lambda: _counted(filterset, CountScope(filterset, window)),
         )

@@ -26,7 +26,7 @@ from articles.facets import (
     one_parameter,
 )
 from articles.filter_fields import DateRangeForm, printable
-from articles.list_memo import kept_for_own_list
+from articles.list_memo import kept_for_list
 from articles.models import Article, Quote
 from facetcounts import read as stored_counts
 
@@ -93,7 +93,7 @@ class DeclaredFilterSet(django_filters.FilterSet, metaclass=DeclaredFilters):
         written = tuple(
             (declared.name, tuple(getlist(declared.name)))
             for declared in self.declaration
-            if declared.name not in without and self.data and declared.name in self.data
+            if declared.name not in without and declared.name in self.data
         )
         subject = tuple(sorted(self.subject.items()))
         return ("own", type(self).__name__, self.whole_archive, subject, written)
@@ -236,7 +236,7 @@ class ArticleFilter(DeclaredFilterSet):
         page within them is then read by id (?q=children at 100,000 articles: a page 17 →
         3 ms)."""
         depends_on = (search.rank_bound(),)
-        return kept_for_own_list(self, "own-list-ranking", depends_on, ranking)
+        return kept_for_list(self, "list-ranking", depends_on, ranking)
 
     def newest_matches(self):
         """The ids of the ``search.rank_bound()`` newest results, which the ranking ranks,
