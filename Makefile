@@ -12,9 +12,10 @@ JAVA := /usr/bin/java
 WRK := /usr/bin/wrk
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # bench/_*.py are helpers of the scripts, not benchmarks; the scale benchmark and its
-# generator need the kept data of make bench-data (make bench-scale runs them).
-BENCH_SCRIPTS := $(sort $(filter-out bench/_% bench/make_archive.py bench/scale_bench.py,\
-	$(wildcard bench/*.py)))
+# generator, and the after-write benchmark, need the kept data of make bench-data (make
+# bench-scale and bench-after-write run them).
+BENCH_SCRIPTS := $(sort $(filter-out bench/_% bench/make_archive.py bench/scale_bench.py \
+	bench/after_write_bench.py, $(wildcard bench/*.py)))
 # Where make bench-data keeps the 100,000-article archive (bench/scale_data.sh).
 BENCHDATA ?= /work/benchdata
 SCALE_DATA := BENCHDATA=$(BENCHDATA) bench/scale_data.sh
@@ -22,6 +23,7 @@ SCALE_DATA := BENCHDATA=$(BENCHDATA) bench/scale_data.sh
 .DEFAULT_GOAL := help
 
 .PHONY: help run serve test test-deps lint format eval bench bench-pages bench-data bench-scale \
+	bench-after-write \
 	clean distclean
 
 help:
@@ -36,6 +38,8 @@ help:
 	@echo "make bench-data   generate the kept 100,000-article archives in BENCHDATA (as root)"
 	@echo "make bench-scale  gunicorn + wrk on every public page at 100,000 articles, beside"
 	@echo "                  the floor and Datasette (BEFORE_TREE=..., BENCH_ARGS=...)"
+	@echo "make bench-after-write  another worker's first request after a write, at 100,000"
+	@echo "                  articles, with and without the machine's store of shared results"
 	@echo "make clean      remove caches, collected static files and build leftovers"
 	@echo "make distclean  clean, and also remove .venv, node_modules and the SQLite database"
 
@@ -139,6 +143,13 @@ bench-pages: $(VENV)/.installed-runtime
 # (stop it with bench/scale_data.sh stop).
 bench-data: $(VENV)/.installed-runtime
 	$(SCALE_DATA) generate
+
+# docs/performance.md, "After a write": another worker's first request, with and without
+# the machine's store of shared results.
+bench-after-write: $(VENV)/.installed-runtime
+	$(SCALE_DATA) start
+	DATABASE_URL="$$($(SCALE_DATA) url archive_100k)" $(BIN)/python bench/after_write_bench.py \
+		$(BENCH_ARGS)
 
 BEFORE_TREE ?= $(BENCHDATA)/before
 bench-scale: $(VENV)/.installed-runtime $(WRK)

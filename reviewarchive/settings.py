@@ -10,6 +10,8 @@ Environment:
 - ARCHIVE_TRUSTED_PROXIES: how many proxies in front append to X-Forwarded-For (default 0).
 - ARCHIVE_PAGE_CACHE: "0" turns the whole-page cache off (default: on).
 - ARCHIVE_PAGE_CACHE_DIR: where the cached pages are kept (default: ``.page-cache``).
+- ARCHIVE_SHARED_RESULTS_DIR: where the results every reader shares are kept for the
+  machine's processes (archivecache.memo; default: ``.shared-results``).
 - ARCHIVE_SEARCH_RANKED: how many of the newest matches a search ranks (default 1000; 0: all).
 - DATABASE_PARALLEL_WORKERS: PostgreSQL's max_parallel_workers_per_gather (default 0).
 - ARCHIVE_EXPORTS_AT_ONCE, ARCHIVE_EXPORTS_PER_MINUTE: downloads a client may have running
@@ -169,6 +171,14 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "template-fragments",
         "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    # What every reader's pages share, kept per archive version (archivecache.memo) by
+    # the first process that works it out, for the others on the machine: a list's facets
+    # and dates, the timeline's reports, an entity's counts (a few KB to 1 MB each).
+    "shared_results": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("ARCHIVE_SHARED_RESULTS_DIR", str(BASE_DIR / ".shared-results")),
+        "OPTIONS": {"MAX_ENTRIES": 3000},
     },
     "pages": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

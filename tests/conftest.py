@@ -38,7 +38,8 @@ def _page_cache(request, settings, tmp_path):
     """The page cache (archivecache) is off, except in tests marked ``page_cache``, which
     get an empty one of their own. Only those tests commit their writes, and on PostgreSQL
     the archive's version changes at commit (archivecache/triggers.py). So too the results
-    kept per version (archivecache.memo), on in those and in tests marked ``version_memo``."""
+    kept per version (archivecache.memo), on in those and in tests marked ``version_memo``,
+    whose machine-wide store is a test's own as well."""
     settings.ARCHIVE_PAGE_CACHE = bool(request.node.get_closest_marker("page_cache"))
     settings.ARCHIVE_VERSION_MEMO = bool(
         request.node.get_closest_marker("page_cache")
@@ -47,6 +48,10 @@ def _page_cache(request, settings, tmp_path):
     settings.CACHES = {
         **settings.CACHES,
         "pages": {**settings.CACHES["pages"], "LOCATION": str(tmp_path / "page-cache")},
+        "shared_results": {
+            **settings.CACHES["shared_results"],
+            "LOCATION": str(tmp_path / "shared-results"),
+        },
     }
 
 

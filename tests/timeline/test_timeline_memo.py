@@ -11,20 +11,12 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from tests import factories
+from tests.timeline.conftest import DAY, TITLE
 from tests.timeline.test_timeline_reports_counted import the_milestone
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.version_memo]
 
-DAY = datetime.date(2022, 5, 23)
-TITLE = "Final report published"
 REPORTS_QUERY = "COUNT(*) OVER (PARTITION BY r.milestone_id)"
-
-
-@pytest.fixture
-def reported(db):
-    factories.make_milestone(TITLE, DAY)
-    for n in range(3):
-        factories.make_article(f"Report {n}", published=DAY, body="The final report is out.")
 
 
 def counted_reports(client) -> tuple[int, bool]:
