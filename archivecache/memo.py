@@ -12,13 +12,14 @@ request asks for (a reading request reads the version once, archivecache/version
 ``ARCHIVE_VERSION_MEMO`` off keeps nothing (the tests keep nothing unless marked: inside
 a test's transaction, never committed, PostgreSQL's version does not change).
 
-After a write every web worker had to work out again what the pages share (at 100,000
-articles the first ``/articles/`` 700 ms, a person's page 480 ms, against 6 and 16 ms
-after), each worker once: with five workers, five slow answers a page after every
-correction. What one worker works out now goes to the machine's store as well
-(``SHARED``, a FileBasedCache that the workers share as they share the page cache), where
-the others find it: their first request after a write costs 11–20 ms. Its keys hold the
-code's own digest too (code_digest.py), so a deploy never reads what older code kept.
+After a write every web worker had to work out again what the pages share, each worker
+once: with five workers, five slow answers a page after every correction (at 100,000
+articles a person's page 490 ms, ``/quotes/`` 530 ms). What one worker works out now
+goes to the machine's store as well (``SHARED``, a FileBasedCache that the workers share
+as they share the page cache), where the others find it: their first request for those
+pages after a write costs 18 and 11 ms (docs/performance.md, "After a write"). Its keys
+hold the code's own digest too (code_digest.py), so a deploy never reads what older code
+kept.
 """
 
 import hashlib
