@@ -23,11 +23,10 @@ kept.
 """
 
 import hashlib
-import logging
 
 from django.conf import settings
-from django.core.cache import caches
 
+from archivecache import tiers
 from archivecache.code_digest import code_digest
 from archivecache.version import current_version
 from curation.visibility import visibility_name
@@ -40,8 +39,6 @@ SHARED = "shared_results"  # FileBasedCache: the machine's, shared by its proces
 OWN_LISTS = "own_lists"
 # Where a result is looked for, nearest first; where it is missing, it is kept once found.
 _TIERS = {CACHE: (CACHE, SHARED), OWN_LISTS: (OWN_LISTS,)}
-
-logger = logging.getLogger(__name__)
 
 
 def kept_version() -> str | None:
@@ -65,34 +62,11 @@ def once_per_version(name: str, depends_on: tuple, compute, cache: str = CACHE):
         return compute()
     digest = hashlib.sha256(repr(depends_on).encode()).hexdigest()[:32]
     key = f"{name}:{stamp}:{code_digest()}:{digest}"
-    missed = []
-    for alias in _TIERS[cache]:
-        found = _read(alias, key)
-        if found is not None:
-            break
-        missed.append(alias)
-    else:
+    found, missed = tiers.find(_TIERS[cache], key)
+    if found is None:
         found = compute()
-    for alias in missed:
-        _keep(alias, key, found)
+    tiers.keep(missed, key, found, timeout=None)
     return found
-
-
-def _read(alias: str, key: str):
-    """What store ``alias`` keeps under ``key``, or None; a store on disk that cannot be
-    read (gone, full, not allowed) is a miss, never a failed page."""
-    try:
-        return caches[alias].get(key)
-    except OSError as error:
-        logger.warning("results kept in %r cannot be read: %s", alias, error)
-        return None
-
-
-def _keep(alias: str, key: str, value) -> None:
-    try:
-        caches[alias].set(key, value, timeout=None)
-    except OSError as error:
-        logger.warning("results cannot be kept in %r: %s", alias, error)
 
 
 def count_once_per_version(depends_on: tuple, queryset) -> int:

@@ -48,6 +48,8 @@ def _page_cache(request, settings, tmp_path):
     settings.CACHES = {
         **settings.CACHES,
         "pages": {**settings.CACHES["pages"], "LOCATION": str(tmp_path / "page-cache")},
+        # LocMemCache keeps a store per LOCATION, for the whole process: a test's own.
+        "pages_in_memory": {**settings.CACHES["pages_in_memory"], "LOCATION": str(tmp_path)},
         "shared_results": {
             **settings.CACHES["shared_results"],
             "LOCATION": str(tmp_path / "shared-results"),
