@@ -129,6 +129,7 @@ def site_environment(tree: Path, scratch: Path, url: str) -> dict:
 def wrk(url: str, seconds: int, encoding: str) -> tuple[float, float]:
     """Requests/s and p50 latency in ms of ``wrk -t2 -c8`` for ``seconds``."""
     command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency", "-H", "X-Forwarded-Proto: https"]
+    command += ["-H", "Connection: close"]  # a connection a request, as nginx (scale_bench.py)
     command += ENCODINGS[encoding]
     output = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
     if "Non-2xx" in output:

@@ -7,7 +7,7 @@ hello-world floor and beside Datasette on the same data (issue 12).
 
 Each variant is a code tree with its own database: "before" and "after" (by default
 this checkout), served as in production (README, "Deployment"): ``migrate --noinput``
-and ``collectstatic`` first, then the tree's gunicorn with its gunicorn.conf.py, 2 sync
+and ``collectstatic`` first, then the tree's gunicorn with its gunicorn.conf.py, 2
 workers, debug off, a secret key, HTTPS through the trusted ``X-Forwarded-Proto``, the
 page cache off (``ARCHIVE_PAGE_CACHE=0``) except for the pages marked cached. Beside
 them: the floor (bench/_floor.py, a hello-world Django view under the same gunicorn) and
@@ -44,11 +44,19 @@ from _wrk import WrkResult, run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHDATA = Path("/work/benchdata")
-# As a browser asks: over HTTPS (through the proxy's header) and accepting gzip, which a
-# cached page is stored in and sent as it is (archivecache/stored.py); to a client that
-# does not accept it, every hit is decompressed (article page: 837 against 1,651
-# requests/s of the floor).
-HEADERS = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
+# As the README's nginx asks: over HTTPS (through the proxy's header), accepting gzip,
+# which a cached page is stored in and sent as it is (archivecache/stored.py; to a client
+# that does not accept it, every hit is decompressed), and each request on a connection
+# of its own, as nginx opens one per request to gunicorn. With keep-alive, wrk's 8
+# connections were shared out between the 2 workers once, when opened: a round in which
+# one worker took all 8 served the floor at 3,031 requests/s, the others 7,602 to 8,568
+# (docs/performance.md, "Two workers, one busy").
+HEADERS = {
+    "Host": "127.0.0.1",
+    "X-Forwarded-Proto": "https",
+    "Accept-Encoding": "gzip",
+    "Connection": "close",
+}
 COMMON_WORD = "children"
 SQLITE_WORD = "review"
 DATASETTE_COLUMNS = ("title", "outlet_id", "published", "kind", "author", "standfirst")
@@ -396,7 +404,8 @@ def run(args) -> int:
         prepared.append(f"{target.name} {time.perf_counter() - began:.0f} s")
     rows = list(dict.fromkeys(p.row for t in targets for p in t.pages))
     if args.only:
-        rows = [row for row in rows if args.only.casefold() in row.casefold()]
+        wanted = [text.casefold() for text in args.only]
+        rows = [row for row in rows if any(text in row.casefold() for text in wanted)]
     found: dict[tuple[str, str], list[WrkResult | str]] = defaultdict(list)
     loads = []
     started = datetime.datetime.now().astimezone()
@@ -458,7 +467,11 @@ def main() -> int:
     parser.add_argument("--timeout", default="60s", help="wrk's: a slower answer is an error")
     parser.add_argument("--port-base", type=int, default=8100, help="servers on the next ports")
     parser.add_argument("--workdir", type=Path, default=BENCHDATA / "runs")
-    parser.add_argument("--only", help="measure only the rows whose label contains this text")
+    parser.add_argument(
+        "--only",
+        action="append",
+        help="measure only the rows whose label contains this text (repeatable: any of them)",
+    )
     args = parser.parse_args()
     for option in ("before_db", "after_db"):
         if urlsplit(getattr(args, option)).scheme not in {"postgres", "postgresql", "sqlite"}:
