@@ -53,6 +53,7 @@ from articles.parsing.chrome import PageLines
 from articles.parsing.decode import decode_source, decode_with_encoding
 from articles.parsing.parse import parse_article
 from articles.parsing.types import SourceError
+from facetcounts.compute import refresh as recount_facets
 
 from . import chrome_learning
 from .authority_sync import sync_authority
@@ -327,7 +328,9 @@ def load_paths(
     (``_write_batch``); it never holds more than one file's bytes and the parses in
     flight. Files whose bytes are already stored under their key are not read again
     at all (``reparse_articles`` re-extracts them). A load that stored something ends
-    by bringing SQLite's planner statistics up to date (planner_statistics.py).
+    by bringing SQLite's planner statistics up to date (planner_statistics.py). Every
+    load ends by recounting the stored facet counts once it is committed, so that the
+    first reader after it does not (facetcounts; at 100,000 articles about 0.7 s).
     """
     authority = authority or default_authority()
     sync_authority(authority)
@@ -361,6 +364,7 @@ def load_paths(
     lesson.save(leaving_out=_not_stored(outcomes))
     if any(outcome.status in (LOADED, UPDATED) for outcome in outcomes):
         refresh_statistics()
+    transaction.on_commit(recount_facets)  # at once, outside a transaction
     return outcomes
 
 

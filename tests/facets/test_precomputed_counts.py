@@ -13,10 +13,11 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
+from archivecache.models import ArchiveVersion
 from articles.models import Article, Outlet, PersonMention
 from curation.merges import merge_recorded, undo_merge
 from curation.rejections import reject_mention, reject_record
-from facetcounts import read
+from facetcounts import compute, read
 from people.models import Person
 from people.services.merge import merge_people
 from tests.admin.payloads import article_form
@@ -57,6 +58,11 @@ def test_after_a_load(loaded):
     assert "person" in {facet for facet, _ in counts["entity_dates"]}
     hidden = Article.objects.filter(needs_review=True).count() if loaded else 0
     assert counts["articles"][""] == Article.objects.count() - hidden
+
+
+def test_a_load_leaves_the_counts_current_for_its_first_reader(loaded):
+    """The load recounts them when it is done: no reader after it waits for a recount."""
+    assert compute.is_current(loaded, ArchiveVersion.current())
 
 
 def test_hiding_unreviewed_changes_what_is_counted(loaded, settings):
