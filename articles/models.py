@@ -450,7 +450,10 @@ class LearnedChromeLine(models.Model):
     outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="chrome_lines")
     fingerprint = models.CharField(max_length=16)
     line = models.TextField(help_text="The line as one of the pages prints it.")
-    articles = models.PositiveIntegerField(help_text="On how many of the outlet's articles.")
+    articles = models.PositiveIntegerField(
+        help_text="On how many of the articles it was learned from (at most 1,000 of the "
+        "outlet's stored pages, and the load's own)."
+    )
     learned_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -68,7 +68,7 @@ class PageLines:
 class LearnedLine:
     fingerprint: str
     line: str
-    articles: int  # on how many of the outlet's articles it stands
+    articles: int  # on how many of the articles learned from it stands
 
 
 def page_lines(text: str) -> PageLines:

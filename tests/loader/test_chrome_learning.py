@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, LearnedChromeLine
-from articles.services import loading
+from articles.services import chrome_learning, loading
 from articles.services.loading import LOADED, load_paths, load_source
 from tests.parsing.template_pages import FOOTER, MENU, OUTLET, SIGN_UP, template_page
 
@@ -70,6 +70,31 @@ def test_a_page_added_alone_is_parsed_with_the_stored_chrome(tmp_path):
     outcome = load_source("courier_09.txt", template_page(9).encode())
     assert outcome.status == LOADED
     assert FOOTER not in outcome.article.body
+
+
+def test_a_load_reads_a_bounded_spread_of_the_outlets_stored_pages(tmp_path, monkeypatch):
+    """However many pages an outlet has stored, a load learns from at most so many of
+    them, taken from its first to its last, and still finds its chrome."""
+    load_paths([write_pages(tmp_path, range(12))])
+    monkeypatch.setattr(chrome_learning, "STORED_PAGES_PER_OUTLET", 4)
+    read = []
+    lines_of = chrome_learning.page_lines
+    monkeypatch.setattr(
+        chrome_learning, "page_lines", lambda text: lines_of(read.append(text) or text)
+    )
+    outcome = load_source("courier_20.txt", template_page(20).encode())
+    stories = sorted(next(n for n in range(12) if f"(story {n})" in text) for text in read)
+    assert stories == [0, 3, 6, 9]
+    assert FOOTER not in outcome.article.body
+    assert {FOOTER, SIGN_UP} <= stored_chrome()
+
+
+@pytest.mark.parametrize(
+    ("items", "most", "spread"),
+    [(list(range(10)), 5, [0, 2, 4, 6, 8]), (list(range(7)), 3, [0, 2, 4]), ([1, 2], 5, [1, 2])],
+)
+def test_spread_keeps_at_most_so_many_evenly_spaced(items, most, spread):
+    assert chrome_learning.spread(items, most) == spread
 
 
 def test_reparse_cleans_earlier_articles_and_staff_corrections_win(tmp_path, capsys):
