@@ -7,3 +7,10 @@ class FacetCountsConfig(AppConfig):
     default = True
     name = "facetcounts"
     verbose_name = "Precomputed facet counts"
+
+    def ready(self):
+        from django.core.signals import request_finished
+
+        from facetcounts.after_writes import recount_if_written
+
+        request_finished.connect(recount_if_written, dispatch_uid="facetcounts.after_writes")

@@ -7,17 +7,21 @@ archive's version changes when a writing transaction commits.
 """
 
 import datetime
+import logging
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.urls import reverse
 
 from archivecache.models import ArchiveVersion
 from articles.models import Article, Outlet, PersonMention
 from curation.merges import merge_recorded, undo_merge
 from curation.rejections import reject_mention, reject_record
-from facetcounts import compute, read
+from facetcounts import after_writes, compute, read
 from people.models import Person
 from people.services.merge import merge_people
 from tests.admin.payloads import article_form
@@ -63,6 +67,59 @@ def test_after_a_load(loaded):
 def test_a_load_leaves_the_counts_current_for_its_first_reader(loaded):
     """The load recounts them when it is done: no reader after it waits for a recount."""
     assert compute.is_current(loaded, ArchiveVersion.current())
+
+
+def test_an_admin_correction_leaves_the_counts_current_for_its_first_reader(loaded, staff_client):
+    """The correcting request recounts them once its response is sent."""
+    article = Article.objects.order_by("pk").first()
+    before = ArchiveVersion.current()
+    response = staff_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        article_form(article, title="A corrected title"),
+    )
+    assert response.status_code == 302
+    assert ArchiveVersion.current() != before
+    assert compute.is_current(loaded, ArchiveVersion.current())
+    assert_current()
+
+
+def _respond(method: str, view):
+    """``view`` answered through the middleware, as a server would, its response not yet
+    closed (a WSGI server closes it once it has sent it)."""
+    request = RequestFactory().generic(method, "/anything/")
+    return after_writes.RecountAfterWritesMiddleware(view)(request)
+
+
+def _renaming_view(request):
+    Person.objects.filter(pk=Person.objects.order_by("pk").first().pk).update(name="Renamed")
+    return HttpResponse("done")
+
+
+def test_a_writing_request_recounts_once_its_response_is_closed(loaded):
+    response = _respond("POST", _renaming_view)
+    assert not compute.is_current(loaded, ArchiveVersion.current())
+    response.close()  # fires request_finished
+    assert compute.is_current(loaded, ArchiveVersion.current())
+    assert_current()
+
+
+def test_a_reading_request_recounts_nothing(loaded):
+    response = _respond("GET", _renaming_view)  # a view that writes on GET, to tell
+    response.close()
+    assert not compute.is_current(loaded, ArchiveVersion.current())
+
+
+def test_a_failed_recount_is_logged_and_left_to_the_next_reader(loaded, monkeypatch, caplog):
+    def failing():
+        raise DatabaseError("the database went away")
+
+    monkeypatch.setattr(after_writes, "refresh", failing)
+    response = _respond("POST", _renaming_view)
+    with caplog.at_level(logging.WARNING, logger="facetcounts.after_writes"):
+        response.close()
+    assert "the database went away" in caplog.text
+    assert not compute.is_current(loaded, ArchiveVersion.current())
+    assert_current()
 
 
 def test_hiding_unreviewed_changes_what_is_counted(loaded, settings):
