@@ -15,10 +15,9 @@ spread evenly over them in the order they were stored, so that it spans the
 outlet's templates old and new. Reading every page made a load of one file cost
 as much as the outlet's archive: at 100,000 articles (up to 17,000 an outlet) 7 to
 17 s for one new page, 6 to 14 s of it reading the pages' lines (docs/performance.md,
-"A load at 100,000 articles"). What
-counts as chrome is a share of the articles (a fifth, two fifths), which a
-thousand pages measure to about a percentage point. ``--reparse`` still learns
-from every page.
+"A load at 100,000 articles"). What counts as chrome is a share of the articles (a
+fifth, two fifths), which a thousand pages measure to about a percentage point.
+``--reparse`` still learns from every page.
 """
 
 from __future__ import annotations
