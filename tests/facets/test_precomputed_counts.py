@@ -10,7 +10,7 @@ import datetime
 import logging
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.management import call_command
 from django.db import DatabaseError
 from django.http import HttpResponse
@@ -83,10 +83,12 @@ def test_an_admin_correction_leaves_the_counts_current_for_its_first_reader(load
     assert_current()
 
 
-def _respond(method: str, view):
-    """``view`` answered through the middleware, as a server would, its response not yet
-    closed (a WSGI server closes it once it has sent it)."""
+def _respond(method: str, view, user=None):
+    """``view`` answered through the middleware for ``user`` (by default a signed-in
+    one), as a server would, its response not yet closed (a WSGI server closes it once it
+    has sent it)."""
     request = RequestFactory().generic(method, "/anything/")
+    request.user = User(username="editor") if user is None else user
     return after_writes.RecountAfterWritesMiddleware(view)(request)
 
 
@@ -105,6 +107,13 @@ def test_a_writing_request_recounts_once_its_response_is_closed(loaded):
 
 def test_a_reading_request_recounts_nothing(loaded):
     response = _respond("GET", _renaming_view)  # a view that writes on GET, to tell
+    response.close()
+    assert not compute.is_current(loaded, ArchiveVersion.current())
+
+
+def test_an_anonymous_writing_request_recounts_nothing(loaded):
+    """Only signed-in users change the archive over the web; a stray POST costs nothing."""
+    response = _respond("POST", _renaming_view, user=AnonymousUser())
     response.close()
     assert not compute.is_current(loaded, ArchiveVersion.current())
 
