@@ -84,7 +84,7 @@ MIDDLEWARE = [
     "archivecache.version.OneVersionPerRequestMiddleware",
     # Then a cached page is answered before any other middleware (archivecache/).
     "archivecache.middleware.PageCacheMiddleware",
-    # A writing request recounts the facet counts once its response is sent.
+    # A signed-in user's writing request recounts the facet counts once its response is sent.
     "facetcounts.after_writes.RecountAfterWritesMiddleware",
     "operations.middleware.RefuseTraceMiddleware",
     "django.middleware.security.SecurityMiddleware",
