@@ -23,6 +23,7 @@ from facetcounts.compute import refresh
 
 logger = logging.getLogger(__name__)
 READING_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+RECOUNT_AFTER_WRITES = "facetcounts.after_writes"  # the receiver's dispatch_uid
 _pending = threading.local()  # a WSGI server closes a response in its request's thread
 
 

@@ -11,6 +11,6 @@ class FacetCountsConfig(AppConfig):
     def ready(self):
         from django.core.signals import request_finished
 
-        from facetcounts.after_writes import recount_if_written
+        from facetcounts.after_writes import RECOUNT_AFTER_WRITES, recount_if_written
 
-        request_finished.connect(recount_if_written, dispatch_uid="facetcounts.after_writes")
+        request_finished.connect(recount_if_written, dispatch_uid=RECOUNT_AFTER_WRITES)

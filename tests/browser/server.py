@@ -12,8 +12,11 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from django.core.servers.basehttp import ThreadedWSGIServer
+from django.core.signals import request_finished
 from django.db import connections
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+
+from facetcounts.after_writes import RECOUNT_AFTER_WRITES, recount_if_written
 
 HOST = "localhost"
 
@@ -103,6 +106,12 @@ class LiveServer:
         the test uses (and is in a transaction on). It is looked up when the test
         starts: Django keeps a thread's connections apart from those of code running
         beside an event loop, such as Playwright's, in the same thread.
+
+        While it is shared, a writing request does not recount the facet counts after
+        its response (facetcounts/after_writes.py): the recount would run in a
+        transaction on that one connection beside the browser's next request, which
+        would read the counts half rewritten. Readers recount instead, as they do for
+        any stale counts.
         """
         current = {
             conn.alias: conn
@@ -112,6 +121,8 @@ class LiveServer:
         for conn in current.values():
             conn.inc_thread_sharing()
         self._shared.update(current)
+        if current:
+            request_finished.disconnect(dispatch_uid=RECOUNT_AFTER_WRITES)
         try:
             yield
         finally:
@@ -120,6 +131,8 @@ class LiveServer:
             self._shared.clear()
             for conn in current.values():
                 conn.dec_thread_sharing()
+            if current:
+                request_finished.connect(recount_if_written, dispatch_uid=RECOUNT_AFTER_WRITES)
 
 
 @contextmanager
