@@ -5,7 +5,7 @@ of a few queries per article for each person, organisation, outlet, review body 
 milestone it names, and an INSERT per new record, a ``Batch`` remembers every record
 it has looked up (by name, key or digest: one query for all those not looked up yet)
 and keeps the new records of the batch unsaved until ``create``, which makes them all
-in bulk, with their history rows (django-simple-history's ``bulk_create_with_history``),
+in bulk, with their history rows (copied in the database: history_copy.py),
 one model at a time in an order in which every record comes after those it points to.
 A new record's slug is chosen then too, for all of a model's at once.
 
@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from simple_history.utils import bulk_create_with_history
-
 from articles.models import Article, FuzzyDated, Milestone, Outlet, SourceFile
 from curation.tracking import LoaderTracked
 from people.models import Organisation, Person, ReviewBody
 
+from .history_copy import create_history
 from .slugs import unique_slugs
 
 LOADER_CHANGE_REASON = "load_articles"
@@ -79,10 +78,9 @@ class Batch:
             _name(model, rows)
             for row in rows:
                 _prepare(row)
+            model.objects.bulk_create(rows)
             if getattr(model._meta, "simple_history_manager_attribute", None):
-                bulk_create_with_history(rows, model, default_change_reason=LOADER_CHANGE_REASON)
-            else:
-                model.objects.bulk_create(rows)
+                create_history(model, rows, LOADER_CHANGE_REASON)
         links, self.links = self.links, []
         for version, article in links:
             version.article = article

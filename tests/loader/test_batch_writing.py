@@ -167,16 +167,16 @@ def test_slugs_chosen_together_are_unique_among_themselves_and_in_the_table():
 
 
 def test_a_batch_whose_records_cannot_be_created_is_written_file_by_file(tmp_path, monkeypatch):
-    real_create = batch.bulk_create_with_history
+    real_create = batch.create_history
     calls = []
 
-    def fail_the_first_time(rows, model, **kwargs):
+    def fail_the_first_time(model, rows, reason):
         calls.append(model)
         if len(calls) == 1:
             raise RuntimeError("bulk insert refused")
-        return real_create(rows, model, **kwargs)
+        return real_create(model, rows, reason)
 
-    monkeypatch.setattr(batch, "bulk_create_with_history", fail_the_first_time)
+    monkeypatch.setattr(batch, "create_history", fail_the_first_time)
     paths = distinct_pages(tmp_path, 3)
     outcomes = write_batch(paths)
     assert [o.status for o in outcomes] == ["loaded"] * 3

@@ -1,0 +1,124 @@
+"""The history rows a load writes in the database are those django-simple-history writes.
+
+``create_history`` copies a batch's new records into their history tables with one
+INSERT ... SELECT (articles/services/history_copy.py). Each test compares its rows with
+the rows simple_history's own ``bulk_history_create`` builds for the same records.
+"""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+from simple_history.models import HistoricalRecords
+
+from articles.models import Article, PersonMention, Quote
+from articles.services import history_copy
+from articles.services.batch import LOADER_CHANGE_REASON
+from people.models import Person
+
+from .test_batch_writing import distinct_pages, write_batch
+
+pytestmark = pytest.mark.django_db
+
+# What differs between two history rows of one record written apart.
+_OWN = {"history_id", "history_date"}
+
+
+def _tracked_models():
+    return [
+        model
+        for model in apps.get_models()
+        if getattr(model._meta, "simple_history_manager_attribute", None)
+    ]
+
+
+def _history_values(history_rows) -> list[dict]:
+    rows = [
+        {
+            field.attname: getattr(row, field.attname)
+            for field in row._meta.concrete_fields
+            if field.attname not in _OWN
+        }
+        for row in history_rows
+    ]
+    return sorted(rows, key=lambda row: (row["id"], repr(sorted(row.items()))))
+
+
+def test_a_loaded_batch_has_the_history_rows_simple_history_would_write(tmp_path):
+    write_batch(distinct_pages(tmp_path, 4))
+    compared = 0
+    for model in _tracked_models():
+        records = list(model.objects.order_by("pk"))
+        copied = list(model.history.all())
+        assert len(copied) == len(records), model.__name__
+        if not records:
+            continue
+        model.history.all().delete()
+        model.history.bulk_history_create(records, default_change_reason=LOADER_CHANGE_REASON)
+        built = list(model.history.all())
+        assert _history_values(copied) == _history_values(built), model.__name__
+        assert {row.history_type for row in copied} == {"+"}
+        compared += 1
+    # Articles, their mentions, quotes, milestones, people, outlets... all compared.
+    assert compared >= 8
+
+
+def test_a_rows_own_reason_and_user_are_kept_and_the_others_get_the_defaults():
+    editor = get_user_model().objects.create(username="editor")
+    people = Person.objects.bulk_create(
+        [Person(name="Ann Cole", slug="ann-cole"), Person(name="Sam Lee", slug="sam-lee")]
+    )
+    people[1]._change_reason = "merged by hand"
+    people[1]._history_user = editor
+    history_copy.create_history(Person, people, LOADER_CHANGE_REASON)
+    rows = {row.name: row for row in Person.history.all()}
+    assert (rows["Ann Cole"].history_change_reason, rows["Ann Cole"].history_user) == (
+        LOADER_CHANGE_REASON,
+        None,
+    )
+    assert (rows["Sam Lee"].history_change_reason, rows["Sam Lee"].history_user) == (
+        "merged by hand",
+        editor,
+    )
+
+
+def test_the_signed_in_user_of_the_request_in_progress_is_recorded(rf):
+    editor = get_user_model().objects.create(username="editor")
+    request = rf.post("/admin/")
+    request.user = editor
+    HistoricalRecords.context.request = request
+    try:
+        person = Person.objects.create(name="Ann Cole", slug="ann-cole")
+        Person.history.all().delete()
+        history_copy.create_history(Person, [person], LOADER_CHANGE_REASON)
+    finally:
+        del HistoricalRecords.context.request
+    assert Person.history.get().history_user == editor
+
+
+def test_more_records_than_one_statement_names_all_get_their_row(monkeypatch):
+    monkeypatch.setattr(history_copy, "_IDS_PER_STATEMENT", 3)
+    people = Person.objects.bulk_create(
+        [Person(name=f"Person {index}", slug=f"person-{index}") for index in range(8)]
+    )
+    history_copy.create_history(Person, people, LOADER_CHANGE_REASON)
+    assert sorted(Person.history.values_list("id", flat=True)) == sorted(p.pk for p in people)
+
+
+def test_no_history_is_written_when_simple_history_is_turned_off():
+    person = Person.objects.create(name="Ann Cole", slug="ann-cole")
+    Person.history.all().delete()
+    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+        history_copy.create_history(Person, [person], LOADER_CHANGE_REASON)
+    assert not Person.history.exists()
+
+
+def test_excluded_fields_stay_out_and_the_loaders_values_go_in(tmp_path):
+    write_batch(distinct_pages(tmp_path, 2))
+    article = Article.objects.order_by("pk").first()
+    row = article.history.get()
+    assert not hasattr(row, "source_text")
+    assert (row.title, row.loader_values) == (article.title, article.loader_values)
+    mentions = PersonMention.history.filter(article=article)
+    assert mentions.count() == article.person_mentions.count() > 0
+    assert Quote.history.filter(article=article).count() == article.quotes.count() > 0
