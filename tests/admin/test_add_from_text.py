@@ -82,3 +82,14 @@ def test_bad_input_is_refused_with_a_reason(editor_client, data, error):
     assert response.status_code == 200
     assert error in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_the_history_of_an_added_article_names_the_editor_who_added_it(editor_client):
+    editor_client.post(ADD, {"text": seed_bytes("002").decode("utf-8")})
+    article = Article.objects.get()
+    (added,) = article.history.all()
+    assert (added.history_type, added.history_user.username) == ("+", "editor")
+    mentions = article.person_mentions.all()
+    assert mentions and all(
+        mention.history.get().history_user.username == "editor" for mention in mentions
+    )
