@@ -29,6 +29,8 @@ def create_history(model, rows, default_change_reason: str) -> None:
     """A "+" history row for each of ``rows`` (saved records of ``model``)."""
     if not rows or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
         return
+    if any(row.pk is None for row in rows):  # the copy reads the rows by their ids
+        raise ValueError(f"{model.__name__} rows without ids: their history would be lost")
     history = get_history_model_for_model(model)
     default_user = history.get_default_history_user(rows[0])
     groups = defaultdict(list)

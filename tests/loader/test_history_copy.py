@@ -122,3 +122,8 @@ def test_excluded_fields_stay_out_and_the_loaders_values_go_in(tmp_path):
     mentions = PersonMention.history.filter(article=article)
     assert mentions.count() == article.person_mentions.count() > 0
     assert Quote.history.filter(article=article).count() == article.quotes.count() > 0
+
+
+def test_records_not_saved_are_refused_rather_than_left_without_history():
+    with pytest.raises(ValueError, match="Person rows without ids"):
+        history_copy.create_history(Person, [Person(name="Ann Cole")], LOADER_CHANGE_REASON)
