@@ -32,7 +32,10 @@ def create_history(model, rows, default_change_reason: str) -> None:
     if any(row.pk is None for row in rows):  # the copy reads the rows by their ids
         raise ValueError(f"{model.__name__} rows without ids: their history would be lost")
     history = get_history_model_for_model(model)
-    default_user = history.get_default_history_user(rows[0])
+    # The request's user, asked of a row that names no user of its own (asking one that
+    # does would give its user to every other row).
+    plain = next((row for row in rows if not hasattr(row, "_history_user")), None)
+    default_user = history.get_default_history_user(plain) if plain is not None else None
     groups = defaultdict(list)
     for row in rows:
         user = getattr(row, "_history_user", default_user)

@@ -68,17 +68,18 @@ def test_a_rows_own_reason_and_user_are_kept_and_the_others_get_the_defaults():
     people = Person.objects.bulk_create(
         [Person(name="Ann Cole", slug="ann-cole"), Person(name="Sam Lee", slug="sam-lee")]
     )
-    people[1]._change_reason = "merged by hand"
-    people[1]._history_user = editor
+    # The first row names its own user: the others must not get it.
+    people[0]._change_reason = "merged by hand"
+    people[0]._history_user = editor
     history_copy.create_history(Person, people, LOADER_CHANGE_REASON)
     rows = {row.name: row for row in Person.history.all()}
     assert (rows["Ann Cole"].history_change_reason, rows["Ann Cole"].history_user) == (
-        LOADER_CHANGE_REASON,
-        None,
-    )
-    assert (rows["Sam Lee"].history_change_reason, rows["Sam Lee"].history_user) == (
         "merged by hand",
         editor,
+    )
+    assert (rows["Sam Lee"].history_change_reason, rows["Sam Lee"].history_user) == (
+        LOADER_CHANGE_REASON,
+        None,
     )
 
 
