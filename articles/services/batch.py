@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.db import transaction
+
 from articles.models import Article, FuzzyDated, Milestone, Outlet, SourceFile
 from curation.tracking import LoaderTracked
 from people.models import Organisation, Person, ReviewBody
@@ -71,21 +73,23 @@ class Batch:
         self.links.append((version, article))
 
     def create(self) -> None:
-        """Create every pending record, then link new versions to their articles."""
+        """Create every pending record, then link new versions to their articles: all of it
+        or, should any of it fail, none (a record is never left without its history)."""
         pending, self.pending = self.pending, {}
-        for model in sorted(pending, key=_creation_rank):
-            rows = pending[model]
-            _name(model, rows)
-            for row in rows:
-                _prepare(row)
-            model.objects.bulk_create(rows)
-            if getattr(model._meta, "simple_history_manager_attribute", None):
-                create_history(model, rows, LOADER_CHANGE_REASON)
         links, self.links = self.links, []
-        for version, article in links:
-            version.article = article
-        if links:
-            SourceFile.objects.bulk_update([version for version, _ in links], ["article"])
+        with transaction.atomic(savepoint=False):
+            for model in sorted(pending, key=_creation_rank):
+                rows = pending[model]
+                _name(model, rows)
+                for row in rows:
+                    _prepare(row)
+                model.objects.bulk_create(rows)
+                if getattr(model._meta, "simple_history_manager_attribute", None):
+                    create_history(model, rows, LOADER_CHANGE_REASON)
+            for version, article in links:
+                version.article = article
+            if links:
+                SourceFile.objects.bulk_update([version for version, _ in links], ["article"])
 
 
 def _creation_rank(model) -> int:
