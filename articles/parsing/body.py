@@ -35,6 +35,8 @@ def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
     classes = classify_lines(lines, furniture, ctx.menus)
     blocks = block_ids(lines, wrapped_blocks(ctx.text))
     boxed = boxed_lines(lines, blocks) | framed_boxes(lines, blocks, furniture.is_furniture)
+    # A debate's speaker headings look like furniture (short, capitalised, no sentence).
+    headings = ctx.speech_headings
     body = Body()
     ended = doubled = final = False
     for position in range(start, len(lines)):
@@ -54,13 +56,18 @@ def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
         found = caption(line) or credited_caption(lines, position)
         if found or (doubled and word_count(line) <= CAPTION_MAX_WORDS):
             body.captions.append(found or line)
-        elif not is_boilerplate(line, classes[position]):
+        elif position in headings or not is_boilerplate(line, classes[position]):
             body.paragraphs.append(line)
-    while body.paragraphs and _is_stray_heading(body.paragraphs[-1]):
+    kept = {lines[position] for position in headings}
+
+    def stray(paragraph: str) -> bool:
+        return paragraph not in kept and _is_stray_heading(paragraph)
+
+    while body.paragraphs and stray(body.paragraphs[-1]):
         body.paragraphs.pop()
     # Nor does it start on one: topic tags and section names left above the first paragraph.
     lead = 0
-    while lead < len(body.paragraphs) - 1 and _is_stray_heading(body.paragraphs[lead]):
+    while lead < len(body.paragraphs) - 1 and stray(body.paragraphs[lead]):
         lead += 1
     del body.paragraphs[:lead]
     return body

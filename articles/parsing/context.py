@@ -18,3 +18,4 @@ class PageContext:
     order: str  # how the outlet writes numeric dates: "dmy" or "mdy"
     menus: set[int]  # indexes of lines that are runs of menu items
     faq: bool  # the page is a page of questions and answers
+    speech_headings: frozenset[int]  # indexes of lines heading a debate's speeches

@@ -28,6 +28,7 @@ from .kind import article_kind, label_lines
 from .lines import is_question, join_wrapped_lines
 from .masthead import find_masthead
 from .outlet import identify_outlet
+from .speaker_lines import speech_headings
 from .title_lines import title_text
 from .types import PageParts, SourceError
 from .writer import is_writer_bio, writer_of
@@ -62,6 +63,7 @@ def split_page(text: str, authority: Authority) -> PageParts:
         order=order,
         menus=menu_runs(lines),
         faq=questions >= FAQ_MIN_QUESTIONS,
+        speech_headings=speech_headings(lines),
     )
     cover = read_cover_sheet(text, order)
     if cover.found and cover.title_line in lines:  # a paper's labelled title, not a headline

@@ -29,24 +29,14 @@ from .known_names import known_names
 from .mentions import PERSON
 from .names import normalise_name
 from .person_names import HONORIFICS, is_first_name, peer_name
+from .speaker_lines import HEADING_LINE, MIN_TURNS, NAME_LINE, NOTES, QUESTION_NUMBER, SPEAKER
 from .types import PersonRef
-from .vocabulary import alternation, lowered
+from .vocabulary import lowered
 
-_MIN_TURNS = 2
 _MAX_NAME_WORDS = 4
-_WORD = r"[A-ZÀ-Þ][\w’'.-]*"
-_CONNECTOR = alternation("quotes.name_connectors")
-_SPEAKER = rf"{_WORD}(?:\s+(?:{_WORD}|(?:{_CONNECTOR})(?=\s)))" + "{0,7}"
-# A heading line may name an office in parts ("The Parliamentary Under-Secretary of State,
-# Department for Education (Baroness Barran) (Con)").
-_OFFICE = rf"{_WORD}(?:,?\s+(?:{_WORD}|(?:{_CONNECTOR})(?=\s)))" + "{0,11}"
-_NOTES = r"(?:\s*\([^()]{1,80}\))"
-_QUESTION_NUMBER = r"(?:Q\d+\s+)?"
 _INLINE_TURN = re.compile(
-    rf"{_QUESTION_NUMBER}(?P<speaker>{_SPEAKER})(?P<notes>{_NOTES}*)\s*:\s+(?=\S)"
+    rf"{QUESTION_NUMBER}(?P<speaker>{SPEAKER})(?P<notes>{NOTES}*)\s*:\s+(?=\S)"
 )
-_HEADING_LINE = re.compile(rf"{_QUESTION_NUMBER}(?P<speaker>{_OFFICE})(?P<notes>{_NOTES}+)\s*$")
-_NAME_LINE = re.compile(rf"(?P<speaker>{_SPEAKER})(?P<notes>)\s*$")
 _NOTE = re.compile(r"\(([^()]+)\)")
 
 
@@ -73,25 +63,23 @@ def find_speaker_turns(
         heading
         for index, text in enumerate(paragraphs)
         if (
-            heading := resolver.heading(
-                index, _INLINE_TURN.match(text) or _HEADING_LINE.match(text)
-            )
+            heading := resolver.heading(index, _INLINE_TURN.match(text) or HEADING_LINE.match(text))
         )
     ]
     # A debate heads a speech with a name alone ("Marcus Fenwick") too, once it has headed
     # one with a constituency, party or office; a transcript repeats its speakers' names.
     speakers = {heading.person for heading in headed if heading.person}
-    debate = any(heading.match.re is _HEADING_LINE for heading in headed)
+    debate = any(heading.match.re is HEADING_LINE for heading in headed)
     headed += [
         heading
         for index, text in enumerate(paragraphs)
-        if (heading := resolver.heading(index, _NAME_LINE.match(text), new=debate))
+        if (heading := resolver.heading(index, NAME_LINE.match(text), new=debate))
         and heading.person
         and (debate or heading.person in speakers)
     ]
     headed.sort(key=lambda heading: heading.index)
     voices = Counter(heading.person or heading.label for heading in headed)
-    if len(headed) < _MIN_TURNS or not (debate or max(voices.values()) > 1):
+    if len(headed) < MIN_TURNS or not (debate or max(voices.values()) > 1):
         return []
     turns = []
     for number, heading in enumerate(headed):
@@ -189,7 +177,7 @@ class _SpeakerNames:
         )
         # A heading line with constituency or party, or brackets under an office, names an MP
         # whom the entity finder, reading ordinary sentences, may not have met.
-        new = new or match.re is _HEADING_LINE
+        new = new or match.re is HEADING_LINE
         if person := mentioned or self._person(speaker, new=new):
             return _Heading(index, match, person, written=speaker)
         for note in _NOTE.findall(match.group("notes")):
