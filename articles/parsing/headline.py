@@ -11,7 +11,7 @@ from .context import PageContext
 from .header import read_header_line
 from .header_block import Header, read_header
 from .issue_dates import read_issue_line
-from .lines import is_headline, is_prose, is_question, word_count
+from .lines import HEADLINE_WORDS, is_headline, is_prose, is_question, word_count
 from .masthead import MASTHEAD_LOOKAHEAD, is_leading_chrome, is_masthead_line
 from .outlet import OutletMatch
 from .title_lines import title_text
@@ -20,6 +20,8 @@ from .vocabulary import alternation
 INFERRED_TITLE_WORDS = 12
 # A section title ("Children's social care reform") is short; a headline may be too.
 SECTION_TITLE_MAX_WORDS = 7
+# A title this short counts only right under a date line (``_dated_short_title``).
+SHORT_TITLE_MIN_WORDS = 2
 # A headline written as a sentence or two, counted only with a header under it.
 SENTENCE_TITLE_MAX_WORDS = 25
 _QUESTIONS_ABOUT = re.compile(
@@ -41,15 +43,18 @@ def find_headline(ctx: PageContext) -> int | None:
     first; the headline stands over its text), never the tagline right under
     the masthead. A page with no other headline may write it as a sentence or
     two ("Here's what the Case for Change gets wrong."): a prose line counts
-    then, but only with a header under it. The prose starts with two prose
-    lines in a row: a lone sentence above the headline (a site's tagline) does
-    not end the search, but a candidate after it must have a header to count.
+    then, but only with a header under it; before that, a title too short for a
+    headline counts right under a date line (``_dated_short_title``). The prose
+    starts with two prose lines in a row: a lone sentence above the headline (a
+    site's tagline) does not end the search, but a candidate after it must have a
+    header to count.
     (The header lookahead is a few lines, so this stays linear.)
     """
     lines, order = ctx.lines, ctx.order
     candidates: list[int] = []
     plain_candidates: list[int] = []  # before any prose line, not the tagline
     sentence_candidates: list[int] = []  # prose lines short enough to be a headline
+    short_candidates: list[int] = []  # titles of two or three words under a date line
     seen_prose = False
     tagline_at = _tagline_at(ctx)
     for index, following in pairwise(_kept_lines(ctx)):
@@ -64,6 +69,8 @@ def find_headline(ctx: PageContext) -> int | None:
             candidates.append(index)
             if not seen_prose and index != tagline_at:
                 plain_candidates.append(index)
+        elif _dated_short_title(ctx, index):
+            short_candidates.append(index)
         elif is_prose(line):
             if word_count(line) <= SENTENCE_TITLE_MAX_WORDS:
                 sentence_candidates.append(index)
@@ -79,7 +86,7 @@ def find_headline(ctx: PageContext) -> int | None:
     if not headed and plain_candidates:
         return plain_candidates[-1]
     if not headed:
-        headed = _headed(ctx, sentence_candidates)[:1]
+        headed = _headed(ctx, short_candidates)[:1] or _headed(ctx, sentence_candidates)[:1]
     if not headed:
         return None
     chosen, header = headed[0]
@@ -91,6 +98,19 @@ def find_headline(ctx: PageContext) -> int | None:
         if at < header.body_start and later.standfirst and longer and section_title:
             chosen, header = at, later
     return chosen
+
+
+def _dated_short_title(ctx: PageContext, index: int) -> bool:
+    """A title of two or three words right under the page's date line ("Volume 728:
+    debated on Wednesday 8 March 2023" over "Kinship Care"): too short to be taken for a
+    headline on its own, and read as a menu item among the page's short links, but the
+    date above it says what it is."""
+    title = title_text(ctx.lines, index)
+    short = SHORT_TITLE_MIN_WORDS <= word_count(title) < HEADLINE_WORDS[0]
+    if not index or not short or not is_headline(title, fewest_words=SHORT_TITLE_MIN_WORDS):
+        return False
+    above = read_header_line(ctx.lines[index - 1], ctx.order)
+    return above is not None and above.date is not None
 
 
 def _headed(ctx: PageContext, candidates: list[int]) -> list[tuple[int, Header]]:
@@ -115,9 +135,12 @@ def _kept_lines(ctx: PageContext) -> Iterator[int | None]:
 
 
 def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:
-    """Not a menu, furniture, caption, breadcrumb, link, issue line or the page's masthead."""
+    """Not a menu, furniture, caption, breadcrumb, link, issue line, the page's masthead,
+    nor a debate's speaker heading or the speech under it."""
     return not (
-        index in ctx.menus
+        (index in ctx.menus and not _dated_short_title(ctx, index))
+        or index in ctx.speech_headings
+        or index - 1 in ctx.speech_headings  # a speech's first line
         or ctx.furniture.is_furniture(line)
         or caption(line)
         or _BREADCRUMB.fullmatch(line)

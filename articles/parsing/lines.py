@@ -52,10 +52,10 @@ def is_question(line: str) -> bool:
     return bool(_QUESTION_END.search(line)) and word_count(line) <= QUESTION_MAX_WORDS
 
 
-def is_headline(line: str) -> bool:
+def is_headline(line: str, fewest_words: int = HEADLINE_WORDS[0]) -> bool:
     """A line shaped like a headline: a few words, capitalised, not a finished sentence."""
-    low, high = HEADLINE_WORDS
-    if not low <= word_count(line) <= high or len(line) > HEADLINE_MAX_CHARS:
+    high = HEADLINE_WORDS[1]
+    if not fewest_words <= word_count(line) <= high or len(line) > HEADLINE_MAX_CHARS:
         return False
     if not _HEADLINE_START.match(line) or line.endswith((":", ",", ";")):
         return False

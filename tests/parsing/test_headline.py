@@ -123,3 +123,31 @@ def test_a_consent_banners_answer_is_not_the_headline():
         "23 May 2022\n\n" + BODY
     )
     assert split_page(text, AUTHORITY).title == "Charity welcomes care review’s kinship proposals"
+
+
+def test_a_title_of_two_words_right_under_the_date_is_the_headline():
+    text = "Example Borough Council\nNews\n3 February 2023\nFamily Hubs\nShare\nPrint\n\n"
+    page = split_page(text + BODY, AUTHORITY)
+    assert (page.title, page.published) == ("Family Hubs", FuzzyDate(2023, 2, 3))
+
+
+def test_a_short_link_under_an_issue_date_gives_way_to_a_headline_with_a_header():
+    text = (
+        "Example Fostering Charity\nFoster Care magazine\nSummer 2021\nJoin us\nTraining\n"
+        "Care review: what foster carers told the review\nBy Jane Doe\n\n"
+    )
+    assert split_page(text + BODY, AUTHORITY).title == (
+        "Care review: what foster carers told the review"
+    )
+
+
+def test_a_debate_speaker_heading_is_never_the_headline():
+    text = (
+        "Hansard\nVolume 715: debated on Wednesday 25 May 2022\nFamily Help\n\n"
+        "Helen Ashdown (Fenwick North) (Lab)\n"
+        "When will the money for family help arrive in my constituency, and who pays?\n\n"
+        "The Minister for Children (Will Quince)\n"
+        "The strategy will be published by the end of the year, with its funding.\n"
+    )
+    page = split_page(text, AUTHORITY)
+    assert (page.title, page.published) == ("Family Help", FuzzyDate(2022, 5, 25))
