@@ -9,6 +9,7 @@ from . import layout
 from .dates import parse_date
 from .furniture import furniture_for
 from .names import normalise_name
+from .vocabulary import alternation
 
 # A sentence ends in . ! ? or … perhaps followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -18,6 +19,8 @@ _QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
 _HEADLINE_START = re.compile(r"[A-Z0-9‘“'\"£]")
 # A byline or a date starts its own line ("by Alex Turner on May 23, 2022"), whatever came before.
 _BYLINE_START = re.compile(r"by [A-Z]")
+# "By" on a line of its own, the writer's name (a link) on the next: one byline.
+_LONE_CREDIT = re.compile(rf"(?:{alternation('names.credit_prefixes')}):?", re.IGNORECASE)
 # A word broken over two lines with a hyphen ("recom-" + "mendations").
 _BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-$")
 _CONNECTING_END = re.compile(
@@ -74,8 +77,9 @@ def wrapped_blocks(text: str) -> tuple[tuple[str, ...], ...]:
     Print layouts are cleaned first (``layout.clean_layout``). A line continues the
     one before it (with no blank line between) when that one is long, stops
     mid-sentence, and either this line starts in lower case or that one ends on a
-    comma or a connecting word ("to our Call" + "for Advice"). A word hyphenated
-    over the break is read joined ("legis-" + "lation" is "legislation").
+    comma or a connecting word ("to our Call" + "for Advice"), and a byline's "By"
+    alone on a line goes on with the name under it. A word hyphenated over the break is
+    read joined ("legis-" + "lation" is "legislation").
     """
     blocks: list[list[str]] = []
     follows_blank = True
@@ -97,6 +101,8 @@ def wrapped_blocks(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _continues(previous: str, line: str) -> bool:
+    if _LONE_CREDIT.fullmatch(previous):
+        return line[0].isupper()
     words = word_count(previous)
     if ends_sentence(previous) or words < WRAPPED_MIN_WORDS:
         return False

@@ -96,6 +96,22 @@ def test_a_byline_or_a_date_after_an_unfinished_line_starts_a_line_of_its_own():
     assert len(join_wrapped_lines(text)) == 4
 
 
+@pytest.mark.parametrize("credit", ["By", "by", "Written by", "By:"])
+def test_a_credit_word_alone_on_a_line_goes_on_with_the_name_under_it(credit):
+    text = f"Bookmark\n{credit}\nHannah Calloway\nSocial Affairs Editor\n13:15, 23 MAY 2022\n"
+    assert join_wrapped_lines(text) == [
+        "Bookmark",
+        f"{credit} Hannah Calloway",
+        "Social Affairs Editor",
+        "13:15, 23 MAY 2022",
+    ]
+
+
+def test_a_credit_word_alone_before_a_blank_line_or_lower_case_stays_alone():
+    assert join_wrapped_lines("By\n\nHannah Calloway\n") == ["By", "Hannah Calloway"]
+    assert join_wrapped_lines("By\nnewest first\n") == ["By", "newest first"]
+
+
 def test_a_word_hyphenated_over_a_line_break_is_read_joined():
     text = (
         "Many of the kinship recommendations will require changes to primary legis-\n"
