@@ -69,7 +69,7 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
     ]
     first = next((position for position, meta in enumerate(is_meta) if meta), None)
     leading = entries[:first] if first is not None else []
-    texts = [line for _, line, _ in leading if not caption(line)]
+    texts = _without_label_above_byline([line for _, line, _ in leading if not caption(line)])
     allowed_before = _standfirst_lines_allowed(texts) if title_at is not None else 0
     too_short = any(word_count(text) < STANDFIRST_MIN_WORDS for text in texts)
     if first is None or len(texts) > allowed_before or too_short:
@@ -96,6 +96,18 @@ def _writer_above(lines: list[str], title_at: int, order: str) -> str:
         if header_line.author:
             return header_line.author
     return ""
+
+
+def _without_label_above_byline(texts: list[str]) -> list[str]:
+    """The standfirst lines without a short label under them, just above the byline (a
+    series or topic tag: "Children in care"); a label with no standfirst over it stays,
+    and so stops the header (a menu is no standfirst)."""
+    label_under_standfirst = (
+        len(texts) >= 2
+        and word_count(texts[-1]) < STANDFIRST_MIN_WORDS
+        and word_count(texts[-2]) >= STANDFIRST_MIN_WORDS
+    )
+    return texts[:-1] if label_under_standfirst else texts
 
 
 def _announces_role(entry: tuple[int, str, HeaderLine | None]) -> bool:

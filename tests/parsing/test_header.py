@@ -276,3 +276,25 @@ def test_a_date_line_going_on_from_the_byline_above(line, date):
 def test_a_byline_may_say_where_its_writers_file_from(line, author, name):
     found = read_header_line(line)
     assert (found.author, found.name) == (author, name)
+
+
+STORY = (
+    "The review published its final report today after more than a year of work.\n"
+    "It calls for a new family help service in every area of the country.\n"
+)
+
+
+def test_a_series_label_between_standfirst_and_byline_is_left_out():
+    text = (
+        "Example News\nSign in\nNews\nOpinion\nSport\n\n"
+        "Care review calls for family help in every council\n\n"
+        "Ministers are told that families need help years before a crisis\n\n"
+        "Children in care\nJane Doe Social affairs correspondent\nSun 22 May 2022 08.00 BST\n\n"
+    )
+    page = split_page(text + STORY, AUTHORITY)
+    assert (page.title, page.author, page.published) == (
+        "Care review calls for family help in every council",
+        "Jane Doe",
+        FuzzyDate(2022, 5, 22),
+    )
+    assert page.standfirst == "Ministers are told that families need help years before a crisis"
