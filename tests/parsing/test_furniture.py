@@ -17,6 +17,8 @@ GENERAL = Furniture()
         "top of page",
         "bottom of page",
         "Skip to main content",
+        "Skip to navigation",
+        "Skip to search",
         "Share this article",
         "Advertisement",
         "Photo credit: U.S. Embassy in London",

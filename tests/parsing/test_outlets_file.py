@@ -67,6 +67,7 @@ def test_chrome_many_sites_share_is_no_signal(phrase):
         ("Times Radio", "Times Radio Breakfast is on weekdays from 6am."),
         ("The Fostering Network", "Fosterline: free, confidential advice for foster carers."),
         ("UK Parliament", "This is a corrected transcript of evidence taken in public."),
+        ("UK Parliament", "Read the full debate"),
         ("Family Law Week", "Family Law Week is pleased to announce its sponsorship of a podcast."),
     ],
 )
@@ -74,3 +75,22 @@ def test_an_outlets_own_chrome_is_furniture_on_its_pages_only(outlet, line):
     profile = next(profile for profile in PROFILES if profile.name == outlet)
     assert furniture_for(profile.furniture).is_furniture(line)
     assert not furniture_for(()).is_furniture(line)
+
+
+GUARDIAN_TEMPLATE = (
+    "Skip to main content\nSkip to navigation\n{masthead}\nPrint subscriptions\nSign in\n"
+    "News\nOpinion\n\nCare review calls for a radical reset\n\n"
+    "© 2022 Guardian News & Media Limited or its affiliated companies. All rights reserved.\n"
+    "Explore more on these topics\nReuse this content\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "outlet"),
+    [("The Observer", "The Observer"), ("The Guardian - Back to home", "The Guardian")],
+)
+def test_the_observer_and_the_guardian_share_a_template_and_their_mastheads_tell_them_apart(
+    masthead, outlet
+):
+    page = GUARDIAN_TEMPLATE.format(masthead=masthead)
+    assert identify_outlet(page, PROFILES).name == outlet
