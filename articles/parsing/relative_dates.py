@@ -120,7 +120,7 @@ def find_date_mentions(
         for match in pattern.finditer(sentence):
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
-            date = reader(match, reference, sentence_tense)
+            date = reader(match, reference, _tense_at(sentence, match.start(), sentence_tense))
             if date is not None:
                 found.append(DateMention(match.start(), match.end(), date))
     return sorted(found, key=lambda m: m.start)
@@ -149,6 +149,22 @@ def tense(sentence: str) -> str:
     if _FUTURE.search(sentence):
         return "future"
     return "past" if _PAST.search(sentence) else ""
+
+
+_RELATIVE_PRONOUN = re.compile(
+    rf"\b(?:{alternation('milestones.relative_pronouns')})\b", re.IGNORECASE
+)
+
+
+def _tense_at(sentence: str, position: int, sentence_tense: str) -> str:
+    """The tense a date at ``position`` is told in: a relative clause's own ("Ministers have
+    launched a consultation, which closes on 11 May": to come), else the sentence's."""
+    segment_start = sentence.rfind(",", 0, position) + 1
+    pronouns = list(_RELATIVE_PRONOUN.finditer(sentence, segment_start, position))
+    if not pronouns:
+        return sentence_tense
+    segment_end = sentence.find(",", position)
+    return tense(sentence[pronouns[-1].start() : None if segment_end < 0 else segment_end])
 
 
 def _month_number(match: re.Match) -> int:

@@ -98,6 +98,18 @@ def test_dates_without_an_event_are_not_milestones(seeds):
         ("The report follows this year.", FuzzyDate(2021, 3, 3), "2021"),
         ("It opened today.", FuzzyDate(2021, 3, 3), "2021-03-03"),
         ("The review published in 2011 was a landmark.", None, "2011"),
+        # A relative clause is told in its own tense, not the sentence's.
+        (
+            "Ministers have launched a consultation, which closes on 11 May.",
+            FuzzyDate(2023, 2, 2),
+            "2023-05-11",
+        ),
+        (
+            "Ministers will respond to the report, which was published in May.",
+            FuzzyDate(2022, 3, 2),
+            "2021-05",
+        ),
+        ("Ministers have launched a consultation on 11 May.", FuzzyDate(2023, 2, 2), "2022-05-11"),
     ],
 )
 def test_relative_dates_are_read_against_the_article_date(sentence, published_on, edtf):
