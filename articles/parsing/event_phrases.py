@@ -287,8 +287,11 @@ def _complement(tokens: list[str], index: int) -> list[str]:
 
 def valid_phrase(words: list[str]) -> str | None:
     """A named thing or a phrase headed by an event noun. A possessor before the head goes,
-    except a person's surname ("Eileen Munro’s review" → "Munro review")."""
+    except a person's surname ("Eileen Munro’s review" → "Munro review"); a phrase too long
+    is cut before a complement."""
     words = _without_possessor(words)
+    if len(words) > _MAX_PHRASE_WORDS:
+        words = _cut_at_complement(words)
     while words and words[-1].lower() in _HEAD_PREPOSITIONS:
         words = words[:-1]
     if not words or len(words) > _MAX_PHRASE_WORDS or words[0].lower() in _PRONOUNS:
@@ -301,6 +304,18 @@ def valid_phrase(words: list[str]) -> str | None:
     if head(words).lower() not in EVENT_NOUNS and not named:
         return None
     return " ".join(words)
+
+
+def _cut_at_complement(words: list[str]) -> list[str]:
+    """A phrase too long for a title, cut before its last complement that leaves it short
+    enough ("final report of the Independent Review of Children’s Social Care" → "final
+    report of the Independent Review"); unchanged when no cut does."""
+    cuts = [
+        index
+        for index, word in enumerate(words[: _MAX_PHRASE_WORDS + 1])
+        if index and word.lower() in _HEAD_PREPOSITIONS
+    ]
+    return words[: cuts[-1]] if cuts else words
 
 
 def _without_possessor(words: list[str]) -> list[str]:

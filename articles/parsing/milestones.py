@@ -57,6 +57,7 @@ _CHAIRED_REVIEW = re.compile(
 # subject after it: at most this many words before it, and a comma after it.
 _FRONTED_DATE_WORDS = 3
 _OF_DATE = re.compile(r"\bof\s*$")
+_OF_AFTER = re.compile(r"\s+of\s+")
 _DIGIT = re.compile(r"\d")
 _APOSTROPHES = re.compile("[’'‘`]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -153,6 +154,10 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
             phrase = named_before(sentence, verb_match.start())
         elif verb.offices:
             phrase = office_after(sentence, verb_match.end())
+        elif (complement := _of_complement(sentence, verb_match.end(), mention)) is not None:
+            # A verb's noun: "the launch of the review in March", "the publication today of".
+            stop = mention.start if mention.start >= complement else len(sentence)
+            phrase = phrase_after(sentence[:stop], complement)
         else:
             # The object stops where the date starts ("published its Case for Change today").
             stop = mention.start if mention.start >= verb_match.end() else len(sentence)
@@ -184,6 +189,15 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
     if not phrase:
         return None
     return _Event(_capitalised(phrase), "publication", event_subject(phrase), clause)
+
+
+def _of_complement(sentence: str, verb_end: int, mention: DateMention) -> int | None:
+    """Where the "of" complement of an event verb's noun starts ("the launch of the review",
+    "the publication today of the final report": the date may stand between), or None
+    when no "of" follows the verb."""
+    at = mention.end if sentence[verb_end : mention.start].isspace() else verb_end
+    found = _OF_AFTER.match(sentence, at)
+    return found.end() if found else None
 
 
 def _fronted_date_subject(sentence: str, mention: DateMention) -> str | None:

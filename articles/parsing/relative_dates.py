@@ -53,7 +53,8 @@ def _words(words) -> str:
 _OFFSETS = {"next": 1, "this": 0, "last": -1}
 _FULL_WEEKDAYS = WEEKDAYS[:7]  # dates.WEEKDAYS lists Monday to Sunday first, then abbreviations
 _DAYS_FROM_PAGE: dict[str, int] = lexicon()["milestones"]["days_from_page"]
-_MONTH = rf"(?P<month>{_words(m for m in MONTHS if len(m) > 3 or m == 'may')})"
+_MONTH_NAMES = _words(m for m in MONTHS if len(m) > 3 or m == "may")
+_MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _YEAR_AFTER = r"(?!,?\s+(?:of\s+)?(?:19|20)\d{2})"
 _DAY_MONTH = re.compile(
     rf"\b(?:(?:{_words(WEEKDAYS)}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -85,8 +86,12 @@ _WEEKDAY = re.compile(
     r"\b(?!,?\s+\d)",
     re.IGNORECASE,
 )
+# Not "the morning of 23 May" (that date is the mention), but "the publication today of
+# the final report".
 _DAY_FROM_PAGE = re.compile(
-    rf"\b(?P<words>{alternation('milestones.days_from_page')})\b(?!\s+of\b)", re.IGNORECASE
+    rf"\b(?P<words>{alternation('milestones.days_from_page')})\b"
+    rf"(?!\s+of\s+(?:the\s+)?(?:\d|(?:{_words(WEEKDAYS)}|{_MONTH_NAMES})\b))",
+    re.IGNORECASE,
 )
 _BARE_YEAR_CUE = re.compile(
     rf"\b{_PREPOSITION}\s+(?:early\s+|late\s+|mid-?)?$|\b(?:early|late|mid-?)$", re.IGNORECASE

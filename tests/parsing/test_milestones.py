@@ -398,6 +398,34 @@ def test_with_no_page_date_a_relative_only_milestone_is_not_recorded(sentence):
             "Care review final report",
             "2022-21",
         ),
+        # A verb's noun names its event by its "of", the date before or after it.
+        (
+            "Families gave evidence after the launch of the review in March 2021.",
+            FuzzyDate(2022, 3, 3),
+            "Review launches",
+            "2021-03",
+        ),
+        (
+            "Responding to the publication today of the final report, the charity said so.",
+            FuzzyDate(2022, 5, 23),
+            "Final report published",
+            "2022-05-23",
+        ),
+        # A name too long for a title is cut before a complement.
+        (
+            "The final report of the Independent Review of Children’s Social Care was "
+            "published today.",
+            FuzzyDate(2022, 5, 23),
+            "Final report of the Independent Review published",
+            "2022-05-23",
+        ),
+        # "The morning of 23 May" is that date, not the page's morning.
+        (
+            "On the morning of 23 May the report came out.",
+            FuzzyDate(2022, 6, 1),
+            "Report published",
+            "2022-05-23",
+        ),
     ],
 )
 def test_the_event_a_date_belongs_to(sentence, published_on, title, edtf):
