@@ -28,8 +28,9 @@ _QUESTIONS_ABOUT = re.compile(
     r"questions about (?P<subject>(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
 )
 _FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
-# "Home > News & press > Press releases", "UK NEWS | SOCIAL AFFAIRS": a few short steps.
-_CRUMB = r"[^\W\d][\w&’'.,-]*(?: [\w&’'.,-]+){0,3}"
+# "Home > News & press > Press releases", "Home > News > 2023 > May", "UK NEWS | SOCIAL
+# AFFAIRS", "Jobs | Contact us | Sign in to your account": a few short steps.
+_CRUMB = r"\w[\w&’'.,-]*(?: [\w&’'.,-]+){0,4}"
 _BREADCRUMB = re.compile(rf"{_CRUMB}(?:\s*[›>»|/]\s*{_CRUMB})+")
 _LINK = re.compile(rf"(?:{alternation('header.link_prefixes')})\b", re.IGNORECASE)
 

@@ -151,3 +151,14 @@ def test_a_debate_speaker_heading_is_never_the_headline():
     )
     page = split_page(text, AUTHORITY)
     assert (page.title, page.published) == ("Family Help", FuzzyDate(2022, 5, 25))
+
+
+def test_a_row_of_links_and_a_breadcrumb_through_the_archive_are_not_the_headline():
+    text = (
+        "Example County Council\nSearch\nJobs | Contact us | Sign in to your account\n\n"
+        "Home > News > 2023 > May\n\nCouncil sets out its response to national care reforms\n\n"
+        "Published: 10 May 2023\n\n"
+    )
+    page = split_page(text + BODY, AUTHORITY)
+    assert page.title == "Council sets out its response to national care reforms"
+    assert page.standfirst == ""
