@@ -10,7 +10,7 @@ from .fuzzydate import FuzzyDate
 from .header import HeaderLine, read_header_line
 from .issue_dates import issue_date
 from .kind import OPINION_LABEL
-from .lines import ends_sentence, repeats, word_count
+from .lines import ends_sentence, is_breadcrumb, repeats, word_count
 from .title_lines import title_end, title_text
 from .vocabulary import lowered
 
@@ -60,7 +60,7 @@ def read_header(ctx: PageContext, title_at: int | None) -> Header:
         if entries and _announces_role(entries[-1]) and header_line and not header_line.date:
             header_line = HeaderLine(role=True)  # "Jane Doe," / "Local Democracy Reporter"
         furniture_line = header_line is None and furniture.is_furniture(line)
-        if repeats_headline or furniture_line or _is_kind_label(line):
+        if repeats_headline or furniture_line or _is_kind_label(line) or is_breadcrumb(line):
             continue
         entries.append((index, line, header_line))
 

@@ -11,7 +11,7 @@ from .context import PageContext
 from .header import read_header_line
 from .header_block import Header, read_header
 from .issue_dates import read_issue_line
-from .lines import HEADLINE_WORDS, is_headline, is_prose, is_question, word_count
+from .lines import HEADLINE_WORDS, is_breadcrumb, is_headline, is_prose, is_question, word_count
 from .masthead import MASTHEAD_LOOKAHEAD, is_leading_chrome, is_masthead_line
 from .outlet import OutletMatch
 from .title_lines import title_text
@@ -28,10 +28,6 @@ _QUESTIONS_ABOUT = re.compile(
     r"questions about (?P<subject>(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
 )
 _FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
-# "Home > News & press > Press releases", "Home > News > 2023 > May", "UK NEWS | SOCIAL
-# AFFAIRS", "Jobs | Contact us | Sign in to your account": a few short steps.
-_CRUMB = r"\w[\w&’'.,-]*(?: [\w&’'.,-]+){0,4}"
-_BREADCRUMB = re.compile(rf"{_CRUMB}(?:\s*[›>»|/]\s*{_CRUMB})+")
 _LINK = re.compile(rf"(?:{alternation('header.link_prefixes')})\b", re.IGNORECASE)
 
 
@@ -144,7 +140,7 @@ def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:
         or index - 1 in ctx.speech_headings  # a speech's first line
         or ctx.furniture.is_furniture(line)
         or caption(line)
-        or _BREADCRUMB.fullmatch(line)
+        or is_breadcrumb(line)
         or is_leading_chrome(line)
         or is_masthead_line(line, ctx.masthead)
         or read_issue_line(line, ctx.order) is not None

@@ -19,6 +19,9 @@ _QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
 _HEADLINE_START = re.compile(r"[A-Z0-9‘“'\"£]")
 # A byline or a date starts its own line ("by Alex Turner on May 23, 2022"), whatever came before.
 _BYLINE_START = re.compile(r"by [A-Z]")
+_CRUMB = r"\w[\w&’'.,-]*(?: [\w&’'.,-]+){0,4}"
+_BREADCRUMB = re.compile(rf"{_CRUMB}(?:\s*[›>»|/]\s*{_CRUMB})+")
+_WORD_STEP = re.compile(r"(?:^|[›>»|/])\s*[^\W\d]")
 # "By" on a line of its own, the writer's name (a link) on the next: one byline.
 _LONE_CREDIT = re.compile(rf"(?:{alternation('names.credit_prefixes')}):?", re.IGNORECASE)
 # A word broken over two lines with a hyphen ("recom-" + "mendations").
@@ -53,6 +56,13 @@ def is_prose(line: str) -> bool:
 
 def is_question(line: str) -> bool:
     return bool(_QUESTION_END.search(line)) and word_count(line) <= QUESTION_MAX_WORDS
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A row of a few short steps or links: "Home > News > 2023 > May", "UK NEWS | SOCIAL
+    AFFAIRS", "Jobs | Contact us | Sign in to your account"; two steps at least in words (a
+    step may be a year), so that "19/04/21" is a date."""
+    return bool(_BREADCRUMB.fullmatch(line)) and len(_WORD_STEP.findall(line)) >= 2
 
 
 def is_headline(line: str, fewest_words: int = HEADLINE_WORDS[0]) -> bool:

@@ -19,6 +19,8 @@ GENERAL = Furniture()
         "Skip to main content",
         "Skip to navigation",
         "Skip to search",
+        "Briefing continues below",
+        "Article continues below advertisement",
         "Share this article",
         "Advertisement",
         "Photo credit: U.S. Embassy in London",

@@ -298,3 +298,17 @@ def test_a_series_label_between_standfirst_and_byline_is_left_out():
         FuzzyDate(2022, 5, 22),
     )
     assert page.standfirst == "Ministers are told that families need help years before a crisis"
+
+
+def test_a_label_and_section_row_under_the_headline_is_no_standfirst():
+    text = (
+        "Example Unit\nMembers' area | Log in\n\nBriefings > Children and young people\n\n"
+        "The Case for Change: what the review has found so far\n\n"
+        "Briefing | Children and young people\n21 June 2021\nAuthor: Jane Doe\n\n"
+    )
+    page = split_page(text + STORY, AUTHORITY)
+    assert (page.title, page.standfirst, page.author) == (
+        "The Case for Change: what the review has found so far",
+        "",
+        "Jane Doe",
+    )

@@ -1,6 +1,7 @@
 import pytest
 
 from articles.parsing.lines import (
+    is_breadcrumb,
     is_headline,
     is_prose,
     is_question,
@@ -163,3 +164,18 @@ def test_a_whole_line_of_page_chrome_is_not_wrapped_text():
         "reddit",
         "r/SocialWorkUK",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Home > News > 2023 > May", True),
+        ("Jobs | Contact us | Sign in to your account", True),
+        ("Briefing | Children and young people", True),
+        ("19/04/21", False),
+        ("02/06/2022", False),
+        ("Care review calls for a radical reset of children’s social care", False),
+    ],
+)
+def test_breadcrumbs_and_rows_of_links(line, expected):
+    assert is_breadcrumb(line) is expected
