@@ -103,8 +103,8 @@ def _dated_short_title(ctx: PageContext, index: int) -> bool:
     headline on its own, and read as a menu item among the page's short links, but the
     date above it says what it is."""
     title = title_text(ctx.lines, index)
-    short = SHORT_TITLE_MIN_WORDS <= word_count(title) < HEADLINE_WORDS[0]
-    if not index or not short or not is_headline(title, fewest_words=SHORT_TITLE_MIN_WORDS):
+    too_short = word_count(title) < HEADLINE_WORDS[0]
+    if not index or not too_short or not is_headline(title, fewest_words=SHORT_TITLE_MIN_WORDS):
         return False
     above = read_header_line(ctx.lines[index - 1], ctx.order)
     return above is not None and above.date is not None

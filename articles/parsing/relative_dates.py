@@ -98,6 +98,9 @@ _BARE_YEAR_CUE = re.compile(
 )
 _FUTURE = re.compile(rf"\b(?:{alternation('milestones.future_cues')})\b", re.IGNORECASE)
 _PAST = re.compile(rf"\b(?:{alternation('milestones.past_cues')})\b", re.IGNORECASE)
+_RELATIVE_PRONOUN = re.compile(
+    rf"\b(?:{alternation('milestones.relative_pronouns')})\b", re.IGNORECASE
+)
 
 
 def find_date_mentions(
@@ -154,11 +157,6 @@ def tense(sentence: str) -> str:
     if _FUTURE.search(sentence):
         return "future"
     return "past" if _PAST.search(sentence) else ""
-
-
-_RELATIVE_PRONOUN = re.compile(
-    rf"\b(?:{alternation('milestones.relative_pronouns')})\b", re.IGNORECASE
-)
 
 
 def _tense_at(sentence: str, position: int, sentence_tense: str) -> str:
