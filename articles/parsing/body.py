@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .boilerplate import classify_lines, is_boilerplate, is_running_prose
-from .boxes import block_ids, boxed_lines, framed_boxes
+from .boxes import block_ids, boxed_lines, dated_lists, framed_boxes
 from .captions import CAPTION_MAX_WORDS, caption, credited_caption
 from .context import PageContext
 from .dates import parse_date
@@ -34,7 +34,11 @@ def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
     lines, furniture, order = ctx.lines, ctx.furniture, ctx.order
     classes = classify_lines(lines, furniture, ctx.menus)
     blocks = block_ids(lines, wrapped_blocks(ctx.text))
-    boxed = boxed_lines(lines, blocks) | framed_boxes(lines, blocks, furniture.is_furniture)
+    boxed = (
+        boxed_lines(lines, blocks)
+        | framed_boxes(lines, blocks, furniture.is_furniture)
+        | dated_lists(lines, blocks, order)
+    )
     # A debate's speaker headings look like furniture (short, capitalised, no sentence).
     headings = ctx.speech_headings
     body = Body()

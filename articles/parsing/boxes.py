@@ -8,6 +8,10 @@ line on how to apply). The label's block (the lines up to the next blank line)
 is the box. Where a page has no blank lines, or the block is long, only the
 lines under the label that are not running prose belong to the box, so a box
 never swallows the article's paragraphs.
+
+A list of other stories is also known by its items alone: two or more headlines in a
+row, each with its date after a dash or bar ("Met Police officer charged with
+misconduct - 23 May 2022"), under a short label if it has one.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from .lines import ends_sentence, is_prose
+from .dates import parse_date
+from .lines import ends_sentence, is_headline, is_prose, word_count
 from .vocabulary import alternation
 
 # A block this long is more than a box: only its non-prose lines under the label are.
@@ -36,6 +41,10 @@ FRAMED_MAX_LINES = 6
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# A listed story: its headline, a dash or bar, its date ("... - 24 May 2022", "... | 09.03.22").
+_DATED_ITEM = re.compile(r"(?P<title>.*\S)\s+[-–—|·]\s+(?P<date>[^-–—|·]+?)\s*")
+# A list of stories has two items at least; one headline with a date may be the article's own.
+DATED_LIST_MIN_ITEMS = 2
 
 
 @cache
@@ -119,6 +128,40 @@ def boxed_lines(lines: Sequence[str], block_ids: Sequence[int]) -> set[int]:
                 break
             boxed.add(under)
     return boxed
+
+
+def is_dated_item(line: str, order: str) -> bool:
+    """A line listing another story: a headline, then its date after a dash or bar."""
+    item = _DATED_ITEM.fullmatch(line)
+    return bool(item) and is_headline(item["title"]) and parse_date(item["date"], order) is not None
+
+
+def dated_lists(lines: Sequence[str], block_ids: Sequence[int], order: str) -> set[int]:
+    """Indexes of the lines of lists of other stories told by their dated items: a run of
+    them in one block, and the short label above it ("Latest UK news", "Related briefings")."""
+    listed: set[int] = set()
+    index = 0
+    while index < len(lines):
+        end = index
+        while (
+            end < len(lines)
+            and block_ids[end] == block_ids[index]
+            and is_dated_item(lines[end], order)
+        ):
+            end += 1
+        if end - index < DATED_LIST_MIN_ITEMS:
+            index = max(end, index + 1)
+            continue
+        listed.update(range(index, end))
+        label = index - 1
+        if label >= 0 and block_ids[label] == block_ids[index] and _is_list_label(lines[label]):
+            listed.add(label)
+        index = end
+    return listed
+
+
+def _is_list_label(line: str) -> bool:
+    return word_count(line) <= LABEL_MAX_WORDS and not ends_sentence(line)
 
 
 def framed_boxes(

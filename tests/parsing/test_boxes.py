@@ -1,6 +1,13 @@
 import pytest
 
-from articles.parsing.boxes import block_ids, boxed_lines, framed_boxes, is_call_to_action
+from articles.parsing.boxes import (
+    block_ids,
+    boxed_lines,
+    dated_lists,
+    framed_boxes,
+    is_call_to_action,
+    is_dated_item,
+)
 from articles.parsing.furniture import furniture_for
 from articles.parsing.lines import wrapped_blocks
 
@@ -177,3 +184,57 @@ def test_a_block_framed_by_prose_or_too_long_or_alone_is_not_a_box():
     closed_by_a_sentence = "Newsletter\n" + paragraph + paragraph
     assert framed(paragraph + "\n" + long_box + "\n" + closed_by_a_sentence) == []
     assert framed("Newsletter\n" + paragraph + "Sign up\n") == []  # the page is one block
+
+
+def listed(text, order="dmy"):
+    blocks = wrapped_blocks(text)
+    lines = [line for block in blocks for line in block]
+    return [lines[index] for index in sorted(dated_lists(lines, block_ids(lines, blocks), order))]
+
+
+@pytest.mark.parametrize(
+    ("line", "order", "expected"),
+    [
+        ("Met Police officer charged with misconduct - 23 May 2022", "dmy", True),
+        ("Councils warn of £1.6bn children’s services gap – 09.03.22", "dmy", True),
+        ("Barnardo's calls for action on child poverty - 10/05/2022", "dmy", True),
+        ("Volunteering numbers fall across the country | 05/13/2022", "mdy", True),
+        ("Volunteering numbers fall across the country | 05/13/2022", "dmy", False),  # month 13
+        ("Review launched - 15 January 2021", "dmy", False),  # too short for a headline
+        ("The review reported on 23 May 2022.", "dmy", False),  # no dash before the date
+        ("Ofsted: number of childminders falls again - next week", "dmy", False),
+    ],
+)
+def test_a_listed_story_is_a_headline_and_its_date(line, order, expected):
+    assert is_dated_item(line, order) is expected
+
+
+def test_two_dated_headlines_in_a_row_and_their_label_are_a_list_mid_article():
+    text = (
+        "Mr MacAlister told the station the system had to change.\n\n"
+        "Latest UK news\n"
+        "Rail strikes: Full list of dates announced for June - 24 May 2022\n"
+        "Met Police officer charged with misconduct - 23 May 2022\n\n"
+        "The Education Secretary said the government would respond in due course.\n"
+    )
+    assert listed(text) == [
+        "Latest UK news",
+        "Rail strikes: Full list of dates announced for June - 24 May 2022",
+        "Met Police officer charged with misconduct - 23 May 2022",
+    ]
+
+
+def test_one_dated_headline_or_a_run_split_by_a_blank_line_is_no_list():
+    item = "Kinship care: what councils need to know - 22 February 2021\n"
+    other = "Children's homes: the state of the market - 8 March 2021\n"
+    assert listed("Related briefings\n" + item + "\nThe briefing goes on here.\n") == []
+    assert listed(item + "\n" + other) == []
+
+
+def test_a_sentence_above_a_list_is_not_its_label():
+    text = (
+        "The council has published two reports this year.\n"
+        "Kinship care: what councils need to know - 22 February 2021\n"
+        "Children's homes: the state of the market - 8 March 2021\n"
+    )
+    assert listed(text) == text.splitlines()[1:]
