@@ -58,31 +58,43 @@ def clean_layout(text: str) -> str:
 
 def running_lines(raw_lines: list[str]) -> set[str]:
     """The lines (collapsed) that are a running header or footer, or a "Page N of M"."""
-    pages_of: dict[str, set[int]] = defaultdict(set)
-    numbers_of: dict[str, set[str]] = defaultdict(set)
-    lines_of: dict[str, set[str]] = defaultdict(set)
     pages = _pages(raw_lines)
+    lines_of: dict[str, set[str]] = defaultdict(set)
+    numbers_of: dict[str, set[str]] = defaultdict(set)
+    for line in (line for page_lines in pages for line in page_lines):
+        if len(line.split()) > RUNNING_MAX_WORDS or line_shapes.ends_sentence(line):
+            continue
+        key = _DIGITS.sub("#", line.lower())
+        lines_of[key].add(line)
+        number = _PAGE_NUMBER.search(line)
+        if number and _names_a_publication(line[: number.start()] + line[number.end() :]):
+            numbers_of[key].add(number["start"] or number["end"])
+    numbered = {key for key, numbers in numbers_of.items() if len(numbers) >= 2}
+    # A PDF copied without its page breaks still ends each page on its numbered footer.
+    pages = [page for page_lines in pages for page in _split_after(page_lines, numbered)]
+    pages_of: dict[str, set[int]] = defaultdict(set)
     for page, page_lines in enumerate(pages):
-        edge = {*page_lines[:RUNNING_EDGE_LINES], *page_lines[-RUNNING_EDGE_LINES:]}
-        for line in page_lines:
-            if len(line.split()) > RUNNING_MAX_WORDS or line_shapes.ends_sentence(line):
-                continue
-            key = _DIGITS.sub("#", line.lower())
-            lines_of[key].add(line)
-            if line in edge:
-                pages_of[key].add(page)
-            number = _PAGE_NUMBER.search(line)
-            if number and _names_a_publication(line[: number.start()] + line[number.end() :]):
-                numbers_of[key].add(number["start"] or number["end"])
+        for line in {*page_lines[:RUNNING_EDGE_LINES], *page_lines[-RUNNING_EDGE_LINES:]}:
+            pages_of[_DIGITS.sub("#", line.lower())].add(page)
     running = {line for page_lines in pages for line in page_lines if _PAGE_OF.fullmatch(line)}
     for key, lines in lines_of.items():
         on_pages = len(pages_of[key]) >= RUNNING_MIN_PAGES
-        if on_pages or len(numbers_of[key]) >= 2:
+        if on_pages or key in numbered:
             # A dated line is running only where it comes back word for word on the pages'
             # edges (a committee's name and meeting date), not as a list of datelines.
             exact = on_pages and len(lines) == 1
             running.update(line for line in lines if exact or not _has_day_date(line))
     return running
+
+
+def _split_after(page_lines: list[str], numbered: set[str]) -> list[list[str]]:
+    """A page's lines cut into the pages that its numbered footers end."""
+    pages: list[list[str]] = [[]]
+    for line in page_lines:
+        pages[-1].append(line)
+        if _DIGITS.sub("#", line.lower()) in numbered:
+            pages.append([])
+    return [page for page in pages if page]
 
 
 def _names_a_publication(rest: str) -> bool:

@@ -102,3 +102,38 @@ def test_a_dated_line_that_changes_from_page_to_page_is_not_a_running_line():
         "Tuesday 5 April 2022\n\nThe review team met in York.\n\nPage 2\n"
     )
     assert "Tuesday 5 April 2022" in join_wrapped_lines(text)
+
+
+def test_a_pdf_copied_without_page_breaks_has_pages_ended_by_its_numbered_footers():
+    """A header under each numbered footer ("1 Firm LLP") runs along the pages, even where
+    the first page carries it deep inside (under its cover)."""
+    header = "Ashby Kerrigan | Client briefing | February 2023"
+    text = (
+        "Ashby Kerrigan Solicitors LLP\n\nClient briefing\n\nFebruary 2023\n\n"
+        f"www.ashbykerrigan.co.uk\n{header}\n\n"
+        "Introduction\n\nThe strategy is not legislation, and most of it will be piloted.\n\n"
+        f"1 Ashby Kerrigan Solicitors LLP\n{header}\n\n"
+        "1. Child protection\n\nLead practitioners will take the decisions.\n\n"
+        f"2 Ashby Kerrigan Solicitors LLP\n{header}\n\n"
+        "2. Kinship care\n\nA kinship strategy is promised by the end of 2023.\n\n"
+        "3 Ashby Kerrigan Solicitors LLP\n"
+    )
+    assert running_lines(text.split("\n")) == {
+        header,
+        "1 Ashby Kerrigan Solicitors LLP",
+        "2 Ashby Kerrigan Solicitors LLP",
+        "3 Ashby Kerrigan Solicitors LLP",
+    }
+    kept = join_wrapped_lines(text)
+    assert header not in kept
+    assert "Lead practitioners will take the decisions." in kept
+
+
+def test_a_line_repeated_inside_the_pages_of_numbered_footers_is_no_running_line():
+    repeated = "Kinship carers and the courts"
+    prose = "The strategy is not legislation.\n\nIts pilots come first.\n\nCouncils plan.\n\n"
+    text = (
+        f"Briefing\n\nIntroduction\n\n{prose}{repeated}\n\n{prose}1 Ashby Kerrigan Solicitors LLP\n"
+        f"Part one\n\n{prose}{repeated}\n\n{prose}2 Ashby Kerrigan Solicitors LLP\n"
+    )
+    assert repeated not in running_lines(text.split("\n"))
