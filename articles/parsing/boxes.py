@@ -38,6 +38,8 @@ NAME_MAX_WORDS = 4
 # A framed box (a heading, a line or two of blurb, its button) is a short block.
 FRAMED_MIN_LINES = 3
 FRAMED_MAX_LINES = 6
+# A pitch and its button alone make a box too ("Become a subscriber ..." / "Subscribe now").
+BUTTON_MAX_WORDS = 4
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
@@ -172,7 +174,9 @@ def framed_boxes(
     A site's promotions are set as a heading, a line or two of blurb and a button
     ("Newsletter" / "Get the best of London every morning" / "Sign up"; "Support us" /
     an appeal / "Contribute"): the blurb between its furniture is the box's, however
-    much it reads like a sentence. A page without blank lines is one block, and has none.
+    much it reads like a sentence. A block of two lines is a box when its second is a
+    button under a pitch ("Become a subscriber to Nursery World and get unlimited access
+    ..." / "Subscribe now"). A page without blank lines is one block, and has none.
     """
     members: dict[int, list[int]] = defaultdict(list)
     for index, block in enumerate(block_ids):
@@ -187,9 +191,18 @@ def framed_boxes(
             and _is_frame(first, is_furniture)
             and _is_frame(last, is_furniture)
             and not ends_sentence(last)
-        ):
+        ) or _is_pitch_and_button([lines[index] for index in indexes]):
             framed.update(indexes)
     return framed
+
+
+def _is_pitch_and_button(block: Sequence[str]) -> bool:
+    return (
+        len(block) == 2
+        and word_count(block[0]) <= PROMOTION_MAX_WORDS
+        and word_count(block[1]) <= BUTTON_MAX_WORDS
+        and is_call_to_action(block[1])
+    )
 
 
 def _is_frame(line: str, is_furniture: Callable[[str], bool]) -> bool:

@@ -238,3 +238,24 @@ def test_a_sentence_above_a_list_is_not_its_label():
         "Children's homes: the state of the market - 8 March 2021\n"
     )
     assert listed(text) == text.splitlines()[1:]
+
+
+def test_a_pitch_and_its_button_alone_in_a_block_are_a_box():
+    pitch = (
+        "Become a subscriber to Nursery World and get unlimited access to news, practice "
+        "guides and our monthly magazine."
+    )
+    paragraph = "The review’s chair said nursery staff see families every day.\n"
+    text = f"{paragraph}\n{pitch}\nSubscribe now\n\n{paragraph}"
+    assert framed(text) == [pitch, "Subscribe now"]
+
+
+def test_a_paragraph_over_a_long_line_or_a_finished_sentence_is_no_pitch():
+    paragraph = "The review’s chair said nursery staff see families every day.\n"
+    not_buttons = [
+        "Read the review’s final report, and you will see why families are angry.\n",
+        "Sign up to the council’s consultation on family hubs before it closes\n",
+        "Families can apply\n",  # no call to action at the start
+    ]
+    for line in not_buttons:
+        assert framed(f"{paragraph}\n{paragraph}{line}\n{paragraph}") == []
