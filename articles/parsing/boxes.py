@@ -43,6 +43,8 @@ BUTTON_MAX_WORDS = 4
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# A link's words end a prompt, full stop or not ("Sign up to our daily newsletter here.").
+_LINK_HERE = re.compile(r"\bhere[.!]?$")
 # A listed story: its headline, a dash or bar, its date ("... - 24 May 2022", "... | 09.03.22").
 _DATED_ITEM = re.compile(r"(?P<title>.*\S)\s+[-–—|·]\s+(?P<date>[^-–—|·]+?)\s*")
 # A list of stories has two items at least; one headline with a date may be the article's own.
@@ -81,12 +83,13 @@ def _call_to_action_sentence() -> re.Pattern:
 
 def is_call_to_action(line: str) -> bool:
     """A promotion: a line that closes on a call to action that is not a finished sentence
-    (a button, a promo heading, "... our free newsletters. Sign up here")."""
+    (a button, a promo heading), or that points to its link ("... straight to your inbox?
+    Sign up to the ECHO's daily newsletter here.")."""
     last = _SENTENCE_BREAK.split(line)[-1]
     return (
         len(line.split()) <= PROMOTION_MAX_WORDS
         and len(last.split()) <= CALL_TO_ACTION_MAX_WORDS
-        and not ends_sentence(last)
+        and (not ends_sentence(last) or bool(_LINK_HERE.search(last)))
         and bool(_call_to_action().match(last))
     )
 

@@ -32,6 +32,8 @@ def boxed(text):
         "Log in to read the full article",
         "Already have an account? Sign in",
         "Unlock the Weekend Briefing for free",
+        "Want the latest news and stories from Liverpool and Merseyside straight to your inbox? "
+        "Sign up to the ECHO's daily newsletter here.",
     ],
 )
 def test_calls_to_action(line):
@@ -42,6 +44,8 @@ def test_calls_to_action(line):
     "line",
     [
         "Read the review’s final report, and you will see why families are angry.",
+        "The report is available here.",
+        "Care leavers said the change had to start here.",
         "Follow-up visits were cut in half, the report said",
         "Support for kinship carers",
         "Listening to children is at the heart of the review’s plans, and it must stay so.",
