@@ -57,6 +57,11 @@ _CHAIRED_REVIEW = re.compile(
 # subject after it: at most this many words before it, and a comma after it.
 _FRONTED_DATE_WORDS = 3
 _OF_DATE = re.compile(r"\bof\s*$")
+# "with its final report due in 2022": a phrase followed by "due" and its date is the
+# subject of that small clause.
+_EXPECTED_AT = re.compile(
+    rf"\b(?:{alternation('milestones.expectation_words')})\s+(?:(?:in|on|by|at|for)\s+)?(?:the\s+)?$"
+)
 _OF_AFTER = re.compile(r"\s+of\s+")
 _DIGIT = re.compile(r"\d")
 _APOSTROPHES = re.compile("[’'‘`]")
@@ -175,11 +180,14 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
     # object, not to a phrase governed by a preposition, unless the date is the phrase's own
     # ("like the Munro review of 2011").
     clause = clause_around(sentence, mention.start, mention.end)
+    before = sentence[: mention.start]
+    # "the Munro review of 2011", "with its final report due in 2022": the date is the
+    # phrase's own even where a preposition governs the phrase.
+    expected_at = _EXPECTED_AT.search(before)
     phrase = (
         _fronted_date_subject(sentence, mention)
-        or phrase_before(
-            sentence, mention.start, governed=_OF_DATE.search(sentence[: mention.start])
-        )
+        or phrase_before(sentence, mention.start, governed=bool(_OF_DATE.search(before)))
+        or (phrase_before(sentence, expected_at.start()) if expected_at else None)
         or (
             antecedent(sentence, mention.start, governed=False, reach=1)
             if tense(clause) == "future"

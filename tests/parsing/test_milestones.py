@@ -356,6 +356,20 @@ def test_with_no_page_date_a_relative_only_milestone_is_not_recorded(sentence):
             "Munro review",
             "2011",
         ),
+        # So is a date after "due": "with <phrase> due in <date>" is a small clause.
+        (
+            "The review has begun its work, with its final report due in 2022.",
+            FuzzyDate(2021, 3, 15),
+            "Final report",
+            "2022",
+        ),
+        (
+            "The council has agreed its plans, with the pilot scheme expected in the spring of "
+            "2023.",
+            FuzzyDate(2022, 5, 25),
+            "Pilot scheme",
+            "2023-21",
+        ),
         # A founding dates its proper-name object.
         (
             "She founded Kinship Together in 2013 after years as a carer.",
