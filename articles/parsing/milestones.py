@@ -57,10 +57,10 @@ _CHAIRED_REVIEW = re.compile(
 # subject after it: at most this many words before it, and a comma after it.
 _FRONTED_DATE_WORDS = 3
 _OF_DATE = re.compile(r"\bof\s*$")
-# "with its final report due in 2022": a phrase followed by "due" and its date is the
-# subject of that small clause.
+# "with its final report due in 2022", "the review's final report, expected in spring
+# 2022": a phrase followed by "due" and its date is the subject of that small clause.
 _EXPECTED_AT = re.compile(
-    rf"\b(?:{alternation('milestones.expectation_words')})\s+(?:(?:in|on|by|at|for)\s+)?(?:the\s+)?$"
+    rf",?\s*\b(?:{alternation('milestones.expectation_words')})\s+(?:(?:in|on|by|at|for)\s+)?(?:the\s+)?$"
 )
 _OF_AFTER = re.compile(r"\s+of\s+")
 _DIGIT = re.compile(r"\d")

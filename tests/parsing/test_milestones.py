@@ -370,6 +370,13 @@ def test_with_no_page_date_a_relative_only_milestone_is_not_recorded(sentence):
             "Pilot scheme",
             "2023-21",
         ),
+        (
+            "It makes no recommendations; those will come in the final report, expected in "
+            "spring 2022.",
+            FuzzyDate(2021, 6, 21),
+            "Final report",
+            "2022-21",
+        ),
         # A founding dates its proper-name object.
         (
             "She founded Kinship Together in 2013 after years as a carer.",
