@@ -137,6 +137,8 @@ def boxed_lines(lines: Sequence[str], block_ids: Sequence[int]) -> set[int]:
 
 def is_dated_item(line: str, order: str) -> bool:
     """A line listing another story: a headline, then its date after a dash or bar."""
+    if not line[-1:].isdigit():  # a listed story's date ends on its year or day
+        return False
     item = _DATED_ITEM.fullmatch(line)
     return bool(item) and is_headline(item["title"]) and parse_date(item["date"], order) is not None
 

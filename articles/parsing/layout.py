@@ -71,7 +71,8 @@ def running_lines(raw_lines: list[str]) -> set[str]:
             numbers_of[key].add(number["start"] or number["end"])
     numbered = {key for key, numbers in numbers_of.items() if len(numbers) >= 2}
     # A PDF copied without its page breaks still ends each page on its numbered footer.
-    pages = [page for page_lines in pages for page in _split_after(page_lines, numbered)]
+    if numbered:
+        pages = [page for page_lines in pages for page in _split_after(page_lines, numbered)]
     pages_of: dict[str, set[int]] = defaultdict(set)
     for page, page_lines in enumerate(pages):
         for line in {*page_lines[:RUNNING_EDGE_LINES], *page_lines[-RUNNING_EDGE_LINES:]}:
