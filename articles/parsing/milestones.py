@@ -178,11 +178,9 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
             return _titled(phrase, verb, clause_around(sentence, *span))
     # With no verb (or none with an event), the date belongs to its own clause's subject or
     # object, not to a phrase governed by a preposition, unless the date is the phrase's own
-    # ("like the Munro review of 2011").
+    # ("like the Munro review of 2011", "with its final report due in 2022").
     clause = clause_around(sentence, mention.start, mention.end)
     before = sentence[: mention.start]
-    # "the Munro review of 2011", "with its final report due in 2022": the date is the
-    # phrase's own even where a preposition governs the phrase.
     expected_at = _EXPECTED_AT.search(before)
     phrase = (
         _fronted_date_subject(sentence, mention)
