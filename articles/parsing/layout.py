@@ -64,7 +64,7 @@ def running_lines(raw_lines: list[str]) -> set[str]:
     for line in (line for page_lines in pages for line in page_lines):
         if len(line.split()) > RUNNING_MAX_WORDS or line_shapes.ends_sentence(line):
             continue
-        key = _DIGITS.sub("#", line.lower())
+        key = _shape(line)
         lines_of[key].add(line)
         number = _PAGE_NUMBER.search(line)
         if number and _names_a_publication(line[: number.start()] + line[number.end() :]):
@@ -76,7 +76,7 @@ def running_lines(raw_lines: list[str]) -> set[str]:
     pages_of: dict[str, set[int]] = defaultdict(set)
     for page, page_lines in enumerate(pages):
         for line in {*page_lines[:RUNNING_EDGE_LINES], *page_lines[-RUNNING_EDGE_LINES:]}:
-            pages_of[_DIGITS.sub("#", line.lower())].add(page)
+            pages_of[_shape(line)].add(page)
     running = {line for page_lines in pages for line in page_lines if _PAGE_OF.fullmatch(line)}
     for key, lines in lines_of.items():
         on_pages = len(pages_of[key]) >= RUNNING_MIN_PAGES
@@ -93,9 +93,14 @@ def _split_after(page_lines: list[str], numbered: set[str]) -> list[list[str]]:
     pages: list[list[str]] = [[]]
     for line in page_lines:
         pages[-1].append(line)
-        if _DIGITS.sub("#", line.lower()) in numbered:
+        if _shape(line) in numbered:
             pages.append([])
     return [page for page in pages if page]
+
+
+def _shape(line: str) -> str:
+    """A line with its numbers blanked: the same running line on every page."""
+    return _DIGITS.sub("#", line.lower())
 
 
 def _names_a_publication(rest: str) -> bool:
