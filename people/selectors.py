@@ -2,10 +2,10 @@
 
 from functools import cached_property
 
-from django.db.models import Count, F, Max, Prefetch
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch
 
 from archivecache.memo import count_once_per_version, once_per_version
-from articles.models import Article, PersonMention, Quote
+from articles.models import Article, OrganisationMention, PersonMention, Quote
 from curation.visibility import public
 from facetcounts.read import count_of
 from people.models import (
@@ -104,8 +104,11 @@ class CoMentions:
 
 
 def organisations_with_counts():
+    """The organisations the coverage names: the authority file's others wait for a mention."""
+    mentioned = OrganisationMention.objects.filter(organisation=OuterRef("pk"))
     return (
         public(Organisation.objects)
+        .filter(Exists(mentioned))
         .annotate(article_count=count_of("organisation"))
         .order_by("name", "pk")
     )

@@ -24,7 +24,10 @@ class KnownPerson:
 class KnownOrganisation:
     name: str
     aliases: tuple[str, ...] = ()
-    kind: str = ""
+    description: str = ""
+    # Its names that are also everyday words ("Frontline", "Become"): capitalised, they
+    # may just open a sentence, so they name the organisation only inside one.
+    everyday_forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,12 @@ def parse_authority(authority: dict, outlets: dict) -> Authority:
             for p in authority.get("person", [])
         ),
         organisations=tuple(
-            KnownOrganisation(name=o["name"], aliases=_tuple(o, "aliases"), kind=o.get("kind", ""))
+            KnownOrganisation(
+                name=o["name"],
+                aliases=_tuple(o, "aliases"),
+                description=o.get("description", ""),
+                everyday_forms=_tuple(o, "everyday_forms"),
+            )
             for o in authority.get("organisation", [])
         ),
         review_bodies=tuple(

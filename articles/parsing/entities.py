@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from . import vocabulary
 from .authority import Authority
 from .authors import without_authors
 from .known_names import KnownNames, alternation, form_pattern, known_names
@@ -22,7 +23,14 @@ from .memberships import find_memberships_and_facts
 from .mentions import ORGANISATION, PERSON, Mention, add_spelling
 from .names import normalise_name
 from .organisation_names import find_organisation_candidates
-from .person_names import HONORIFICS, NAME_WORD, find_person_candidates, is_first_name, role_near
+from .person_names import (
+    HONORIFICS,
+    NAME_WORD,
+    UPPER,
+    find_person_candidates,
+    is_first_name,
+    role_near,
+)
 from .review_bodies import find_body_mentions
 from .spelling import similar_full_names, similar_surnames, split_name
 from .textmask import address_spans, mask
@@ -40,6 +48,13 @@ _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.? +$")
 _LONGEST_HONORIFIC = max(map(len, HONORIFICS)) + 2
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _MIN_MISSPELT_LENGTH = 5
+_OPENING_MARKS = " \t“‘\"'(["
+# Capitalised words after a known name that end on an organisation word.
+_LONGER_ORGANISATION = re.compile(
+    rf"(?:\s+[{UPPER}][\w’'-]*){{0,3}}?\s+(?:{vocabulary.alternation('names.organisation_words')})"
+    r"(?![\w’'-])"
+)
+_CAPITALISED_NEXT = re.compile(rf"\s+[{UPPER}]")
 
 
 @dataclass
@@ -62,9 +77,7 @@ def extract_entities(paragraphs: list[str], authority: Authority, author: str = 
     names = known_names(authority)
     addresses = [address_spans(text) for text in paragraphs]
     bodies = find_body_mentions(paragraphs, names)
-    known_orgs = _alias_mentions(
-        paragraphs, names.organisation_pattern, names.organisation_by_form, ORGANISATION
-    )
+    known_orgs = _known_organisations(paragraphs, names)
     people = _alias_mentions(paragraphs, names.person_pattern, names.person_by_form, PERSON)
 
     finder = _PeopleFinder(paragraphs, names, addresses)
@@ -72,12 +85,14 @@ def extract_entities(paragraphs: list[str], authority: Authority, author: str = 
     people += finder.short_forms(people, bodies + known_orgs)
 
     masked = _masked(paragraphs, addresses, bodies + known_orgs + people)
+    # A role reads the organisations around a name ("chair of the LGA’s board").
+    role_texts = _masked(paragraphs, addresses, bodies + people)
     people = without_authors(people, author, paragraphs)
     organisations = known_orgs + _discovered_organisations(masked, people)
     mentions = sorted(bodies + organisations + people, key=lambda m: (m.paragraph, m.start))
     memberships, facts = find_memberships_and_facts(paragraphs, mentions)
     return Entities(
-        people=finder.person_refs(people, masked),
+        people=finder.person_refs(people, role_texts),
         organisations=_organisation_refs(organisations, names),
         review_bodies=_review_body_refs(bodies),
         memberships=memberships,
@@ -94,6 +109,36 @@ def _alias_mentions(paragraphs, pattern, by_form, kind) -> list[Mention]:
         for index, text in enumerate(paragraphs)
         for match in pattern.finditer(text)
     ]
+
+
+def _known_organisations(paragraphs: list[str], names: KnownNames) -> list[Mention]:
+    """The authority file's organisations, except where the name is only the start of
+    another organisation's ("Grandparents Plus Network"); a name that is also an everyday
+    word ("Become") counts only inside running text, where its capital is the name's own."""
+    everyday = names.everyday_organisation_forms
+    return [
+        mention
+        for mention in _alias_mentions(
+            paragraphs, names.organisation_pattern, names.organisation_by_form, ORGANISATION
+        )
+        if not _LONGER_ORGANISATION.match(paragraphs[mention.paragraph], mention.end)
+        and (
+            normalise_name(mention.text) not in everyday
+            or _inside_running_text(paragraphs[mention.paragraph], mention)
+        )
+    ]
+
+
+def _inside_running_text(text: str, mention: Mention) -> bool:
+    """After a word or a comma (not opening a sentence or a list item), not in a Title Case
+    headline, and not the first word of a longer capitalised name ("Kinship Review")."""
+    before = text[: mention.start].rstrip(_OPENING_MARKS)
+    return (
+        bool(before)
+        and (before[-1].isalpha() or before[-1] == ",")
+        and not _CAPITALISED_NEXT.match(text, mention.end)
+        and not _looks_like_headline(text)
+    )
 
 
 def _masked(paragraphs, addresses, mentions: list[Mention]) -> list[str]:
@@ -231,14 +276,14 @@ class _PeopleFinder:
                     found.append(_titled_mention(person, index, text, match))
         return found
 
-    def person_refs(self, people: list[Mention], masked: list[str]) -> list[PersonRef]:
+    def person_refs(self, people: list[Mention], role_texts: list[str]) -> list[PersonRef]:
         refs: dict[str, PersonRef] = {}
         for mention in sorted(people, key=lambda m: (m.paragraph, m.start)):
             ref = refs.setdefault(mention.name, self._new_ref(mention.name))
             ref.count += 1
             add_spelling(ref.spellings, mention)
             if not ref.known and not ref.role and " " in mention.text:
-                ref.role = role_near(masked[mention.paragraph], mention.start, mention.end)
+                ref.role = role_near(role_texts[mention.paragraph], mention.start, mention.end)
         for ref in refs.values():
             unknown = [
                 spelling

@@ -71,6 +71,8 @@ class KnownNames:
     distinctive_surnames: dict[str, str]
     organisation_pattern: re.Pattern | None
     organisation_by_form: dict[str, str]
+    # Normalised organisation names that are also everyday words ("frontline").
+    everyday_organisation_forms: frozenset[str]
     body_pattern: re.Pattern | None
     body_by_form: dict[str, str]
     # The last word of every body's name: a paragraph without one names no body.
@@ -133,6 +135,9 @@ def known_names(authority: Authority) -> KnownNames:
         distinctive_surnames=_distinctive_surnames(authority),
         organisation_pattern=alternation(organisation_forms),
         organisation_by_form=organisation_by_form,
+        everyday_organisation_forms=frozenset(
+            normalise_name(form) for org in authority.organisations for form in org.everyday_forms
+        ),
         body_pattern=alternation(body_forms, re.IGNORECASE),
         body_by_form=body_by_form,
         body_head_words=tuple({form.split()[-1].lower() for form in body_forms}),

@@ -342,7 +342,7 @@ def test_a_national_newspaper_page():
     assert person(entities, "Mark Russell").role == "chief executive of the Children’s Society"
     organisations = {o.name: o for o in entities.organisations}
     assert set(organisations) == {
-        "Children’s Society",
+        "The Children’s Society",  # the authority file's name for it
         "Department for Education",
         "Local Government Association",
     }

@@ -96,8 +96,10 @@ def test_index_pages_list_everything_with_counts(client, archive):
         ("Josh MacAlister", 4),
         ("Ray Jones", 2),
     ]
+    factories.make_organisation("Unmentioned Trust", known=True)  # as the authority file adds
     organisations = client.get("/organisations/")
-    assert "Department for Education" in organisations.text
+    assert [o.name for o in organisations.context["organisations"]] == ["Department for Education"]
+    assert client.get("/organisations/unmentioned-trust/").status_code == 200
     outlets = client.get("/outlets/")
     assert [(o.name, o.article_count) for o in outlets.context["outlets"]] == [
         ("CYP Now", 3),
