@@ -104,7 +104,12 @@ def export_archive() -> dict:
         "articles": [_article(article) for article in articles],
         "people": [_person(person) for person in people],
         "organisations": [
-            {"name": o.name, "slug": o.slug, "aliases": [a.name for a in o.aliases.all()]}
+            {
+                "name": o.name,
+                "slug": o.slug,
+                "description": o.description,
+                "aliases": [a.name for a in o.aliases.all()],
+            }
             for o in Organisation.objects.prefetch_related("aliases").order_by("name")
         ],
         "review_bodies": [_review_body(body) for body in bodies],

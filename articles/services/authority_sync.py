@@ -3,8 +3,9 @@
 from django.db import transaction
 
 from articles.parsing.authority import Authority
+from articles.parsing.names import normalise_name
 from people.models import Organisation, Person, ReviewBody
-from people.services.aliases import add_alias, find_by_names
+from people.services.aliases import ALIAS_MODEL, add_alias, find_by_names
 
 from .slugs import unique_slug
 
@@ -13,31 +14,44 @@ AUTHORITY_REASON = "fixtures/authority.toml"
 
 @transaction.atomic
 def sync_authority(authority: Authority) -> None:
-    """Create or update every record the authority file names, keeping staff corrections."""
-    for known in authority.people:
-        person = find_by_names(Person, [known.name]).get(known.name) or Person(
-            name=known.name, slug=unique_slug(Person, known.name), known=True
-        )
-        if person.apply_loader_values({"role": known.role}) or person._state.adding:
-            person.save()
-        for alias in known.aliases:
-            add_alias(person, alias, AUTHORITY_REASON)
-    for known in authority.organisations:
-        organisation = find_by_names(Organisation, [known.name]).get(
-            known.name
-        ) or Organisation.objects.create(
-            name=known.name, slug=unique_slug(Organisation, known.name), known=True
-        )
-        for alias in known.aliases:
-            add_alias(organisation, alias, AUTHORITY_REASON)
+    """Create or update every record the authority file names, keeping staff corrections.
+
+    Every load starts here, so each kind's records and aliases are looked up at once: a
+    file that has not changed costs a few queries, however many names it holds.
+    """
+    _sync_named(Person, authority.people, lambda known: {"role": known.role})
+    _sync_named(
+        Organisation, authority.organisations, lambda known: {"description": known.description}
+    )
     for known in authority.review_bodies:
         body = ReviewBody.objects.filter(name=known.name).first() or ReviewBody(
             name=known.name, slug=unique_slug(ReviewBody, known.name)
         )
-        if (
-            body.apply_loader_values(
-                {"purpose": known.purpose, "aliases": [*known.aliases, *known.short_forms]}
-            )
-            or body._state.adding
-        ):
-            body.save()
+        _save_loader_values(
+            body, {"purpose": known.purpose, "aliases": [*known.aliases, *known.short_forms]}
+        )
+
+
+def _sync_named(model, entries, loader_values) -> None:
+    """People or organisations: each entry's record (found by name or alias, else created
+    known) with its loader-written fields, then the aliases no record has yet."""
+    found = find_by_names(model, [known.name for known in entries])
+    alias_model = ALIAS_MODEL[model]
+    forms = {normalise_name(alias) for known in entries for alias in known.aliases}
+    taken = set(
+        alias_model.objects.filter(normalised__in=forms).values_list("normalised", flat=True)
+    )
+    for known in entries:
+        record = found.get(known.name) or model(
+            name=known.name, slug=unique_slug(model, known.name), known=True
+        )
+        _save_loader_values(record, loader_values(known))
+        for alias in known.aliases:
+            if normalise_name(alias) not in taken:
+                add_alias(record, alias, AUTHORITY_REASON)
+
+
+def _save_loader_values(record, values: dict) -> None:
+    """Save a new record, or an old one whose loader-written fields the file changed."""
+    if record.apply_loader_values(values) or record._state.adding:
+        record.save()
