@@ -4,6 +4,8 @@ from django.db import transaction
 
 from articles.parsing.authority import Authority
 from articles.parsing.names import normalise_name
+from curation.models import Rejection
+from curation.rejections import match_key
 from people.models import Organisation, Person, ReviewBody
 from people.services.aliases import ALIAS_MODEL, add_alias, find_by_names
 
@@ -34,7 +36,17 @@ def sync_authority(authority: Authority) -> None:
 
 def _sync_named(model, entries, loader_values) -> None:
     """People or organisations: each entry's record (found by name or alias, else created
-    known) with its loader-written fields, then the aliases no record has yet."""
+    known) with its loader-written fields, then the aliases no record has yet. A name staff
+    rejected as this kind stays rejected: the file does not bring it back."""
+    kind = model._meta.model_name
+    rejected = set(
+        Rejection.objects.filter(
+            kind=kind,
+            article__isnull=True,
+            match_key__in=[match_key(kind, known.name) for known in entries],
+        ).values_list("match_key", flat=True)
+    )
+    entries = [known for known in entries if match_key(kind, known.name) not in rejected]
     found = find_by_names(model, [known.name for known in entries])
     alias_model = ALIAS_MODEL[model]
     forms = {normalise_name(alias) for known in entries for alias in known.aliases}

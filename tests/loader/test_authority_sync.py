@@ -5,6 +5,7 @@ import pytest
 from articles.exports.archive import export_archive
 from articles.parsing.authority import Authority, KnownOrganisation
 from articles.services.authority_sync import sync_authority
+from curation.rejections import reject_record
 from people.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +53,10 @@ def test_the_export_carries_an_organisation_s_description():
             "aliases": ["Barnardos"],
         }
     ]
+
+
+def test_an_organisation_staff_rejected_is_not_brought_back_by_the_file():
+    sync_authority(authority("Children’s charity."))
+    reject_record(Organisation.objects.get())
+    sync_authority(authority("Children’s charity."))
+    assert not Organisation.objects.exists()
