@@ -67,6 +67,8 @@ _SIGNATURE_LEAD = re.compile(r"\s*[.!?]?\s*(?:[–—]|\s-)\s*$")
 _DESCRIPTION_LEAD = re.compile(
     rf"\s*[,.!?;:–—-]*\s*(?i:{alternation('quotes.label_determiners')})\s+[^,.“”\"\x00]{{1,60}},\s*$"
 )
+# Between a person and the organisation they are of ("Jane Smith of the NSPCC").
+_AFFILIATION = re.compile(rf",?\s+(?:{alternation('quotes.label_prepositions')})\s+(?:[Tt]he\s+)?")
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
 _PRONOUN_GENDER = {"he": "male", "she": "female", "they": None}
 _NAME_WORD = r"[A-Z][\w’'&-]*"
@@ -357,10 +359,11 @@ class _SpeakerResolver:
         text = self.quoted[index]
         start = self._sentence(index, max(open_at - 1, 0))[0]
         candidates = [a for a in self.anchors[index] if start <= a.start and a.end <= open_at]
-        for anchor in reversed(candidates):
+        for position in reversed(range(len(candidates))):
+            anchor = candidates[position]
             verb_after = _VERB_AFTER_GENERIC if anchor.kind == _GENERIC else _VERB_AFTER_SPEAKER
             if anchor.kind != "pronoun" and verb_after.match(text, anchor.end):
-                return self._resolve(anchor, index)
+                return self._resolve(_member_of(candidates, position, text) or anchor, index)
         if subject_only:
             # "The minister, Jane Smith, said …": the name in apposition is the subject.
             for anchor in reversed([a for a in candidates if a.kind == PERSON]):
@@ -446,6 +449,17 @@ class _SpeakerResolver:
                 if a.kind == PERSON and (i, a.start) < (index, before):
                     by_sentence[(i, self._sentence(i, a.start)[0])].append(a.value)
         return [name for key in sorted(by_sentence, reverse=True) for name in by_sentence[key]]
+
+
+def _member_of(candidates: list[_Anchor], position: int, text: str) -> _Anchor | None:
+    """ "Jane Smith of the NSPCC said": the person whose organisation speaks is the speaker."""
+    anchor = candidates[position]
+    if anchor.kind != ORGANISATION or position == 0:
+        return None
+    person = candidates[position - 1]
+    if person.kind == PERSON and _AFFILIATION.fullmatch(text, person.end, anchor.start):
+        return person
+    return None
 
 
 def _fits(name: str, gender: str | None) -> bool:

@@ -376,3 +376,31 @@ def test_a_label_after_a_copula_describes_the_person_who_speaks():
         "the review’s design group, said: “Families need money, not more pilots.”",
     )
     assert (quote.speaker, quote.speaker_label) == ("Lena Hart", "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Whitcombe of the NSPCC said: “The review has described the system honestly.”",
+        "Jane Whitcombe, of the NSPCC, said: “The review has described the system honestly.”",
+        "Jane Whitcombe from Barnardo's said the review “has described the system honestly”.",
+        "Professor Jane Whitcombe of the University of Nottingham, who has written widely on "
+        "child protection, told LGIU: “The review has described the system honestly.”",
+    ],
+)
+def test_a_person_of_an_organisation_speaks_for_themselves(sentence):
+    quote = only(quotes_of("Headline", "", sentence), "described the system")
+    assert (quote.speaker, quote.speaker_label) == ("Jane Whitcombe", "")
+
+
+def test_an_organisation_that_speaks_after_a_person_it_is_not_of_speaks_itself():
+    quote = only(
+        quotes_of(
+            "Headline",
+            "",
+            "After meeting Jane Whitcombe, the NSPCC said: “The review has described the system "
+            "honestly.”",
+        ),
+        "described the system",
+    )
+    assert (quote.speaker, quote.speaker_label) == (None, "NSPCC")
