@@ -113,8 +113,14 @@ _SPEAKING = re.compile(
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _SENTENCE_END = '.!?:;”"'
 _PLACE_PREPOSITIONS = words("names.place_prepositions")
+# Nobody's organisation: titles too ("the noble Lord said", "the Baroness told peers").
 _NOT_SPEAKERS = (
-    words("names.post_nominals") | _GENERIC | words("names.sentence_words") | ORGANISATION_WORDS
+    words("names.post_nominals")
+    | _GENERIC
+    | words("names.sentence_words")
+    | ORGANISATION_WORDS
+    | words("names.honorifics")
+    | words("names.peerage_titles")
 )
 # "Become, the charity for children in care": an apposition saying what the name is.
 _ORGANISATION_APPOSITION = re.compile(
@@ -270,7 +276,7 @@ def _from_context(text: str) -> list[OrganisationCandidate]:
             if not run or _only_generic(run.group()):
                 continue
             words = _words(run)
-            last = len(words) - 1
+            last = _last_before_a_date(words)
             while last > 0 and words[last][0] in _CONNECTORS:
                 last -= 1
             if context is not _NAMED_AS_ORGANISATION[0] and _shaped_like_a_person(
@@ -279,6 +285,14 @@ def _from_context(text: str) -> list[OrganisationCandidate]:
                 continue
             found.append(_candidate(text, run.start(), words, 0, last))
     return [c for c in found if c and len(c.name.split()) <= 6]
+
+
+def _last_before_a_date(words) -> int:
+    """The last word before a connector and a day or month: "told LBC on Monday"."""
+    for position in range(1, len(words) - 1):
+        if words[position][0] in _CONNECTORS and words[position + 1][0] in _CALENDAR:
+            return position - 1
+    return len(words) - 1
 
 
 def _shaped_like_a_person(words) -> bool:

@@ -127,3 +127,16 @@ def test_a_head_word_followed_by_on_takes_the_words_after_it_but_not_a_day():
         "Commission on Rural Housing"
     ]
     assert found("It was discussed by Leeds City Council on Tuesday.") == ["Leeds City Council"]
+
+
+def test_a_title_that_speaks_is_a_peer_or_a_person_not_an_organisation():
+    assert found("The noble Lord said the findings should shame us.") == []
+    assert found("The Baroness told peers the strategy would follow.") == []
+
+
+def test_a_day_or_month_after_a_name_is_not_part_of_it():
+    assert found("The chair told LBC on Monday that the system was failing.") == ["LBC"]
+    assert found("She told the BBC in March that it would.") == ["BBC"]
+    assert found("He told the Commission on Young Lives that it would.") == [
+        "Commission on Young Lives"
+    ]
