@@ -113,6 +113,7 @@ _SPEAKING = re.compile(
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _SENTENCE_END = '.!?:;”"'
 _PLACE_PREPOSITIONS = words("names.place_prepositions")
+_ADVERB_AND_GERUND_ENDINGS = tuple(word_list("names.adverb_and_gerund_endings"))
 # Nobody's organisation: titles too ("the noble Lord said", "the Baroness told peers").
 _NOT_SPEAKERS = (
     words("names.post_nominals")
@@ -341,10 +342,11 @@ def _speaking_names(text: str) -> list[OrganisationCandidate]:
 
 
 def _speaks_alone(text: str, match: re.Match) -> bool:
-    """ "Unite said": one word, no first name nor plural, with no capitalised word before,
-    and not a place a preposition governs ("one kinship carer in Norfolk told")."""
+    """ "Unite said": one word, not a first name, plural, adverb or gerund, with no
+    capitalised word before, and not a place a preposition governs ("one kinship carer in
+    Norfolk told")."""
     word = match.group("after")
-    if len(word) < 3 or word.endswith("s") or is_first_name(word):
+    if len(word) < 3 or word.endswith(("s", *_ADVERB_AND_GERUND_ENDINGS)) or is_first_name(word):
         return False
     before = _WORD_BEFORE.search(text, 0, match.start())
     if not before or before.group(1)[-1] in _SENTENCE_END:

@@ -140,3 +140,8 @@ def test_a_day_or_month_after_a_name_is_not_part_of_it():
     assert found("He told the Commission on Young Lives that it would.") == [
         "Commission on Young Lives"
     ]
+
+
+def test_an_adverb_or_a_gerund_before_a_speech_verb_is_no_organisation():
+    assert found("Frequently asked questions about the review") == []
+    assert found("“Being told what we are entitled to is a start,” she said.") == []
