@@ -345,6 +345,7 @@ def _discovered_organisations(masked: list[str], people: list[Mention]) -> list[
                 canonical.setdefault(normalise_name(form), candidate.name)
                 forms.append(form)
     _fold_bare_acronyms(canonical)
+    _fold_shortened_names(canonical)
     pattern = alternation(forms)
     return [
         Mention(ORGANISATION, canonical[normalise_name(m.group())], index, *m.span(), m.group())
@@ -363,6 +364,16 @@ def _fold_bare_acronyms(canonical: dict[str, str]) -> None:
     for form, name in canonical.items():
         if name.isupper() and name in by_initials:
             canonical[form] = by_initials[name]
+
+
+def _fold_shortened_names(canonical: dict[str, str]) -> None:
+    """ "the Children in Care Council" after "the Kirkholme Children in Care Council" is the
+    same organisation, its place left out, when only one longer name ends that way."""
+    names = set(canonical.values())
+    for form, name in canonical.items():
+        longer = [other for other in names if other.endswith(f" {name}")]
+        if " " in name and len(longer) == 1:
+            canonical[form] = longer[0]
 
 
 def _organisation_refs(organisations: list[Mention], names: KnownNames) -> list[OrganisationRef]:

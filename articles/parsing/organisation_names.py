@@ -34,6 +34,7 @@ _RUN = re.compile(
     rf"(?<![\w’'@./-]){_WORD}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)*{_WORD})*(?![\w@])"
 )
 _OF_FOR = word_list("names.organisation_head_links")
+_COMPOUND_HEADS = tuple(tuple(h.split()) for h in word_list("names.compound_organisation_heads"))
 _NESTED_LINKS = word_list("names.organisation_nested_links")
 _CONJUNCTIONS = word_list("names.conjunctions")
 _SENTENCE_WORDS = words("names.sentence_words")
@@ -171,10 +172,19 @@ def _headed_by_organisation_word(runs: list[re.Match]) -> list[OrganisationCandi
                 continue
             if index + 1 < len(words) and _bare(words[index + 1][0]) in ORGANISATION_WORDS:
                 continue  # "Local Government Association": the last head word ends the name
-            first = _first_word(words, index, taken)
+            first = _first_word(words, _compound_head_start(words, index), taken)
             taken = _last_word(words, index) + 1
             found.append(_candidate(run.string, run.start(), words, first, taken - 1))
     return [c for c in found if c]
+
+
+def _compound_head_start(words, head: int) -> int:
+    """Where a compound head ending on ``head`` starts ("in Care Council"), else ``head``."""
+    for compound in _COMPOUND_HEADS:
+        start = head - len(compound) + 1
+        if start > 0 and tuple(w for w, _, _ in words[start : head + 1]) == compound:
+            return start
+    return head
 
 
 def _words(run: re.Match) -> list[tuple[str, int, int]]:

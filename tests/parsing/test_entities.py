@@ -365,3 +365,24 @@ def test_a_bare_acronym_is_the_organisation_named_in_full_earlier():
         "Local Government Association",
         "LGA",
     ]
+
+
+def organisations_of(*paragraphs):
+    return {ref.name: ref for ref in entities_of("Headline", "", *paragraphs).organisations}
+
+
+def test_a_discovered_name_without_its_place_is_the_organisation_named_in_full():
+    found = organisations_of(
+        "The report was discussed with members of the Kirkholme Children in Care Council.",
+        "One member of the Children in Care Council said it was too slow.",
+    )
+    assert list(found) == ["Kirkholme Children in Care Council"]
+    assert found["Kirkholme Children in Care Council"].count == 2
+
+
+def test_a_shortened_name_that_two_longer_ones_end_with_is_left_alone():
+    found = organisations_of(
+        "Leeds City Council and Bristol City Council agreed.",
+        "The City Council said nothing more.",
+    )
+    assert "City Council" in found

@@ -145,3 +145,14 @@ def test_a_day_or_month_after_a_name_is_not_part_of_it():
 def test_an_adverb_or_a_gerund_before_a_speech_verb_is_no_organisation():
     assert found("Frequently asked questions about the review") == []
     assert found("“Being told what we are entitled to is a start,” she said.") == []
+
+
+def test_a_compound_head_keeps_the_words_before_its_connector():
+    assert found("feedback from the Norfolk in Care Council, a group of children") == [
+        "Norfolk in Care Council"
+    ]
+    assert found("members of the Kirkholme Children in Care Council at their meeting") == [
+        "Kirkholme Children in Care Council"
+    ]
+    # Any other connector still ends the name on its left.
+    assert found("Children in Kent County Council’s care were heard.") == ["Kent County Council"]
