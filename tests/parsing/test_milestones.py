@@ -440,6 +440,21 @@ def test_with_no_page_date_a_relative_only_milestone_is_not_recorded(sentence):
             "Final report of the Independent Review published",
             "2022-05-23",
         ),
+        # "from" opens a complement as "of" does: a title too long is cut before it.
+        (
+            "The Case for Change from the children’s social care review was published this "
+            "morning.",
+            FuzzyDate(2021, 6, 17),
+            "Case for Change published",
+            "2021-06-17",
+        ),
+        # "is out" says a publication as "came out" does.
+        (
+            "The review’s Case for Change is out this morning.",
+            FuzzyDate(2021, 6, 17),
+            "Case for Change published",
+            "2021-06-17",
+        ),
         # "The morning of 23 May" is that date, not the page's morning.
         (
             "On the morning of 23 May the report came out.",
