@@ -245,6 +245,8 @@ def test_article_lines_are_not_furniture(line):
         ("Register with Tes to keep reading", False),
         ("For media enquiries, contact the press office on 0161 496 0000.", True),
         ("Have your say", True),  # the comments follow
+        ("Leave a reply", True),
+        ("Post your reply", True),  # a thread's replies by others follow
     ],
 )
 def test_page_ends_are_the_end_markers_nothing_of_the_article_follows(line, final):
