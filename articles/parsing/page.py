@@ -31,7 +31,7 @@ from .outlet import identify_outlet
 from .speaker_lines import speech_headings
 from .title_lines import title_text
 from .types import PageParts, SourceError
-from .writer import is_writer_bio, writer_of
+from .writer import is_writer_bio, unsigned_title, writer_of
 
 MAX_TEXT_CHARS = MAX_SOURCE_BYTES
 # A page with this many question lines is a page of questions and answers.
@@ -101,6 +101,7 @@ def split_page(text: str, authority: Authority) -> PageParts:
     )
     if is_writer_bio(body.paragraphs, author):
         body.paragraphs.pop()
+    title = unsigned_title(title, author)
     return PageParts(
         outlet=outlet.name,
         outlet_known=outlet.known,

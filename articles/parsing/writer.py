@@ -96,3 +96,12 @@ def without_post_nominals(name: str) -> str:
     while words and words[-1].lower() in post_nominals:
         words.pop()
     return " ".join(words)
+
+
+def unsigned_title(title: str, author: str) -> str:
+    """A headline without the writer's name that an opinion page signs it with ("… the
+    hard part too - Iona Drummond-Rae")."""
+    if not author:
+        return title
+    signature = re.search(rf"\s+[-–—|]\s+{re.escape(author)}\s*$", title)
+    return title[: signature.start()] if signature and signature.start() else title

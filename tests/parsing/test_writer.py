@@ -1,5 +1,10 @@
 from articles.parsing.page import split_page
-from articles.parsing.writer import is_writer_bio, without_post_nominals, writer_of
+from articles.parsing.writer import (
+    is_writer_bio,
+    unsigned_title,
+    without_post_nominals,
+    writer_of,
+)
 
 from .test_page import AUTHORITY
 
@@ -65,3 +70,14 @@ def test_a_sign_off_that_ended_the_body_still_names_the_writer():
         writer_of("", BODY, "", ["With best wishes,", "Sam Okafor", "Contact me"]) == "Sam Okafor"
     )
     assert writer_of("", BODY, "", ["Contact me", "About us", "Thanks,", "Pete Brown"]) == ""
+
+
+def test_a_headline_signed_with_its_writer_s_name_loses_the_signature():
+    title = "England's care review should borrow the hard part too - Iona Drummond-Rae"
+    assert unsigned_title(title, "Iona Drummond-Rae") == (
+        "England's care review should borrow the hard part too"
+    )
+    # Anyone else's name after a dash, or no byline, stays in the headline.
+    assert unsigned_title(title, "Callum Baird") == title
+    assert unsigned_title(title, "") == title
+    assert unsigned_title("Iona Drummond-Rae", "Iona Drummond-Rae") == "Iona Drummond-Rae"
