@@ -242,6 +242,8 @@ def test_article_lines_are_not_furniture(line):
         ("Sort By: Best", True),  # the replies of a comments section follow
         ("Comments 312", False),  # a comment bar also stands above the article
         ("Related articles", False),
+        ("RELATED...", False),  # a label with its ellipsis or colon is the label
+        ("Latest:", False),
         ("Register with Tes to keep reading", False),
         ("For media enquiries, contact the press office on 0161 496 0000.", True),
         ("Have your say", True),  # the comments follow
