@@ -24,17 +24,26 @@ _CAPTION = re.compile(
 _BRACKETED_CREDIT = re.compile(
     rf".{{10,}}?\s\((?:[^()]*\b(?:{_AGENCY}|{_NOTE}|{_PICTURE_WORD})\b[^()]*)\)"
 )
+# A description closed by its copyright credit: a photographer and agency, or an agency
+# ("... ‘is not working’ © Jason Alden/Bloomberg", "... last year © Getty Images").
+_COPYRIGHT_CREDIT = re.compile(
+    rf".{{10,}}?\s©\s*(?:[A-Z][^/©]{{1,40}}/\s*[A-Z][^/©]{{1,40}}|[^©\d]*\b(?:{_AGENCY})\b[^©]*)"
+)
 _LABELLED_CAPTION = re.compile(r"(?:image |media )?caption\s*[,:]\s*(?P<text>.+)", re.IGNORECASE)
 # The label alone, its caption on the next line ("Image caption," / "Maureen Fenwick at home").
 _CAPTION_LABEL = re.compile(r"(?:image |media )?caption\s*[,:]?", re.IGNORECASE)
 
 
 def caption(line: str) -> str:
-    """The caption a line is ("... Picture: Jane Doe", "... (PA)", "Image caption, ..."), or ""."""
+    """The caption a line is ("... Picture: Jane Doe", "... (PA)", "... © Jane Doe/PA",
+    "Image caption, ..."), or ""."""
     labelled = _LABELLED_CAPTION.fullmatch(line)
     if labelled:
         return labelled["text"]
-    return line if _CAPTION.fullmatch(line) or _BRACKETED_CREDIT.fullmatch(line) else ""
+    credited = any(
+        pattern.fullmatch(line) for pattern in (_CAPTION, _BRACKETED_CREDIT, _COPYRIGHT_CREDIT)
+    )
+    return line if credited else ""
 
 
 def credited_caption(lines: list[str], index: int) -> str:

@@ -15,6 +15,9 @@ from articles.parsing.captions import caption, credited_caption
         "A family hub in Stockport (Photo: Stockport Council)",
         "The minister said the plans would ‘put love back at the heart of the system’ "
         "Credit: Jane Doe for The Daily Paper",
+        "The review’s chair says the market for children’s homes ‘is not working’ "
+        "© Jane Doe/Bloomberg",
+        "Children at a family hub in Leeds last year © Getty Images",
     ],
 )
 def test_captions_end_with_their_credit_or_note(line):
@@ -35,6 +38,9 @@ def test_a_labelled_caption_loses_its_label():
         "Salaries start at £30,000 (pa)",
         "The report described the photo: a child alone in a bedroom.",
         "Every carer would get credit: a year's allowance, paid up front.",
+        # A copyright notice is no picture's credit.
+        "All content on this site © Example News 2022",
+        "The text is © 2022 and/or its licensors",
     ],
 )
 def test_article_lines_are_not_captions(line):
