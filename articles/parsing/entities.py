@@ -31,6 +31,7 @@ from .person_names import (
     is_first_name,
     role_near,
 )
+from .press import is_press
 from .review_bodies import find_body_mentions
 from .spelling import similar_full_names, similar_surnames, split_name
 from .textmask import address_spans, mask
@@ -68,11 +69,14 @@ class Entities:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def extract_entities(paragraphs: list[str], authority: Authority, author: str = "") -> Entities:
+def extract_entities(
+    paragraphs: list[str], authority: Authority, author: str = "", outlet: str = ""
+) -> Entities:
     """Everything ``paragraphs`` ([title, standfirst, *body]) names.
 
     ``author`` is the byline: its people wrote the article, so a sign-off or a bio naming
-    them does not make them people of it.
+    them does not make them people of it. ``outlet`` is the page's: the words of its name
+    the article uses ("told the Standard") name the press, not an organisation.
     """
     names = known_names(authority)
     addresses = [address_spans(text) for text in paragraphs]
@@ -88,7 +92,10 @@ def extract_entities(paragraphs: list[str], authority: Authority, author: str = 
     # A role reads the organisations around a name ("chair of the LGA’s board").
     role_texts = _masked(paragraphs, addresses, bodies + people)
     people = without_authors(people, author, paragraphs)
-    organisations = known_orgs + _discovered_organisations(masked, people)
+    discovered = _discovered_organisations(masked, people)
+    organisations = known_orgs + [
+        mention for mention in discovered if not is_press(mention.name, authority, outlet)
+    ]
     mentions = sorted(bodies + organisations + people, key=lambda m: (m.paragraph, m.start))
     memberships, facts = find_memberships_and_facts(paragraphs, mentions)
     return Entities(

@@ -16,7 +16,7 @@ def parse_article(text: str, authority: Authority) -> ParsedArticle:
     page = split_page(text, authority)
     # The headline and standfirst name people too; the byline and captions do not count as mentions.
     paragraphs, places = readable_paragraphs(page)
-    entities = extract_entities(paragraphs, authority, author=page.author)
+    entities = extract_entities(paragraphs, authority, author=page.author, outlet=page.outlet)
     attach_spans(entities, paragraphs, places)
     turns = find_speaker_turns(paragraphs, entities, authority)
     profile = next((o for o in authority.outlets if o.name == page.outlet), None)
