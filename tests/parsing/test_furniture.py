@@ -249,6 +249,9 @@ def test_article_lines_are_not_furniture(line):
         ("Have your say", True),  # the comments follow
         ("Leave a reply", True),
         ("Post your reply", True),  # a thread's replies by others follow
+        # A council committee report's closing sections.
+        ("Background papers: The Independent Review of Children’s Social Care: Final", True),
+        ("Contact officer: Dawn Everleigh, Head of Early Help and Prevention", True),
     ],
 )
 def test_page_ends_are_the_end_markers_nothing_of_the_article_follows(line, final):
