@@ -31,7 +31,7 @@ from .outlet import identify_outlet
 from .speaker_lines import speech_headings
 from .title_lines import title_text
 from .types import PageParts, SourceError
-from .writer import is_writer_bio, unsigned_title, writer_of
+from .writer import is_writer_bio, unsigned_title, writer_of, writer_on_platform
 
 MAX_TEXT_CHARS = MAX_SOURCE_BYTES
 # A page with this many question lines is a page of questions and answers.
@@ -94,10 +94,12 @@ def split_page(text: str, authority: Authority) -> PageParts:
     if published is None:
         warnings.append(NO_DATE_WARNING)
     after_body = lines[lines.index(body.paragraphs[-1], header.body_start) + 1 :]
+    platform_names = (outlet.profile.name, *outlet.profile.aliases) if outlet.known else ()
     author = (
         header.author
         or cover.author
         or writer_of(standfirst, body.paragraphs, masthead, after_body)
+        or writer_on_platform(lines[0] if lines else "", platform_names)
     )
     if is_writer_bio(body.paragraphs, author):
         body.paragraphs.pop()

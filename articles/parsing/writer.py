@@ -46,6 +46,16 @@ def writer_of(
     )
 
 
+def writer_on_platform(first_line: str, platform_names: Sequence[str]) -> str:
+    """The writer a platform's page title names: "Priya Natarajan on LinkedIn: Eight
+    months after …", "Jane Doe on X: “…”" (``platform_names``: the page's outlet's)."""
+    for platform in platform_names:
+        name, on, _ = first_line.partition(f" on {platform}: ")
+        if on:
+            return bare_name(name)
+    return ""
+
+
 def _writer_in_standfirst(standfirst: str) -> str:
     match = _standfirst_writer().match(standfirst)
     return bare_name(match["name"]) if match else ""

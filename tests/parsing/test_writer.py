@@ -4,6 +4,7 @@ from articles.parsing.writer import (
     unsigned_title,
     without_post_nominals,
     writer_of,
+    writer_on_platform,
 )
 
 from .test_page import AUTHORITY
@@ -81,3 +82,12 @@ def test_a_headline_signed_with_its_writer_s_name_loses_the_signature():
     assert unsigned_title(title, "Callum Baird") == title
     assert unsigned_title(title, "") == title
     assert unsigned_title("Iona Drummond-Rae", "Iona Drummond-Rae") == "Iona Drummond-Rae"
+
+
+def test_a_platform_s_page_title_names_the_post_s_writer():
+    title = "Priya Natarajan on LinkedIn: Eight months after the care review… | 27 comments"
+    assert writer_on_platform(title, ["LinkedIn"]) == "Priya Natarajan"
+    assert writer_on_platform("Jane Doe on X: “The review is out”", ["X", "Twitter"]) == "Jane Doe"
+    # Another platform's name, or no name before it, names nobody.
+    assert writer_on_platform(title, ["Medium"]) == ""
+    assert writer_on_platform("Thoughts on LinkedIn: a guide", ["LinkedIn"]) == ""
