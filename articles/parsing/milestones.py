@@ -19,6 +19,7 @@ from .dates import find_dates
 from .event_phrases import (
     CONSULTATION_NOUNS,
     DETERMINERS,
+    VERBS,
     Verb,
     antecedent,
     clause_around,
@@ -57,6 +58,11 @@ _CHAIRED_REVIEW = re.compile(
 # subject after it: at most this many words before it, and a comma after it.
 _FRONTED_DATE_WORDS = 3
 _OF_DATE = re.compile(r"\bof\s*$")
+# "ahead of the deadline tomorrow", "before the deadline on 11 May": a deadline named alone
+# is that of the consultation its sentence names before it.
+_BARE_DEADLINE = re.compile(r"\bthe\s+deadline\s+(?:on\s+|of\s+)?$", re.IGNORECASE)
+_CONSULTATION_NOUN = re.compile(rf"\b(?:{'|'.join(CONSULTATION_NOUNS)})\b", re.IGNORECASE)
+_DEADLINE_VERB = next(verb for verb in VERBS if verb.name == "deadline")
 # "with its final report due in 2022", "the review's final report, expected in spring
 # 2022": a phrase followed by "due" and its date is the subject of that small clause.
 _EXPECTED_AT = re.compile(
@@ -176,6 +182,8 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
         if phrase:
             span = (min(verb_match.start(), mention.start), max(verb_match.end(), mention.end))
             return _titled(phrase, verb, clause_around(sentence, *span))
+    if deadline := _consultation_deadline(sentence, mention):
+        return deadline
     # With no verb (or none with an event), the date belongs to its own clause's subject or
     # object, not to a phrase governed by a preposition, unless the date is the phrase's own
     # ("like the Munro review of 2011", "with its final report due in 2022").
@@ -195,6 +203,20 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
     if not phrase:
         return None
     return _Event(_capitalised(phrase), "publication", event_subject(phrase), clause)
+
+
+def _consultation_deadline(sentence: str, mention: DateMention) -> _Event | None:
+    """ "responded to the consultation ahead of the deadline tomorrow": the consultation
+    closes on that date."""
+    before = sentence[: mention.start]
+    bare = _BARE_DEADLINE.search(before)
+    if bare is None:
+        return None
+    nouns = list(_CONSULTATION_NOUN.finditer(before, 0, bare.start()))
+    phrase = nouns and phrase_after(before[: bare.start()], nouns[-1].start())
+    if not phrase:
+        return None
+    return _titled(phrase, _DEADLINE_VERB, clause_around(sentence, mention.start, mention.end))
 
 
 def _of_complement(sentence: str, verb_end: int, mention: DateMention) -> int | None:

@@ -455,6 +455,20 @@ def test_with_no_page_date_a_relative_only_milestone_is_not_recorded(sentence):
             "Case for Change published",
             "2021-06-17",
         ),
+        # A deadline named alone is that of the consultation its sentence names.
+        (
+            "The council has submitted its response to the government's consultation on "
+            "Stable Homes, Built on Love, ahead of the deadline tomorrow.",
+            FuzzyDate(2023, 5, 10),
+            "Consultation closes",
+            "2023-05-11",
+        ),
+        (
+            "Charities responded to the Call for Evidence before the deadline on 30 March.",
+            FuzzyDate(2021, 3, 3),
+            "Call for Evidence closes",
+            "2021-03-30",
+        ),
         # "The morning of 23 May" is that date, not the page's morning.
         (
             "On the morning of 23 May the report came out.",
