@@ -18,6 +18,7 @@ from functools import lru_cache
 from . import vocabulary
 from .authority import Authority
 from .authors import without_authors
+from .first_names import first_name_people
 from .known_names import KnownNames, alternation, form_pattern, known_names
 from .memberships import find_memberships_and_facts
 from .mentions import ORGANISATION, PERSON, Mention, add_spelling
@@ -45,6 +46,7 @@ from .types import (
 
 NEW_PERSON_REASON = "newly discovered person"
 NEW_ORGANISATION_REASON = "newly discovered organisation"
+FIRST_NAME_REASON = "newly discovered person, known by a first name only"
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.? +$")
 _LONGEST_HONORIFIC = max(map(len, HONORIFICS)) + 2
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -87,6 +89,7 @@ def extract_entities(
     finder = _PeopleFinder(paragraphs, names, addresses)
     people = finder.full_names(people, bodies + known_orgs)
     people += finder.short_forms(people, bodies + known_orgs)
+    people += first_name_people(paragraphs, people)
 
     masked = _masked(paragraphs, addresses, bodies + known_orgs + people)
     # A role reads the organisations around a name ("chair of the LGA’s board").
@@ -309,6 +312,13 @@ class _PeopleFinder:
         known = self.names.people.get(name)
         if known:
             return PersonRef(name=name, role=known.role, known=True)
+        if " " not in name:
+            return PersonRef(
+                name=name,
+                needs_review=True,
+                review_reason=FIRST_NAME_REASON,
+                first_name_only=True,
+            )
         return PersonRef(name=name, needs_review=True, review_reason=NEW_PERSON_REASON)
 
 

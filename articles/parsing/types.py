@@ -38,6 +38,8 @@ class PersonRef:
     review_reason: str = ""
     new_aliases: list[str] = field(default_factory=list)  # near-miss spellings to link
     spans: list[TextSpan] = field(default_factory=list)  # where the text names them
+    # Known by a first name alone ("Danielle"): this article's own person, never another's.
+    first_name_only: bool = False
 
 
 @dataclass

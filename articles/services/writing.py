@@ -90,7 +90,7 @@ def write_article(
     page = parsed.page
     records = _Records(
         outlet=_outlet(page.outlet, page.outlet_known, authority, batch),
-        people=_people(parsed, batch),
+        people=_people(parsed, batch, existing),
         organisations=_organisations(parsed, batch),
         bodies=_review_bodies(parsed, batch),
         outlets=_mentioned_outlets(parsed, authority, batch),
@@ -248,7 +248,7 @@ def look_up_records(batch: Batch, parses: Iterable[ParsedArticle]) -> None:
     parses = list(parses)
     wanted = {
         "outlet": [name for p in parses for name in (p.page.outlet, *(r.name for r in p.outlets))],
-        "person": [r.name for p in parses for r in p.people],
+        "person": [r.name for p in parses for r in p.people if not r.first_name_only],
         "organisation": [r.name for p in parses for r in p.organisations],
         "review body": [r.name for p in parses for r in p.review_bodies],
         "milestone": [r.key for p in parses for r in p.milestones],
@@ -328,8 +328,10 @@ def _wanted(refs, records: dict) -> dict:
     }
 
 
-def _people(parsed: ParsedArticle, batch: Batch) -> dict[str, Person]:
-    people = batch.lookup("person", (ref.name for ref in parsed.people), _FETCH["person"])
+def _people(parsed: ParsedArticle, batch: Batch, article: Article | None) -> dict[str, Person]:
+    named = [ref.name for ref in parsed.people if not ref.first_name_only]
+    people = batch.lookup("person", named, _FETCH["person"])
+    people.update(_own_people(parsed, article))
     for ref in parsed.people:
         person = people.get(ref.name)
         if person is None:
@@ -342,13 +344,29 @@ def _people(parsed: ParsedArticle, batch: Batch) -> dict[str, Person]:
                 }
             )
             batch.add(Person, [person], slug_from=ref.name)
-            batch.remember("person", ref.name, person)
+            if not ref.first_name_only:
+                batch.remember("person", ref.name, person)
             people[ref.name] = person
         elif ref.role and not person.role:
             # A role is learnt once; later articles never flip it to their own wording.
             _save_if_changed(person, {"role": ref.role})
         _add_aliases(person, ref.new_aliases, batch)
     return people
+
+
+def _own_people(parsed: ParsedArticle, article: Article | None) -> dict[str, Person]:
+    """The people the article knows by a first name alone ("Danielle") are its own, found
+    through its mentions (by name, or by an alias a staff merge left), never by name in
+    the archive: another article's Danielle is someone else."""
+    names = {ref.name for ref in parsed.people if ref.first_name_only}
+    if not names or article is None or article.pk is None:
+        return {}
+    mentioned = Person.objects.filter(mentions__article=article).prefetch_related("aliases")
+    return {
+        name: person
+        for person in mentioned
+        for name in names & {person.name, *(alias.name for alias in person.aliases.all())}
+    }
 
 
 def _add_aliases(person: Person, spellings: list[str], batch: Batch) -> None:

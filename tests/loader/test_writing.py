@@ -19,6 +19,7 @@ from articles.parsing.types import (
 )
 from articles.services.writing import write_article
 from people.models import Membership, Person, PersonAlias
+from people.services.merge import merge_people
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +227,35 @@ def test_what_the_loader_wrote_is_in_the_history_so_staff_can_revert_to_it():
     assert article.history.get().history_change_reason == "load_articles"
     mention = article.person_mentions.first()
     assert mention.history.get().history_change_reason == "load_articles"
+
+
+def first_name_caller():
+    return parsed_article(
+        people=[
+            PersonRef("Danielle", ["Danielle"], 2, needs_review=True, first_name_only=True),
+        ],
+        quotes=[QuoteRef("Nobody was there for me.", speaker="Danielle", position=0)],
+        memberships=[],
+    )
+
+
+def test_a_person_known_by_a_first_name_alone_is_the_article_s_own():
+    first = write(first_name_caller(), name="a.txt")
+    second = write(first_name_caller(), name="b.txt")
+    callers = Person.objects.filter(name="Danielle").order_by("pk")
+    assert callers.count() == 2  # another article's Danielle is someone else
+    assert {q.speaker for q in Quote.objects.all()} == set(callers)
+    assert first.people.get() != second.people.get()
+
+    write(first_name_caller(), existing=first, name="a.txt")  # a reload finds its own again
+    assert Person.objects.filter(name="Danielle").count() == 2
+    assert first.people.get() == callers[0]
+
+
+def test_a_first_name_person_staff_merged_stays_merged_on_reload():
+    first = write(first_name_caller(), name="a.txt")
+    full = Person.objects.create(name="Danielle Crewe", slug="danielle-crewe")
+    merge_people(full, [first.people.get()])
+    write(first_name_caller(), existing=first, name="a.txt")
+    assert list(first.people.all()) == [full]
+    assert not Person.objects.filter(name="Danielle").exists()

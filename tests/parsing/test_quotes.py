@@ -404,3 +404,13 @@ def test_an_organisation_that_speaks_after_a_person_it_is_not_of_speaks_itself()
         "described the system",
     )
     assert (quote.speaker, quote.speaker_label) == (None, "NSPCC")
+
+
+def test_a_person_known_by_a_first_name_alone_speaks_her_quotes():
+    quotes = quotes_of(
+        "Headline",
+        "",
+        "The caller, who gave her name as Danielle, was speaking to presenter Nick Ferrari.",
+        "“I got my degree and there was nobody there for me,” she said.",
+    )
+    assert only(quotes, "nobody there").speaker == "Danielle"
