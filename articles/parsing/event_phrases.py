@@ -43,6 +43,7 @@ _AUXILIARIES = lowered("milestones.auxiliaries")
 _PHRASE_STOPS = lowered("milestones.phrase_stops")
 _PRONOUNS = lowered("milestones.pronouns")
 _OBJECT_PREPOSITIONS = lowered("milestones.object_prepositions")
+_COMMITMENT_WORDS = lowered("milestones.commitment_words")
 _HEAD_PREPOSITIONS = lowered("milestones.head_prepositions")
 _OFFICES = lowered("milestones.appointments.offices")
 _OFFICE_OPENERS = lowered("milestones.appointments.openers")
@@ -205,9 +206,14 @@ def _preposition_before(tokens: list[str], start: int) -> int:
 
 
 def _governed(tokens: list[str], start: int) -> bool:
-    """Whether the phrase starting at ``start`` (after its determiners) follows a preposition."""
+    """Whether the phrase starting at ``start`` (after its determiners) follows a preposition,
+    other than the "to" of an undertaking ("commits to a kinship care strategy"), whose
+    object is what is undertaken."""
     preposition = _preposition_before(tokens, start)
-    return preposition >= 0 and tokens[preposition].lower() in _OBJECT_PREPOSITIONS
+    if preposition < 0 or tokens[preposition].lower() not in _OBJECT_PREPOSITIONS:
+        return False
+    undertaking = preposition > 0 and tokens[preposition - 1].lower() in _COMMITMENT_WORDS
+    return not (undertaking and tokens[preposition].lower() == "to")
 
 
 def antecedent(

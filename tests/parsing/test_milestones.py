@@ -469,6 +469,13 @@ def test_with_no_page_date_a_relative_only_milestone_is_not_recorded(sentence):
             "Call for Evidence closes",
             "2021-03-30",
         ),
+        # The object of an undertaking's "to" is the event, still to come.
+        (
+            "The strategy commits to a kinship care strategy by the end of 2023.",
+            FuzzyDate(2023, 2, 2),
+            "Kinship care strategy",
+            "2023",
+        ),
         # "The morning of 23 May" is that date, not the page's morning.
         (
             "On the morning of 23 May the report came out.",
@@ -546,6 +553,14 @@ def test_next_in_a_sentence_does_not_make_its_partial_dates_future():
             FuzzyDate(2021, 3, 3),
             "Case for change published",
             "2021-22",
+            True,
+        ),
+        # An undertaking's object is still to come.
+        (
+            "Ministers are committed to a national framework by 2024.",
+            FuzzyDate(2023, 2, 2),
+            "National framework",
+            "2024",
             True,
         ),
         # "is to" tells of another clause: the appointment today has happened.
