@@ -25,6 +25,8 @@ STANDFIRST_MIN_WORDS = 4
 WRITER_ABOVE_LINES = 2
 # A line this short right after a byline is the writer's role.
 ROLE_WORDS = 8
+# A heading after a labelled summary is a short line that is no sentence.
+HEADING_MAX_WORDS = 8
 
 
 @dataclass
@@ -219,3 +221,20 @@ def _with_date_before_headline(
         header.author = header.author or header_line.author
         header.found = True
     return header
+
+
+def labelled_summary(lines: list[str], body_start: int, paragraphs: list[str]) -> str:
+    """The standfirst of a page that labels it ("Summary" over "This briefing summarises
+    ..."): the label ends the header or opens the body, and its section is one paragraph,
+    the next a heading ("Overview"). A summary of several paragraphs is the body's own
+    first section."""
+    labels = lowered("header.summary_labels")
+    around = lines[max(body_start - 1, 0) : body_start + 1]
+    if not any(line.strip().rstrip(":").lower() in labels for line in around):
+        return ""
+    if len(paragraphs) < 3 or not ends_sentence(paragraphs[0]):
+        return ""
+    heading = paragraphs[1]
+    if ends_sentence(heading) or word_count(heading) > HEADING_MAX_WORDS:
+        return ""
+    return paragraphs[0]

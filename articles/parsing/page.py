@@ -22,7 +22,7 @@ from .context import PageContext
 from .cover_sheet import read_cover_sheet
 from .decode import MAX_SOURCE_BYTES
 from .furniture import furniture_for, menu_runs
-from .header_block import read_header
+from .header_block import labelled_summary, read_header
 from .headline import find_headline, inferred_title
 from .kind import article_kind, label_lines
 from .lines import is_question, join_wrapped_lines
@@ -80,6 +80,10 @@ def split_page(text: str, authority: Authority) -> PageParts:
     if title_at is None and standfirst:  # with no headline over it, the lead is the body's
         body.paragraphs.insert(0, standfirst)
         standfirst = ""
+    if title_at is not None and not standfirst:
+        standfirst = labelled_summary(lines, header.body_start, body.paragraphs)
+        if standfirst:
+            body.paragraphs.pop(0)
 
     labels = label_lines(lines, ctx.menus, title_at, header.body_start)
     warnings = []

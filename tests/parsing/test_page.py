@@ -616,3 +616,45 @@ def test_without_a_headline_the_lead_is_the_bodys_first_paragraph_not_a_standfir
     assert page.standfirst == ""
     assert page.paragraphs[0] == lead
     assert page.title.startswith("The care review is out this morning")
+
+
+BRIEFING = """Example Briefings
+
+The Case for Change: what the review has found so far
+
+Briefing | Children and young people
+21 June 2021
+Author: Tobias Harrow
+
+Summary
+This briefing summarises The Case for Change and considers what it means for councils.
+
+{section}
+
+On 17 June 2021 the review published The Case for Change, an analysis of the system.
+
+The document sets out the review's early view that the system is under pressure.
+"""
+
+
+def test_a_labelled_summary_of_one_paragraph_is_the_standfirst():
+    page = split_page(BRIEFING.format(section="Overview"), Authority())
+    assert page.standfirst == (
+        "This briefing summarises The Case for Change and considers what it means for councils."
+    )
+    assert page.paragraphs[0] == "Overview"
+
+
+def test_a_labelled_summary_of_several_paragraphs_is_the_body_s_first_section():
+    page = split_page(
+        BRIEFING.format(section="It draws on what councils have told us since March."),
+        Authority(),
+    )
+    assert page.standfirst == ""
+    assert page.paragraphs[0].startswith("This briefing summarises")
+
+
+def test_a_first_paragraph_under_no_summary_label_stays_in_the_body():
+    page = split_page(BRIEFING.format(section="Overview").replace("Summary\n", ""), Authority())
+    assert page.standfirst == ""
+    assert page.paragraphs[0].startswith("This briefing summarises")
