@@ -54,9 +54,14 @@ def find_masthead(text: str) -> str:
 
 
 def _is_dated_or_signed(line: str) -> bool:
-    """A date or byline under a name-shaped line makes it a headline in title case."""
+    """A date or byline under a name-shaped line makes it a headline in title case; an
+    issue's month or season ("Kinship News" / "Spring 2023") dates the publication."""
     header_line = read_header_line(line)
-    return header_line is not None and bool(header_line.date or header_line.author)
+    if header_line is None:
+        return False
+    return bool(header_line.author) or (
+        header_line.date is not None and header_line.date.day is not None
+    )
 
 
 def is_masthead_line(line: str, masthead: str) -> bool:

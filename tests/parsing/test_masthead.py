@@ -20,6 +20,8 @@ from articles.parsing.outlet import identify_outlet
             "Helen Marlowe MP",
         ),
         ("PSW | July 2021\nProfessional Social Work\n", "PSW"),
+        # An issue's season or month under the name dates the publication, not a headline.
+        ("Kinship News\nSpring 2023\nThe newsletter for kinship carers\n", "Kinship News"),
         ("Who Cares? Scotland\nHome\nAbout us\n", "Who Cares? Scotland"),
         (
             "Children in care living miles from home, as review calls for change - Manchester\n"
@@ -38,6 +40,7 @@ def test_the_first_name_shaped_line_after_the_chrome_is_the_masthead(text, name)
     "text",
     [
         "Care Review launches penultimate stage of project\nFiona Simpson\n",
+        "Care Review Launches Final Stage\n9 November 2021\n",  # a headline's day
         "This page answers some of the commonly asked questions about the Review.\n",
         "Menu\nHome\nAbout\nCampaigns\nResources\nBlog\n",
         "top of page\nAdults'\nAll features\n",
