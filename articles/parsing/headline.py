@@ -29,6 +29,11 @@ _QUESTIONS_ABOUT = re.compile(
 )
 _FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
 _LINK = re.compile(rf"(?:{alternation('header.link_prefixes')})\b", re.IGNORECASE)
+_TAGLINE = re.compile(
+    rf"(?:the|a|your)\s+(?:[\w’'-]+\s+)?(?:{alternation('header.publication_nouns')})\s+"
+    r"(?:for|of|from)\b",
+    re.IGNORECASE,
+)
 
 
 def find_headline(ctx: PageContext) -> int | None:
@@ -132,8 +137,8 @@ def _kept_lines(ctx: PageContext) -> Iterator[int | None]:
 
 
 def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:
-    """Not a menu, furniture, caption, breadcrumb, link, issue line, the page's masthead,
-    nor a debate's speaker heading or the speech under it."""
+    """Not a menu, furniture, caption, breadcrumb, link, issue line, the page's masthead
+    or a periodical's tagline, nor a debate's speaker heading or the speech under it."""
     return not (
         (index in ctx.menus and not _dated_short_title(ctx, index))
         or index in ctx.speech_headings
@@ -145,6 +150,7 @@ def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:
         or is_masthead_line(line, ctx.masthead)
         or read_issue_line(line, ctx.order) is not None
         or _LINK.match(line)
+        or _TAGLINE.match(line)
     )
 
 

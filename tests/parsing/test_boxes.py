@@ -85,6 +85,21 @@ def test_a_disclosure_box_is_its_whole_block():
     ]
 
 
+def test_a_periodical_s_table_of_contents_is_its_whole_block():
+    text = (
+        "The newsletter opens with a word from our chief executive.\n\n"
+        "Inside this issue\n"
+        "2  Welcome\n"
+        "4  What Stable Homes, Built on Love means for kinship families\n\n"
+        "The government has finally set out how it will respond to the care review.\n"
+    )
+    assert boxed(text) == [
+        "Inside this issue",
+        "2 Welcome",
+        "4 What Stable Homes, Built on Love means for kinship families",
+    ]
+
+
 def test_a_promotion_takes_the_lines_with_their_own_call_to_action():
     text = (
         "Apply to the Frontline programme\n"

@@ -658,3 +658,21 @@ def test_a_first_paragraph_under_no_summary_label_stays_in_the_body():
     page = split_page(BRIEFING.format(section="Overview").replace("Summary\n", ""), Authority())
     assert page.standfirst == ""
     assert page.paragraphs[0].startswith("This briefing summarises")
+
+
+def test_a_periodical_s_tagline_under_its_masthead_and_issue_is_no_headline():
+    text = (
+        "Kinship News\n"
+        "Spring 2023\n"
+        "The newsletter for kinship carers from Kinship, the kinship care charity\n\n"
+        "What Stable Homes, Built on Love means for kinship families\n\n"
+        "The government has finally set out how it will respond to the care review, and our "
+        "policy team answers your questions.\n\n"
+        "On 2 February the Department for Education published its strategy for children’s "
+        "social care in England.\n"
+    )
+    page = split_page(text, Authority())
+    assert (page.outlet, page.title) == (
+        "Kinship News",
+        "What Stable Homes, Built on Love means for kinship families",
+    )
