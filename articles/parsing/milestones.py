@@ -213,7 +213,9 @@ def _consultation_deadline(sentence: str, mention: DateMention) -> _Event | None
     if bare is None:
         return None
     nouns = list(_CONSULTATION_NOUN.finditer(before, 0, bare.start()))
-    phrase = nouns and phrase_after(before[: bare.start()], nouns[-1].start())
+    if not nouns:
+        return None
+    phrase = phrase_after(before[: bare.start()], nouns[-1].start())
     if not phrase:
         return None
     return _titled(phrase, _DEADLINE_VERB, clause_around(sentence, mention.start, mention.end))

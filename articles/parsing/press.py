@@ -34,8 +34,7 @@ def is_press(name: str, authority: Authority, outlet: str) -> bool:
     """Whether an organisation's ``name`` is the press rather than an organisation."""
     if normalise_name(name) in _press_forms(authority):
         return True
-    outlet_words = outlet.split()
-    if not PRESS_WORDS.intersection(outlet_words):
+    if not PRESS_WORDS.intersection(outlet.split()):
         return False
     name_words = normalise_name(name).split()
     outlet_words = normalise_name(outlet).split()
