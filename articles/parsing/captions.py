@@ -40,8 +40,10 @@ def caption(line: str) -> str:
     labelled = _LABELLED_CAPTION.fullmatch(line)
     if labelled:
         return labelled["text"]
-    credited = any(
-        pattern.fullmatch(line) for pattern in (_CAPTION, _BRACKETED_CREDIT, _COPYRIGHT_CREDIT)
+    credited = (
+        _CAPTION.fullmatch(line)
+        or _BRACKETED_CREDIT.fullmatch(line)
+        or ("©" in line and _COPYRIGHT_CREDIT.fullmatch(line))
     )
     return line if credited else ""
 

@@ -96,9 +96,8 @@ def extract_entities(
     role_texts = _masked(paragraphs, addresses, bodies + people)
     people = without_authors(people, author, paragraphs)
     discovered = _discovered_organisations(masked, people)
-    organisations = known_orgs + [
-        mention for mention in discovered if not is_press(mention.name, authority, outlet)
-    ]
+    press = {name for name in {m.name for m in discovered} if is_press(name, authority, outlet)}
+    organisations = known_orgs + [mention for mention in discovered if mention.name not in press]
     mentions = sorted(bodies + organisations + people, key=lambda m: (m.paragraph, m.start))
     memberships, facts = find_memberships_and_facts(paragraphs, mentions)
     return Entities(

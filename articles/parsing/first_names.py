@@ -36,11 +36,11 @@ def first_name_people(paragraphs: list[str], people: list[Mention]) -> list[Ment
     """The mentions of the people ``paragraphs`` introduce by a first name only, except a
     first name of someone ``people`` names in full (that is their short form)."""
     taken = {normalise_name(m.name.split()[0]) for m in people}
+    article = "\n\n".join(paragraphs)  # one search of the article, not one a paragraph
     names = {
         match["name"]
-        for text in paragraphs
         for pattern in (_INTRODUCED, _PSEUDONYM)
-        for match in pattern.finditer(text)
+        for match in pattern.finditer(article)
         if is_first_name(match["name"]) and normalise_name(match["name"]) not in taken
     }
     if not names:
