@@ -146,14 +146,18 @@ class OrganisationCandidate:
     acronym: str = ""
 
 
-def find_organisation_candidates(text: str) -> list[OrganisationCandidate]:
-    """Organisations in ``text``, which must have every person and known name masked."""
+def find_organisation_candidates(
+    text: str, ordinary_words: frozenset[str] = frozenset()
+) -> list[OrganisationCandidate]:
+    """Organisations in ``text``, which must have every person and known name masked.
+    ``ordinary_words``: the words the article writes in lower case, which a capital at a
+    sentence's start does not make a name ("History suggests …", "history" elsewhere)."""
     runs = list(_RUN.finditer(text))
     found = [
         *_headed_by_organisation_word(runs),
         *_from_context(text),
         *_before_titles(runs),
-        *_speaking_names(text),
+        *_speaking_names(text, ordinary_words),
         *_before_spokesperson(text),
         *_described_as_organisations(runs),
     ]
@@ -340,12 +344,14 @@ def _before_titles(runs: list[re.Match]) -> list[OrganisationCandidate]:
     return [c for c in found if c]
 
 
-def _speaking_names(text: str) -> list[OrganisationCandidate]:
+def _speaking_names(text: str, ordinary_words: frozenset[str]) -> list[OrganisationCandidate]:
     found = []
     for match in _SPEAKING.finditer(text):
         group = "after" if match.group("after") else "before"
         name = match.group(group)
-        if name in _NOT_SPEAKERS or not (_is_acronym(name) or _speaks_alone(text, match)):
+        if name in _NOT_SPEAKERS or not (
+            _is_acronym(name) or (name.lower() not in ordinary_words and _speaks_alone(text, match))
+        ):
             continue
         found.append(OrganisationCandidate(*match.span(group), name))
     return found

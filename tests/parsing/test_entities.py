@@ -386,3 +386,12 @@ def test_a_shortened_name_that_two_longer_ones_end_with_is_left_alone():
         "The City Council said nothing more.",
     )
     assert "City Council" in found
+
+
+def test_a_sentence_opening_on_a_word_the_article_uses_in_lower_case_names_no_organisation():
+    found = organisations_of(
+        "The review is the latest in a long history of resets.",
+        "History suggests that is where resets go to die.",
+        "Unite said the plans would punish workers.",
+    )
+    assert list(found) == ["Unite"]
