@@ -58,7 +58,6 @@ _LONGER_ORGANISATION = re.compile(
     r"(?![\w’'-])"
 )
 _CAPITALISED_NEXT = re.compile(rf"\s+[{UPPER}]")
-_LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
 
 @dataclass
@@ -350,13 +349,13 @@ def _canonical_spacing(mentions: list[Mention]) -> list[Mention]:
 def _discovered_organisations(masked: list[str], people: list[Mention]) -> list[Mention]:
     """Organisations found anywhere in the text, then counted wherever they recur."""
     person_names = {normalise_name(m.name) for m in people}
-    ordinary_words = frozenset(_LOWER_CASE_WORD.findall(" ".join(masked)))
+    article = "\n".join(masked)
     canonical: dict[str, str] = {}
     forms: list[str] = []
     for text in masked:
         if _looks_like_headline(text):
             continue
-        for candidate in find_organisation_candidates(text, ordinary_words):
+        for candidate in find_organisation_candidates(text, article):
             if normalise_name(candidate.name) in person_names:
                 continue
             for form in filter(None, (candidate.name, candidate.acronym)):

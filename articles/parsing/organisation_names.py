@@ -146,18 +146,16 @@ class OrganisationCandidate:
     acronym: str = ""
 
 
-def find_organisation_candidates(
-    text: str, ordinary_words: frozenset[str] = frozenset()
-) -> list[OrganisationCandidate]:
+def find_organisation_candidates(text: str, article: str = "") -> list[OrganisationCandidate]:
     """Organisations in ``text``, which must have every person and known name masked.
-    ``ordinary_words``: the words the article writes in lower case, which a capital at a
-    sentence's start does not make a name ("History suggests …", "history" elsewhere)."""
+    ``article``: the whole text, whose words in lower case a capital at a sentence's start
+    does not make a name ("History suggests …", "history" elsewhere)."""
     runs = list(_RUN.finditer(text))
     found = [
         *_headed_by_organisation_word(runs),
         *_from_context(text),
         *_before_titles(runs),
-        *_speaking_names(text, ordinary_words),
+        *_speaking_names(text, article),
         *_before_spokesperson(text),
         *_described_as_organisations(runs),
     ]
@@ -344,17 +342,23 @@ def _before_titles(runs: list[re.Match]) -> list[OrganisationCandidate]:
     return [c for c in found if c]
 
 
-def _speaking_names(text: str, ordinary_words: frozenset[str]) -> list[OrganisationCandidate]:
+def _speaking_names(text: str, article: str) -> list[OrganisationCandidate]:
     found = []
     for match in _SPEAKING.finditer(text):
         group = "after" if match.group("after") else "before"
         name = match.group(group)
         if name in _NOT_SPEAKERS or not (
-            _is_acronym(name) or (name.lower() not in ordinary_words and _speaks_alone(text, match))
+            _is_acronym(name)
+            or (_speaks_alone(text, match) and not _written_in_lower_case(name, article))
         ):
             continue
         found.append(OrganisationCandidate(*match.span(group), name))
     return found
+
+
+def _written_in_lower_case(word: str, article: str) -> bool:
+    """Whether the article writes ``word`` in lower case somewhere: an ordinary word then."""
+    return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", article) is not None
 
 
 def _speaks_alone(text: str, match: re.Match) -> bool:

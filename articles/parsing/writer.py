@@ -114,4 +114,4 @@ def unsigned_title(title: str, author: str) -> str:
     if not author:
         return title
     signature = re.search(rf"\s+[-–—|]\s+{re.escape(author)}\s*$", title)
-    return title[: signature.start()] if signature and signature.start() else title
+    return title[: signature.start()] if signature else title
