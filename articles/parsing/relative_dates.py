@@ -101,6 +101,9 @@ _PAST = re.compile(rf"\b(?:{alternation('milestones.past_cues')})\b", re.IGNOREC
 _RELATIVE_PRONOUN = re.compile(
     rf"\b(?:{alternation('milestones.relative_pronouns')})\b", re.IGNORECASE
 )
+_CLAUSE_JOIN = re.compile(
+    rf"[,;]\s+(?:{alternation('milestones.clause_conjunctions')})\b", re.IGNORECASE
+)
 
 
 def find_date_mentions(
@@ -161,13 +164,20 @@ def tense(sentence: str) -> str:
 
 def _tense_at(sentence: str, position: int, sentence_tense: str) -> str:
     """The tense a date at ``position`` is told in: a relative clause's own ("Ministers have
-    launched a consultation, which closes on 11 May": to come), else the sentence's."""
+    launched a consultation, which closes on 11 May": to come), else that of its clause
+    when a conjunction joins two ("… closed on 11 May, and ministers will respond …"),
+    else the sentence's."""
     segment_start = sentence.rfind(",", 0, position) + 1
     pronouns = list(_RELATIVE_PRONOUN.finditer(sentence, segment_start, position))
-    if not pronouns:
+    if pronouns:
+        segment_end = sentence.find(",", position)
+        return tense(sentence[pronouns[-1].start() : None if segment_end < 0 else segment_end])
+    joins = list(_CLAUSE_JOIN.finditer(sentence))
+    if not joins:
         return sentence_tense
-    segment_end = sentence.find(",", position)
-    return tense(sentence[pronouns[-1].start() : None if segment_end < 0 else segment_end])
+    start = max((join.end() for join in joins if join.end() <= position), default=0)
+    end = min((join.start() for join in joins if join.start() >= position), default=None)
+    return tense(sentence[start:end]) or sentence_tense
 
 
 def _month_number(match: re.Match) -> int:

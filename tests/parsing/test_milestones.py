@@ -110,6 +110,24 @@ def test_dates_without_an_event_are_not_milestones(seeds):
             "2021-05",
         ),
         ("Ministers have launched a consultation on 11 May.", FuzzyDate(2023, 2, 2), "2022-05-11"),
+        # So is each of two clauses joined by "and" or "but": what closed is past, though
+        # the next clause promises what is to come.
+        (
+            "The consultation closed on 11 May, and ministers will respond to it.",
+            FuzzyDate(2023, 5, 23),
+            "2023-05-11",
+        ),
+        (
+            "Ministers will respond in June, but the consultation closed on 11 May.",
+            FuzzyDate(2023, 5, 23),
+            "2023-05-11",
+        ),
+        # A clause with no tense of its own is told in the sentence's.
+        (
+            "Ministers will respond in the summer, and the consultation on 11 May.",
+            FuzzyDate(2023, 5, 23),
+            "2024-05-11",
+        ),
     ],
 )
 def test_relative_dates_are_read_against_the_article_date(sentence, published_on, edtf):
