@@ -12,9 +12,11 @@ The speaker is read, in this order, from an attribution right after the quote
 before it in the same sentence that is followed by a speech verb ("X, who chairs
 the review, said it was “…”", "X accused the review of being “…”, adding: “…”"),
 or in the paragraph before when that paragraph ends in a colon (the press-release
-"X said:" on its own line), from the sentence's subject, and, for a sentence that
-is nothing but a quote, from the quote before it. "He" and "she" stand for the
-sentence's subject or the most recent person whose first name fits. A speaker
+"X said:" on its own line, whose next paragraph is the speaker's words even without
+quote marks: a block quotation copied from a web page), from the sentence's
+subject, and, for a sentence that is nothing but a quote, from the quote before it.
+"He" and "she" stand for the sentence's subject or the most recent person whose first
+name fits. A speaker
 may be a label ("A spokesperson for the Association of School and College
 Leaders", "a Department for Education spokesperson") or a generic speaker ("a
 young carer", "one foster carer"). Speeches under speaker headings (speakers.py)
@@ -59,6 +61,8 @@ _DESCRIBED_AFTER = re.compile(
     rf"[\s,.!?;:–—-]*(?P<label>(?i:{alternation('quotes.label_determiners')})\s+"
     rf"(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+)\s+{_AUXILIARIES}(?:{_SPEECH})\b"
 )
+# A paragraph that introduces the next as somebody's words: "Jane Smith, the director, said:"
+_INTRODUCTION = re.compile(rf"\b{_ATTRIBUTING}\s*:\s*$", re.IGNORECASE)
 _PHRASE_LEAD = re.compile(rf"\b(?:{alternation('quotes.phrase_leads')})\s*$", re.IGNORECASE)
 _ATTRIBUTION_LEAD = re.compile(r"\s*[,.!?;:–—-]*\s*$")
 # "“…” – Sarah Jones, foster carer": a quote signed with a dash.
@@ -130,9 +134,12 @@ def extract_quotes(
     spoken = {index for turn in turns for index in range(turn.first, turn.last + 1)}
     single = not any("“" in text or '"' in text for text in paragraphs)
     spans = [[] if i in spoken else _quote_spans(text, single) for i, text in enumerate(paragraphs)]
+    blocks = _block_quotations(paragraphs, spans, spoken)
+    for index in blocks:
+        spans[index] = [(0, None)]
     resolver = _SpeakerResolver(paragraphs, spans, entities)
     found: list[tuple[tuple[int, int], QuoteRef]] = []
-    for quote in _joined(paragraphs, spans):
+    for quote in _joined(paragraphs, spans, blocks):
         words = " ".join(quote.parts)
         if _is_quotation(words):
             speaker = resolver.speaker_of(quote)
@@ -200,12 +207,31 @@ def _closes(char: str, opening: str, before: str, after: str) -> bool:
     return char in "’'" and not before.isspace() and not after.isalpha()
 
 
-def _joined(paragraphs: list[str], spans) -> list[_Quote]:
+def _block_quotations(paragraphs: list[str], spans, spoken: set[int]) -> set[int]:
+    """Paragraphs without a quote mark that a paragraph ending "… said:" introduces: a
+    block quotation, whose marks a copied web page leaves out (GOV.UK's press releases,
+    councils' news pages)."""
+    return {
+        index
+        for index in range(1, len(paragraphs))
+        if index not in spoken
+        and not spans[index]
+        and not _QUOTE_MARK.search(paragraphs[index])
+        and not paragraphs[index].rstrip().endswith(":")
+        and len(paragraphs[index].split()) >= _MIN_QUOTE_WORDS
+        and _INTRODUCTION.search(paragraphs[index - 1])
+    }
+
+
+def _joined(paragraphs: list[str], spans, blocks: set[int] = frozenset()) -> list[_Quote]:
+    """The quotations, each paragraph's spans joined where a quote runs on into the next;
+    a block quotation (``blocks``) is its whole paragraph."""
     quotes: list[_Quote] = []
     continuing: _Quote | None = None
     for index, text in enumerate(paragraphs):
         for number, (open_at, close_at) in enumerate(spans[index]):
-            inner = text[open_at + 1 : close_at if close_at is not None else len(text)]
+            start = open_at if index in blocks else open_at + 1
+            inner = text[start : close_at if close_at is not None else len(text)]
             if continuing is not None and number == 0 and not text[:open_at].strip():
                 continuing.parts.append(_clean(inner))
                 continuing.end_paragraph, continuing.close_at = index, close_at
@@ -213,7 +239,7 @@ def _joined(paragraphs: list[str], spans) -> list[_Quote]:
             else:
                 quote = _Quote(index, open_at, index, close_at, [_clean(inner)])
                 quotes.append(quote)
-            continuing = quote if close_at is None else None
+            continuing = quote if close_at is None and index not in blocks else None
         if not spans[index]:
             continuing = None
     return quotes

@@ -190,6 +190,31 @@ def test_the_press_release_form_names_the_speaker_in_the_paragraph_before():
     assert "\n\nWhat we have not yet seen" in quotes[0].text
 
 
+def test_a_block_quotation_without_marks_is_the_words_of_the_speaker_before_it():
+    quotes = quotes_of(
+        "Education Secretary Gillian Keegan said:",
+        "Every child deserves a safe and loving home, and this strategy sets out how.",
+        "Helen Marsh, the council’s director of children’s services, added:",
+        "This is a chance to put that right.",
+        "The council will publish its first progress report next spring.",
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        (
+            "Every child deserves a safe and loving home, and this strategy sets out how.",
+            "Gillian Keegan",
+        ),
+        ("This is a chance to put that right.", "Helen Marsh"),
+    ]
+
+
+def test_a_paragraph_after_a_colon_without_a_speech_verb_is_no_quotation():
+    quotes = quotes_of(
+        "The strategy includes:",
+        "£45 million to launch a Families First for Children Pathfinder in 12 areas",
+    )
+    assert quotes == []
+
+
 def test_a_title_between_said_and_the_name():
     quote = quotes_of(
         "“Councils cannot build a new system on an old budget,” said Cllr Roger Lyle, "
