@@ -38,6 +38,8 @@ _INLINE_TURN = re.compile(
     rf"{QUESTION_NUMBER}(?P<speaker>{SPEAKER})(?P<notes>{NOTES}*)\s*:\s+(?=\S)"
 )
 _NOTE = re.compile(r"\(([^()]+)\)")
+# An interview's answers under the interviewee's initials ("JK:", "TOR:").
+_INITIALS = re.compile(r"[A-Z]{2,4}")
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,19 @@ class _SpeakerNames:
             surnames.setdefault(normalise_name(person.name.split()[-1]), set()).add(person.name)
         return {key: names.pop() for key, names in surnames.items() if len(names) == 1}
 
+    @cached_property
+    def by_initials(self) -> dict[str, str]:
+        """Canonical names by their initials ("Jordan Kimani": JK; "Tomas Okonkwo-Reid": TO
+        and TOR), for initials only one person of the article has."""
+        people: dict[str, set[str]] = {}
+        for person in self.people:
+            words = person.name.split()
+            for parts in (words, [part for word in words for part in word.split("-")]):
+                people.setdefault("".join(part[0].upper() for part in parts), set()).add(
+                    person.name
+                )
+        return {key: names.pop() for key, names in people.items() if len(names) == 1}
+
     def heading(self, index: int, match: re.Match | None, new: bool = False) -> _Heading | None:
         """The speaker a heading names, or None when it names nobody; ``new`` lets a name
         the article has not met be a new person."""
@@ -204,6 +219,8 @@ class _SpeakerNames:
             return known
         if known := self.by_surname.get(normalise_name(words[-1])):
             return known
+        if len(words) == 1 and _INITIALS.fullmatch(words[0]):
+            return self.by_initials.get(words[0])
         capitals = all(w.isupper() for w in words)
         if len(words) >= 2 and (new or capitals) and is_first_name(words[0].title()):
             return " ".join(w.title() if capitals else w for w in words)

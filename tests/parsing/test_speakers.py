@@ -296,3 +296,29 @@ def test_an_interviews_answers_are_the_words_of_the_person_introduced_before_the
         ("Ruth Ellison", "Not this year. The money is going to twelve pilot areas first."),
         ("Ruth Ellison", "The pilots report next spring, and we will share what they find."),
     ]
+
+
+def test_an_interviews_answers_under_initials_are_the_words_of_the_person_they_fit():
+    assert speeches(
+        "We spoke to Jordan Kimani, a care leaver, and to the councillor Ruth Ashworth.",
+        "BI: Why does this matter so much to you?",
+        "JK: Because I was turned down for a flat when I was nineteen.",
+        "BI: Has anything changed since the review?",
+        "JK: For most care leavers I know, nothing yet.",
+    ) == [
+        ("Jordan Kimani", "Because I was turned down for a flat when I was nineteen."),
+        ("Jordan Kimani", "For most care leavers I know, nothing yet."),
+    ]
+
+
+def test_initials_two_people_of_the_article_share_name_nobody():
+    assert (
+        speeches(
+            "We spoke to Jordan Kimani and to Jane Kerr about the review.",
+            "BI: Why does this matter so much to you?",
+            "JK: Because I was turned down for a flat when I was nineteen.",
+            "BI: Has anything changed since the review?",
+            "JK: For most care leavers I know, nothing yet.",
+        )
+        == []
+    )
