@@ -43,6 +43,9 @@ def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
     headings = ctx.speech_headings
     body = Body()
     ended = doubled = final = False
+    # An end marker ends the article once its prose has begun: above it, a copyright
+    # line or a box is the front matter of a journal article or a report.
+    begun = False
     for position in range(start, len(lines)):
         line = lines[position]
         if doubled:  # the second copy of a doubled line
@@ -50,7 +53,7 @@ def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
             continue
         if ended and (final or not _resumes(lines, position, furniture)):
             continue
-        ended = bool(body.paragraphs) and _ends_article(lines, position, furniture, order)
+        ended = begun and _ends_article(lines, position, furniture, order)
         final = ended and furniture.ends_page(line)
         if ended or furniture.is_furniture(line) or position in boxed:
             continue
@@ -62,6 +65,7 @@ def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
             body.captions.append(found or line)
         elif position in headings or not is_boilerplate(line, classes[position]):
             body.paragraphs.append(line)
+            begun = begun or not _is_stray_heading(line)
     kept = {lines[position] for position in headings}
 
     def stray(paragraph: str) -> bool:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .boxes import block_ids
 from .captions import caption
 from .context import PageContext
 from .fuzzydate import FuzzyDate
 from .header import HeaderLine, read_header_line
 from .issue_dates import issue_date
 from .kind import OPINION_LABEL
-from .lines import ends_sentence, is_breadcrumb, repeats, word_count
+from .lines import ends_sentence, is_breadcrumb, repeats, word_count, wrapped_blocks
 from .title_lines import title_end, title_text
 from .vocabulary import lowered
 
@@ -27,6 +28,8 @@ WRITER_ABOVE_LINES = 2
 ROLE_WORDS = 8
 # A heading after a labelled summary is a short line that is no sentence.
 HEADING_MAX_WORDS = 8
+# An abstract's label may stand under this many lines of front matter (the affiliations).
+ABSTRACT_LOOKAHEAD = 4
 
 
 @dataclass
@@ -238,3 +241,44 @@ def labelled_summary(lines: list[str], body_start: int, paragraphs: list[str]) -
     if ends_sentence(heading) or word_count(heading) > HEADING_MAX_WORDS:
         return ""
     return paragraphs[0]
+
+
+def labelled_abstract(ctx: PageContext, body_start: int) -> tuple[str, int] | None:
+    """A journal article's abstract under its label ("Abstract", "ABSTRACT") where the
+    article would start, perhaps under the authors' affiliations: (the standfirst, where
+    the article starts after it), or None.
+
+    The abstract is the label's block of lines (or the next block, when the label stands
+    alone) up to a front-matter label ("Keywords", "Paper type"); the article starts
+    after that block.
+    """
+    lines = ctx.lines
+    labels = lowered("header.abstract_labels")
+    at = next(
+        (
+            index
+            for index in range(body_start, min(body_start + ABSTRACT_LOOKAHEAD, len(lines)))
+            if _label(lines[index]) in labels
+        ),
+        None,
+    )
+    if at is None or any(ends_sentence(line) for line in lines[body_start:at]):
+        return None
+    blocks = block_ids(lines, wrapped_blocks(ctx.text))
+    first = at + 1
+    if first < len(lines) and blocks[first] != blocks[at]:
+        blocks[at] = blocks[first]  # a label alone: its abstract is the next block
+    end = first
+    while end < len(lines) and blocks[end] == blocks[at]:
+        end += 1
+    ending = lowered("header.abstract_end_labels")
+    texts = []
+    for line in lines[first:end]:
+        if any(_label(line).startswith(label) for label in ending):
+            break
+        texts.append(line)
+    return (" ".join(texts), end) if texts else None
+
+
+def _label(line: str) -> str:
+    return line.strip().rstrip(":").lower()

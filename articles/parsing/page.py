@@ -22,8 +22,9 @@ from .context import PageContext
 from .cover_sheet import read_cover_sheet
 from .decode import MAX_SOURCE_BYTES
 from .furniture import furniture_for, menu_runs
-from .header_block import labelled_summary, read_header
+from .header_block import labelled_abstract, labelled_summary, read_header
 from .headline import find_headline, inferred_title
+from .issue_dates import issue_date_below
 from .kind import article_kind, label_lines
 from .lines import is_question, join_wrapped_lines
 from .masthead import find_masthead
@@ -73,6 +74,13 @@ def split_page(text: str, authority: Authority) -> PageParts:
         title_at = find_headline(ctx)
         headline = title_text(lines, title_at) if title_at is not None else None
     header = read_header(ctx, title_at)
+    abstract = (
+        None if title_at is None or header.standfirst else labelled_abstract(ctx, header.body_start)
+    )
+    if abstract:
+        header.standfirst, header.body_start = abstract
+    if title_at is not None and header.published is None:
+        header.published = issue_date_below(lines, header.body_start, ctx.order)
     body = read_body(ctx, header.body_start, headline)
     if not body.paragraphs:
         raise SourceError("no article text found after removing page furniture")

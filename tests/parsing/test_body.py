@@ -89,3 +89,19 @@ def test_a_newsletters_letter_ends_at_its_sign_off():
         + "Friday 14 October – Kettleby Library, 10am to 12pm\n"
     )
     assert paragraphs(text) == [LEAD.strip()]
+
+
+def test_a_copyright_line_above_the_articles_first_sentence_is_front_matter():
+    text = (
+        "\nReceived 3 March 2023\nAccepted 2 May 2023\n"
+        "© Emerald Publishing Limited\n"
+        "Introduction\n" + LEAD + QUOTE_ONE + "© Emerald Publishing Limited 2023\n" + QUOTE_TWO
+    )
+    assert paragraphs(text) == [LEAD.strip(), QUOTE_ONE.strip()]
+
+
+def test_a_list_of_references_ends_the_article():
+    text = (
+        LEAD + QUOTE_ONE + "References\nMunro, E. (2011), The Munro Review of Child Protection.\n"
+    )
+    assert paragraphs(text) == [LEAD.strip(), QUOTE_ONE.strip()]

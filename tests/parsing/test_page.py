@@ -660,6 +660,53 @@ def test_a_first_paragraph_under_no_summary_label_stays_in_the_body():
     assert page.paragraphs[0].startswith("This briefing summarises")
 
 
+JOURNAL_ARTICLE = """Family help after the care review: will the pathfinders
+be allowed to fail?
+
+Ruth Adeyemi-Clarke
+
+School of Social Work, University of Essex, UK
+
+{label}
+Purpose – This viewpoint considers the government’s decision to test family help
+through pathfinders.
+Findings – Two-year pathfinders are unlikely to show the savings the review expected.
+Keywords Children’s social care, Family help
+
+Received 3 March 2023
+Vol. 18 No. 3, 2023
+© Emerald Publishing Limited
+
+Introduction
+The Independent Review of Children’s Social Care published its final report on 23 May 2022.
+Its central proposal was a new Family Help service run by multi-disciplinary teams.
+"""
+
+
+def test_a_journal_articles_labelled_abstract_is_its_standfirst_and_its_issue_dates_it():
+    page = split_page(JOURNAL_ARTICLE.format(label="Abstract"), Authority())
+    assert page.title == (
+        "Family help after the care review: will the pathfinders be allowed to fail?"
+    )
+    assert page.standfirst == (
+        "Purpose – This viewpoint considers the government’s decision to test family help "
+        "through pathfinders. Findings – Two-year pathfinders are unlikely to show the savings "
+        "the review expected."
+    )
+    assert page.published == FuzzyDate(2023)
+    assert page.paragraphs == [
+        "The Independent Review of Children’s Social Care published its final report on 23 May "
+        "2022.",
+        "Its central proposal was a new Family Help service run by multi-disciplinary teams.",
+    ]
+
+
+def test_without_its_label_an_abstract_is_no_standfirst():
+    page = split_page(JOURNAL_ARTICLE.format(label="Overview"), Authority())
+    assert page.standfirst == ""
+    assert page.paragraphs[0].startswith("Purpose – This viewpoint")
+
+
 def test_a_periodical_s_tagline_under_its_masthead_and_issue_is_no_headline():
     text = (
         "Kinship News\n"
