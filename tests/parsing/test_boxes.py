@@ -85,6 +85,20 @@ def test_a_disclosure_box_is_its_whole_block():
     ]
 
 
+def test_a_local_democracy_reporting_note_is_its_whole_block():
+    text = (
+        "Anyone interested in fostering can find out more on the trust's website.\n\n"
+        "Local Democracy Reporting Service\n"
+        "This story was written by a Local Democracy Reporter. The scheme is funded by the BBC "
+        "and aims to provide impartial coverage of local authorities.\n"
+    )
+    assert boxed(text) == [
+        "Local Democracy Reporting Service",
+        "This story was written by a Local Democracy Reporter. The scheme is funded by the BBC "
+        "and aims to provide impartial coverage of local authorities.",
+    ]
+
+
 def test_a_periodical_s_table_of_contents_is_its_whole_block():
     text = (
         "The newsletter opens with a word from our chief executive.\n\n"

@@ -105,6 +105,12 @@ GENERAL = Furniture()
         "No, give me more info",
         "Yes, I accept",
         "Got it!",
+        # An embedded video player's lines while it loads.
+        "Video Loading",
+        "Tap to play",
+        "The video will start in 8",
+        "Play now",
+        "Cancel",
     ],
 )
 def test_inline_furniture_is_recognised(line):
@@ -197,6 +203,8 @@ def test_end_markers_end_the_article(line):
         "Board membership",
         "Support for care leavers will be extended to the age of 25.",
         "Families on universal credit get £20 a week less than a year ago.",
+        "The video will start a conversation about fostering, the trust said.",
+        "Councils cancel plans to close two children's homes.",
         "Donations to the charity rose by a third last year.",
         "The next steps for the review will be set out in the summer.",
         "Become, the charity for care leavers, said the plans were a start.",
