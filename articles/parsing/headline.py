@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from .boxes import is_pitch_and_button
 from .captions import caption
 from .context import PageContext
 from .header import read_header_line
@@ -137,8 +138,9 @@ def _kept_lines(ctx: PageContext) -> Iterator[int | None]:
 
 
 def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:
-    """Not a menu, furniture, caption, breadcrumb, link, issue line, the page's masthead
-    or a periodical's tagline, nor a debate's speaker heading or the speech under it."""
+    """Not a menu, furniture, caption, breadcrumb, link, issue line, a box's pitch and
+    button, the page's masthead or a periodical's tagline, nor a debate's speaker heading
+    or the speech under it."""
     return not (
         (index in ctx.menus and not _dated_short_title(ctx, index))
         or index in ctx.speech_headings
@@ -151,6 +153,7 @@ def _may_be_headline(ctx: PageContext, index: int, line: str) -> bool:
         or read_issue_line(line, ctx.order) is not None
         or _LINK.match(line)
         or _TAGLINE.match(line)
+        or is_pitch_and_button(line)
     )
 
 

@@ -7,6 +7,7 @@ from articles.parsing.boxes import (
     framed_boxes,
     is_call_to_action,
     is_dated_item,
+    is_pitch_and_button,
 )
 from articles.parsing.furniture import furniture_for
 from articles.parsing.lines import wrapped_blocks
@@ -292,3 +293,13 @@ def test_a_paragraph_over_a_long_line_or_a_finished_sentence_is_no_pitch():
     ]
     for line in not_buttons:
         assert framed(f"{paragraph}\n{paragraph}{line}\n{paragraph}") == []
+
+
+def test_a_pitch_and_its_button_on_one_line():
+    assert is_pitch_and_button(
+        "If you are a child in care, our team can give you advice and support. Get help"
+    )
+    assert is_pitch_and_button("Support independent journalism today. Donate now")
+    # A button alone, or a headline that asks the reader to do something, is no pitch.
+    assert not is_pitch_and_button("Sign up")
+    assert not is_pitch_and_button("Read the care review's final report in full")

@@ -24,6 +24,18 @@ def test_a_headline_broken_over_lines_is_joined():
     assert page.author == "Jane Doe"
 
 
+def test_a_boxs_pitch_and_button_on_one_line_is_not_the_headline():
+    text = (
+        "Example Commissioner\n\nHelp at Hand\n"
+        "If you are a child in care or leaving care, our Help at Hand team can give you "
+        "advice and support. Get help\n\n"
+        "What the care review must mean for children\n\n23.05.2022\n\n" + BODY
+    )
+    page = split_page(text, AUTHORITY)
+    assert page.title == "What the care review must mean for children"
+    assert page.standfirst == ""
+
+
 def test_a_breadcrumb_is_not_the_headline():
     text = "Example Union\nJoin us\nNews › Press release\nUnion says care review must fund pay\n"
     page = split_page(text + "23 May 2022\n" + BODY, AUTHORITY)
