@@ -2,8 +2,9 @@
 
 A standfirst that opens with the writer ("Jane Doe, Barrister, Example Chambers,
 considers ..."), a letter's sign-off ("With best wishes," / "Jane", the first
-name of the person whose newsletter it is), or a writer's bio closing the
-article ("Jane Doe is director of Example Trust."). The word lists are in
+name of the person whose newsletter it is), a writer's bio closing the
+article ("Jane Doe is director of Example Trust."), or the box about the author
+under it ("About the author" / "Jane Doe is a senior lecturer ..."). The word lists are in
 fixtures/lexicon.toml (``header``).
 """
 
@@ -32,6 +33,7 @@ def _standfirst_writer() -> re.Pattern:
 
 
 _BIO = re.compile(r"\*?(?P<name>[^,.]{3,60}?) is (?:an? |the )?\w")
+_FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|$)")
 
 
 def writer_of(
@@ -43,6 +45,7 @@ def writer_of(
         _writer_in_standfirst(standfirst)
         or _writer_signing_off([*paragraphs, *after_body[:SIGN_OFF_LINES]], masthead)
         or _writer_in_bio(paragraphs)
+        or _writer_in_author_box(after_body)
     )
 
 
@@ -83,6 +86,17 @@ def _writer_in_bio(paragraphs: list[str]) -> str:
     name = _bio_subject(paragraphs[-1])
     earlier = " ".join(paragraphs[:-1])
     return name if name and name.split()[-1] not in earlier else ""
+
+
+def _writer_in_author_box(after_body: Sequence[str]) -> str:
+    """The person an "About the author" box under the article introduces ("About the
+    author" / "Jane Doe is a senior lecturer in social work. She ...")."""
+    labels = lowered("header.author_box_labels")
+    for label, bio in pairwise(after_body):
+        if label.strip().rstrip(":").lower() in labels:
+            match = _BIO.match(_FIRST_SENTENCE.match(bio).group())
+            return bare_name(match["name"]) if match else ""
+    return ""
 
 
 def is_writer_bio(paragraphs: list[str], author: str) -> bool:

@@ -91,3 +91,17 @@ def test_a_platform_s_page_title_names_the_post_s_writer():
     # Another platform's name, or no name before it, names nobody.
     assert writer_on_platform(title, ["Medium"]) == ""
     assert writer_on_platform("Thoughts on LinkedIn: a guide", ["LinkedIn"]) == ""
+
+
+def test_the_box_about_the_author_under_the_article_names_the_writer():
+    after = [
+        "Dame Jane Doe",
+        "Commissioner for Example",
+        "About the author",
+        "Dame Jane Doe is the Commissioner for Example. She was a teacher for many years.",
+        "Share this page",
+    ]
+    assert writer_of("", BODY, "", after) == "Jane Doe"
+    # A box with another label, or a label with no bio under it, names nobody.
+    assert writer_of("", BODY, "", ["Related blogs", *after[3:]]) == ""
+    assert writer_of("", BODY, "", ["About the author", "Share this page"]) == ""
