@@ -31,6 +31,7 @@ class HeaderLine:
     # How far the date counts: FIRST_PUBLISHED beats PLAIN beats UPDATED (from the label).
     rank: int = PLAIN
     relative: bool = False  # a relative time ("3 days ago"): header matter, but no date
+    post: bool = False  # a post's header in a thread or comments ("jane_doe · 3 hrs ago")
 
     @property
     def is_byline_candidate(self) -> bool:
@@ -95,6 +96,9 @@ _LOGIN_BYLINE = re.compile(r"(?i:by)\s+[a-z0-9_.-]{2,30}")
 _HANDLE_BYLINE = re.compile(
     r"(?i:(?:posted |submitted |written )?by:?)\s+(?P<handle>(?:u/|@)[\w.-]{2,30})"
 )
+# A forum's or comment section's post header: the poster's handle, then when
+# ("Greyhairandcustard · 26/05/2022 21:14", "@Kinship_Kath · 4 hrs ago").
+_POST_HEADER = re.compile(r"(?P<handle>@?[\w.-]{2,40})\s+[·•]\s+(?P<when>[^·•]+)")
 # A date's label; its kind says how far the date counts (HeaderLine.rank).
 _LABEL = re.compile(
     rf"(?:(?P<first>{alternation('header.first_published_labels')})"
@@ -120,6 +124,8 @@ _ISSUE_PREFIX = re.compile(
 # A word in capitals ("By JANE DOE").
 _CAPITALS = re.compile(r"\b[A-Z][A-Z’'-]+\b")
 _READING_TIME = re.compile(r"\d+ min(?:ute)?s? read", re.IGNORECASE)
+# A time of day after a date ("26/05/2022 21:14", "3 May 2022, 9.41am").
+_TIME_AFTER = re.compile(rf",?\s+(?:at\s+)?{_TIME.pattern}$", re.IGNORECASE)
 WRITER_DATE_MAX_WORDS = 14
 # Between the parts of a header line; "Published 3 May 2022 Last updated 4 May 2022" has
 # no separator but its second label.
@@ -131,11 +137,15 @@ _SEPARATOR = re.compile(
 # Words that make a capitalised phrase an organisation or a place, not a person.
 _NOT_A_PERSON = lowered("header.not_a_person") | lowered("header.job_words")
 _KIND_LABELS = lowered("header.kind_labels")
+# A page's kind or section, which a post's handle is not ("Opinion · 4 hrs ago").
+_SECTIONS = _KIND_LABELS | lowered("header.opinion_labels")
 
 
 @lru_cache(maxsize=4096)  # the page reads the lines near its headline more than once
 def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
     """The date and byline a header line gives, or None if it is anything else."""
+    if post := _post_header(line, order):
+        return post
     date, author, name, role, rank, relative = None, "", "", False, PLAIN, False
     parts = _SEPARATOR.split(_ISSUE_PREFIX.sub("", line.strip(), count=1))
     for part in parts:
@@ -158,6 +168,19 @@ def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
         author, name, role = author or found.author, name or found.name, role or found.role
         relative = relative or found.relative
     return HeaderLine(date=date, author=author, name=name, role=role, rank=rank, relative=relative)
+
+
+def _post_header(line: str, order: str) -> HeaderLine | None:
+    """A post's header: its poster's handle and when it was posted (a date, perhaps with
+    its time, or a relative time)."""
+    match = _POST_HEADER.fullmatch(line.strip())
+    if match is None or match["handle"].isdigit() or match["handle"].lower() in _SECTIONS:
+        return None
+    when = match["when"].strip()
+    date = parse_date(when, order) or parse_date(_TIME_AFTER.sub("", when), order)
+    if date is None and not _RELATIVE_TIME.fullmatch(when):
+        return None
+    return HeaderLine(date=date, author=match["handle"], relative=date is None, post=True)
 
 
 def _rank(label: re.Match | None) -> int:

@@ -105,3 +105,11 @@ def test_a_list_of_references_ends_the_article():
         LEAD + QUOTE_ONE + "References\nMunro, E. (2011), The Munro Review of Child Protection.\n"
     )
     assert paragraphs(text) == [LEAD.strip(), QUOTE_ONE.strip()]
+
+
+def test_a_threads_next_post_ends_the_first_post_and_its_replies_never_resume_it():
+    text = (
+        "\nGreyhairandcustard · 26/05/2022 21:14\n" + LEAD + QUOTE_ONE + "Report\nQuote\n"
+        "Mumblesmum · 26/05/2022 21:31\n" + QUOTE_TWO + QUOTE_ONE
+    )
+    assert paragraphs(text) == [LEAD.strip(), QUOTE_ONE.strip()]

@@ -105,6 +105,10 @@ GENERAL = Furniture()
         "No, give me more info",
         "Yes, I accept",
         "Got it!",
+        # A post's buttons on lines of their own, and a thread's.
+        "Report",
+        "Quote",
+        "Add to my threads",
         # An embedded video player's lines while it loads.
         "Video Loading",
         "Tap to play",

@@ -137,6 +137,27 @@ def test_a_forum_handle_after_by_is_a_byline(line, author):
     assert read_header_line(line).author == author
 
 
+@pytest.mark.parametrize(
+    ("line", "author", "date"),
+    [
+        ("Greyhairandcustard · 26/05/2022 21:14", "Greyhairandcustard", FuzzyDate(2022, 5, 26)),
+        ("@Kinship_Kath · 4 hrs ago", "@Kinship_Kath", None),
+        ("brumbelle • 3 hours ago", "brumbelle", None),
+    ],
+)
+def test_a_posts_header_names_its_poster_and_when(line, author, date):
+    header_line = read_header_line(line)
+    assert (header_line.post, header_line.author, header_line.date) == (True, author, date)
+
+
+@pytest.mark.parametrize(
+    "line", ["News · 3 May 2022", "Opinion · 4 hrs ago", "Jane Smith · Education correspondent"]
+)
+def test_a_section_or_a_name_and_role_is_no_posts_header(line):
+    header_line = read_header_line(line)
+    assert header_line is None or not header_line.post
+
+
 def test_a_relative_time_may_abbreviate_its_unit():
     assert read_header_line("3 hr. ago").relative
 
