@@ -90,7 +90,8 @@ _DATE_THEN_BYLINE = re.compile(r"(?P<date>.+?)\s+(?P<byline>(?i:by)\s+.+)")
 # A date line that goes on from a byline above it ("by Jane Doe" / "on 25 May 2022").
 _ON = re.compile(r"^on\s+(?=.*\d)", re.IGNORECASE)
 _DATE_IN_SECTION = re.compile(r"(?P<date>.+?\d)\s+in\s+[^\d]{2,200}")
-# "by admin": a login rather than a name, which still makes the line a byline.
+# "by jenfosters": a login rather than a name, which still makes the line a byline (and is
+# its writer's, unless it names no one: "by admin").
 _LOGIN_BYLINE = re.compile(r"(?i:by)\s+[a-z0-9_.-]{2,30}")
 # A forum's or network's handle, marked as one ("Posted by u/jane_doe", "by @janedoe").
 _HANDLE_BYLINE = re.compile(
@@ -192,7 +193,7 @@ def _rank(label: re.Match | None) -> int:
 def _read_part(part: str, order: str) -> HeaderLine | None:
     split = _DATE_THEN_BYLINE.fullmatch(part) or _BYLINE_ON_DATE.fullmatch(part)
     if split and (date := parse_date(split["date"], order)) and _is_byline(split["byline"]):
-        return HeaderLine(date=date, author=_byline(split["byline"]))
+        return HeaderLine(date=date, author=_byline(split["byline"]) or _login(split["byline"]))
     if date := parse_date(_ON.sub("", part, count=1), order) or _date_in_section(part, order):
         return HeaderLine(date=date)
     if by := _byline(part):
@@ -242,6 +243,13 @@ def _title(match: re.Match) -> str:
 
 def _is_byline(text: str) -> bool:
     return bool(_byline(text) or _LOGIN_BYLINE.fullmatch(text.strip()))
+
+
+def _login(text: str) -> str:
+    """The login a blog's byline gives ("by jenfosters"), unless it names no one ("admin")."""
+    match = _LOGIN_BYLINE.fullmatch(text.strip())
+    login = match.group().split()[-1] if match else ""
+    return "" if login.lower() in lowered("header.generic_logins") else login
 
 
 def _date_in_section(text: str, order: str) -> FuzzyDate | None:

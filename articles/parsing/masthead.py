@@ -85,6 +85,8 @@ def is_name_shaped(line: str) -> bool:
     words = line.split()
     if not 0 < len(words) <= MASTHEAD_MAX_WORDS or len(line) > MASTHEAD_MAX_CHARS:
         return False
+    # A name may list its words ("Tea, Toast and Teenagers"): a comma closes any but the last.
+    words = [word.removesuffix(",") for word in words[:-1]] + words[-1:]
     if _SENTENCE_END.search(line) or not _NAME_WORD.fullmatch(words[0]) or find_dates(line):
         return False
     connectors = _connectors()

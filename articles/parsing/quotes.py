@@ -71,6 +71,8 @@ _SIGNATURE_LEAD = re.compile(r"\s*[.!?]?\s*(?:[–—]|\s-)\s*$")
 _DESCRIPTION_LEAD = re.compile(
     rf"\s*[,.!?;:–—-]*\s*(?i:{alternation('quotes.label_determiners')})\s+[^,.“”\"\x00]{{1,60}},\s*$"
 )
+# Between two people who speak together ("Dev and Anita Rourke").
+_JOINED = re.compile(r"\s+(?:and|&)\s+")
 # Between a person and the organisation they are of ("Jane Smith of the NSPCC").
 _AFFILIATION = re.compile(rf",?\s+(?:{alternation('quotes.label_prepositions')})\s+(?:[Tt]he\s+)?")
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
@@ -85,9 +87,11 @@ _LABEL = re.compile(
     rf"(?:{_LABEL_NOUN})(?:\s+(?:{alternation('quotes.label_prepositions')})\s+"
     rf"(?:the\s+)?(?:{_ORGANISATION_NAME}|[a-z]+))?"
 )
+# "a young carer", "one foster carer", "our 15-year-old"
 _GENERIC_SPEAKER = re.compile(
     rf"\b(?i:{alternation('quotes.generic_determiners')})\s+(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?:{alternation('quotes.generic_speakers')})\b"
+    rf"(?:{alternation('quotes.generic_speakers')}"
+    rf"|\d{{1,2}}-year-old(?!\s+(?:{alternation('quotes.generic_speakers')})\b))\b"
 )
 # "who was a member of the panel": a label after a copula says what someone is.
 _COPULA = re.compile(rf"\b(?:{alternation('quotes.label_copulas')})\s+")
@@ -478,12 +482,17 @@ class _SpeakerResolver:
 
 
 def _member_of(candidates: list[_Anchor], position: int, text: str) -> _Anchor | None:
-    """ "Jane Smith of the NSPCC said": the person whose organisation speaks is the speaker."""
+    """ "Jane Smith of the NSPCC said": the person whose organisation speaks is the speaker;
+    "Dev and Anita Rourke said": the first of two people who speak together."""
     anchor = candidates[position]
-    if anchor.kind != ORGANISATION or position == 0:
+    if position == 0:
         return None
     person = candidates[position - 1]
-    if person.kind == PERSON and _AFFILIATION.fullmatch(text, person.end, anchor.start):
+    if person.kind != PERSON:
+        return None
+    if anchor.kind == ORGANISATION and _AFFILIATION.fullmatch(text, person.end, anchor.start):
+        return person
+    if anchor.kind == PERSON and _JOINED.fullmatch(text, person.end, anchor.start):
         return person
     return None
 

@@ -109,6 +109,9 @@ GENERAL = Furniture()
         "Report",
         "Quote",
         "Add to my threads",
+        # A blog platform's likes.
+        "Like this:",
+        "Like Loading...",
         # An embedded video player's lines while it loads.
         "Video Loading",
         "Tap to play",

@@ -53,6 +53,11 @@ from .test_page import AUTHORITY
         ("@FCDWhittaker", HeaderLine(role=True)),
         ("May 23, 2022 in Children", HeaderLine(date=FuzzyDate(2022, 5, 23))),
         ("Posted by admin on 23/05/2022", HeaderLine(date=FuzzyDate(2022, 5, 23))),
+        # A blog's login is its writer's, unless it names no one.
+        (
+            "Posted on 11/05/2023 by jenfosters",
+            HeaderLine(date=FuzzyDate(2023, 5, 11), author="jenfosters"),
+        ),
         (
             "By Jack Hughes 24 May 2022",
             HeaderLine(date=FuzzyDate(2022, 5, 24), author="Jack Hughes"),

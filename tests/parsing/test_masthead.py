@@ -55,6 +55,10 @@ def test_name_shapes():
     assert is_name_shaped("GOV.UK")
     assert not is_name_shaped("Grandparents raising children should be paid")
     assert not is_name_shaped("Read more.")
+    # A name that lists its words; a comma closes only a list's word, never the name.
+    assert is_name_shaped("Tea, Toast and Teenagers")
+    assert not is_name_shaped("Tea, Toast and Teenagers,")
+    assert not is_name_shaped("Home, then away")
 
 
 def test_the_masthead_beats_the_publishers_copyright():

@@ -215,6 +215,30 @@ def test_a_paragraph_after_a_colon_without_a_speech_verb_is_no_quotation():
     assert quotes == []
 
 
+def test_a_child_known_by_their_age_speaks_as_put_it():
+    quote = only(
+        quotes_of(
+            "Our 15-year-old put it better than I could: “You’re my carer, but I have to ask "
+            "the council if I can stay at my mate’s house?”"
+        ),
+        "You’re my carer",
+    )
+    assert quote.speaker_label == "Our 15-year-old"
+
+
+def test_the_age_stays_part_of_a_longer_generic_speaker():
+    quote = quotes_of("A 16-year-old young carer told us: “Nobody ever asks how I am doing.”")[0]
+    assert quote.speaker_label == "A 16-year-old young carer"
+
+
+def test_two_people_who_speak_together_are_spoken_for_by_the_first():
+    quotes = quotes_of(
+        "Dev and Anita Rourke, who fostered me for three years, put it best: “The review asks "
+        "us to love children. The hard part is the money.”"
+    )
+    assert quotes[0].speaker == "Dev Rourke"
+
+
 def test_a_title_between_said_and_the_name():
     quote = quotes_of(
         "“Councils cannot build a new system on an old budget,” said Cllr Roger Lyle, "
