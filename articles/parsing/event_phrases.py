@@ -22,6 +22,7 @@ class Verb:
     kind: str
     proper_object: bool  # its object may be a single proper name ("founded Frontline")
     offices: bool  # its object is an office ("named him as the chair of the review")
+    subject_only: bool  # what it dates is its subject, never its object ("the board meets")
 
 
 VERBS = tuple(
@@ -33,10 +34,13 @@ VERBS = tuple(
         table["kind"],
         table.get("proper_object", False),
         table.get("offices", False),
+        table.get("subject_only", False),
     )
     for name, table in lexicon()["milestones"]["verbs"].items()
 )
 EVENT_NOUNS = lowered("milestones.event_nouns")
+# Who may be the subject of a verb that dates its subject's act ("the government responds").
+ACTOR_NOUNS = lowered("milestones.actor_nouns")
 CONSULTATION_NOUNS = lowered("milestones.consultation_nouns")
 DETERMINERS = lowered("milestones.determiners")
 _AUXILIARIES = lowered("milestones.auxiliaries")
@@ -63,6 +67,8 @@ _NAMED = re.compile(
     r"|\s+[A-Z][\w’'-]*)+"
 )
 _MAX_PHRASE_WORDS = 8
+# Words that may say which office before it ("the new children's minister").
+OFFICE_MODIFIERS = 2
 _MAX_COMPLEMENT_WORDS = 4
 _POSSESSIVE = re.compile(r"[’']s$")
 _SEGMENTS_BACK = 4
@@ -155,17 +161,25 @@ def office_after(sentence: str, position: int) -> str | None:
     first = 0
     while first < len(tokens) and _word(tokens[first]).lower() in _OFFICE_OPENERS:
         first += 1
-    for length in (2, 1):
-        office = [_word(token) for token in tokens[first : first + length]]
-        if len(office) == length and " ".join(office).lower() in _OFFICES:
-            return " ".join([*office, *_complement(tokens, first + length)])
+    # The office may follow a word or two that say which ("children's minister").
+    for at in range(first, first + OFFICE_MODIFIERS + 1):
+        for length in (2, 1):
+            office = [_word(token) for token in tokens[at : at + length]]
+            if len(office) == length and " ".join(office).lower() in _OFFICES:
+                named = [_word(token) for token in tokens[first : at + length]]
+                if any(not word[:1].isalnum() for word in named):
+                    return None
+                return " ".join([*named, *_complement(tokens, at + length)])
     return None
 
 
-def phrase_before(sentence: str, position: int, governed: bool = True) -> str | None:
+def phrase_before(
+    sentence: str, position: int, governed: bool = True, actors: bool = False
+) -> str | None:
     """The subject of a verb ("the application window closed", "a consultation on the
     framework will open") or of a date ("final recommendations next spring"). Unless
-    ``governed``, not a preposition's object ("on this programme last month")."""
+    ``governed``, not a preposition's object ("on this programme last month"); with
+    ``actors``, an actor too ("the government")."""
     tokens = _TOKEN.findall(sentence[:position])
     while tokens and _word(tokens[-1]).lower() in _AUXILIARIES:
         tokens.pop()
@@ -178,7 +192,7 @@ def phrase_before(sentence: str, position: int, governed: bool = True) -> str | 
         outer = _words_before(tokens[:preposition])
         if outer and head(outer).lower() in EVENT_NOUNS:
             taken = [*outer, *(_word(t) for t in tokens[preposition:start]), *taken]
-    return valid_phrase(taken)
+    return valid_phrase(taken, actors)
 
 
 def _words_before(tokens: list[str]) -> list[str]:
@@ -291,10 +305,10 @@ def _complement(tokens: list[str], index: int) -> list[str]:
     return ["of", *article, *taken] if taken else []
 
 
-def valid_phrase(words: list[str]) -> str | None:
-    """A named thing or a phrase headed by an event noun. A possessor before the head goes,
-    except a person's surname ("Eileen Munro’s review" → "Munro review"); a phrase too long
-    is cut before a complement."""
+def valid_phrase(words: list[str], actors: bool = False) -> str | None:
+    """A named thing or a phrase headed by an event noun (or, with ``actors``, by an actor
+    noun). A possessor before the head goes, except a person's surname ("Eileen Munro’s
+    review" → "Munro review"); a phrase too long is cut before a complement."""
     words = _without_possessor(words)
     if len(words) > _MAX_PHRASE_WORDS:
         words = _cut_at_complement(words)
@@ -307,7 +321,8 @@ def valid_phrase(words: list[str]) -> str | None:
         and words[0][:1].isupper()
         and words[-1][:1].isupper()
     )
-    if head(words).lower() not in EVENT_NOUNS and not named:
+    nouns = EVENT_NOUNS | ACTOR_NOUNS if actors else EVENT_NOUNS
+    if head(words).lower() not in nouns and not named:
         return None
     return " ".join(words)
 

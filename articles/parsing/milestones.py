@@ -165,6 +165,8 @@ def _event_for(sentence: str, mention: DateMention, mentions: list[DateMention])
             phrase = named_before(sentence, verb_match.start())
         elif verb.offices:
             phrase = office_after(sentence, verb_match.end())
+        elif verb.subject_only:  # "the government will respond to the review …"
+            phrase = phrase_before(sentence, verb_match.start(), actors=True)
         elif (complement := _of_complement(sentence, verb_match.end(), mention)) is not None:
             # A verb's noun: "the launch of the review in March", "the publication today of".
             stop = mention.start if mention.start >= complement else len(sentence)

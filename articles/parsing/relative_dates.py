@@ -101,6 +101,9 @@ _PAST = re.compile(rf"\b(?:{alternation('milestones.past_cues')})\b", re.IGNOREC
 _RELATIVE_PRONOUN = re.compile(
     rf"\b(?:{alternation('milestones.relative_pronouns')})\b", re.IGNORECASE
 )
+_ANTERIOR = re.compile(
+    rf",\s+(?:{alternation('milestones.anterior_prepositions')})\b", re.IGNORECASE
+)
 _CLAUSE_JOIN = re.compile(
     rf"[,;]\s+(?:{alternation('milestones.clause_conjunctions')})\b", re.IGNORECASE
 )
@@ -165,13 +168,16 @@ def tense(sentence: str) -> str:
 def _tense_at(sentence: str, position: int, sentence_tense: str) -> str:
     """The tense a date at ``position`` is told in: a relative clause's own ("Ministers have
     launched a consultation, which closes on 11 May": to come), else that of its clause
-    when a conjunction joins two ("… closed on 11 May, and ministers will respond …"),
+    when a conjunction joins two ("… closed on 11 May, and ministers will respond …"), the
+    past for a clause about what came before (", following the final report in May"),
     else the sentence's."""
     segment_start = sentence.rfind(",", 0, position) + 1
     pronouns = list(_RELATIVE_PRONOUN.finditer(sentence, segment_start, position))
     if pronouns:
         segment_end = sentence.find(",", position)
         return tense(sentence[pronouns[-1].start() : None if segment_end < 0 else segment_end])
+    if _ANTERIOR.match(sentence, segment_start - 1 if segment_start else 0):
+        return "past"
     joins = list(_CLAUSE_JOIN.finditer(sentence))
     if not joins:
         return sentence_tense

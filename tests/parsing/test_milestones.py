@@ -157,6 +157,40 @@ def test_an_undated_article_with_no_year_anywhere_gives_no_date():
 # --- Events in texts of our own ------------------------------------------------------------
 
 
+def test_a_response_dates_who_responds_not_what_they_respond_to():
+    milestones = milestones_of(
+        FuzzyDate(2022, 5, 23),
+        "The government is expected to respond to the review in full later this year.",
+    )
+    assert [(m.title, m.date) for m in milestones] == [("Government responds", FuzzyDate(2022))]
+
+
+def test_a_meeting_dates_who_meets_not_whom():
+    assert milestones_of(FuzzyDate(2022, 5, 23), "Over the summer I met Dave and Pam Whitby.") == []
+    [meeting] = milestones_of(FuzzyDate(2022, 5, 23), "The board meets on 6 July.")
+    assert (meeting.title, meeting.date) == ("Board meets", FuzzyDate(2022, 7, 6))
+
+
+def test_becoming_an_office_is_an_appointment_to_it():
+    [appointed] = milestones_of(
+        FuzzyDate(2022, 12, 8), "Claire Coutinho, who became children's minister in October, spoke."
+    )
+    assert (appointed.title, appointed.date) == (
+        "Children's minister appointed",
+        FuzzyDate(2022, 10),
+    )
+    assert milestones_of(FuzzyDate(2022, 12, 8), "She became a campaigner in 2019.") == []
+
+
+def test_a_clause_about_what_came_before_is_past():
+    milestones = milestones_of(
+        FuzzyDate(2022, 12, 8),
+        "Ministers had promised a strategy by the end of 2022, following the publication of "
+        "Josh MacAlister's final report in May.",
+    )
+    assert FuzzyDate(2022, 5) in [m.date for m in milestones]
+
+
 def test_a_consultation_deadline():
     (milestone,) = milestones_of(
         FuzzyDate(2021, 12, 1), "The consultation will close on 14 February 2022."
