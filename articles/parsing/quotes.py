@@ -47,8 +47,12 @@ _ATTRIBUTING = rf"(?:{_SPEECH}|{alternation('quotes.attribution_phrases')})"
 _SPEECH_VERB = re.compile(rf"\b{_ATTRIBUTING}\b", re.IGNORECASE)
 _AUXILIARIES = rf"(?:(?:{alternation('quotes.verb_auxiliaries')})\s+)*"
 _APPOSITION = r"(?:\s*,[^,“”\"]{1,120},)?"
+# A citation or aside in brackets after a name ("MacAlister (2022, p. 8) describes").
+_ASIDE = r"(?:\s*\([^()“”\"]{1,40}\))?"
 # "X said", "X’s spokesman said", "X, who chairs the review, has said"
-_VERB_AFTER_SPEAKER = re.compile(rf"(?:[’']s)?{_APPOSITION}\s+{_AUXILIARIES}(?:{_SPEECH})\b")
+_VERB_AFTER_SPEAKER = re.compile(
+    rf"(?:[’']s)?{_ASIDE}{_APPOSITION}\s+{_AUXILIARIES}(?:{_SPEECH})\b"
+)
 _VERB_AFTER_DESCRIBED = re.compile(rf",\s+{_AUXILIARIES}(?:{_SPEECH})\b")
 # "a young carer we work with in Leeds told us"
 _VERB_AFTER_GENERIC = re.compile(
@@ -73,6 +77,7 @@ _DESCRIPTION_LEAD = re.compile(
 )
 # Between two people who speak together ("Dev and Anita Rourke").
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
+_IN_APPOSITION = re.compile(r"\s*,\s*")
 # Between a person and the organisation they are of ("Jane Smith of the NSPCC").
 _AFFILIATION = re.compile(rf",?\s+(?:{alternation('quotes.label_prepositions')})\s+(?:[Tt]he\s+)?")
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
@@ -82,10 +87,12 @@ _ORGANISATION_NAME = (
     rf"{_NAME_WORD}(?:\s+(?:(?:{alternation('quotes.name_connectors')})\s+)*{_NAME_WORD})*"
 )
 _LABEL_NOUN = alternation("quotes.label_nouns")
+# "A spokesperson for the Association of ...", "a spokesperson for the school leaders'
+# union NAHT", "one member of the panel".
 _LABEL = re.compile(
     rf"\b(?i:{alternation('quotes.label_determiners')})\s+(?:[\w’'&-]+\s+){{0,4}}?"
     rf"(?:{_LABEL_NOUN})(?:\s+(?:{alternation('quotes.label_prepositions')})\s+"
-    rf"(?:the\s+)?(?:{_ORGANISATION_NAME}|[a-z]+))?"
+    rf"(?:the\s+)?(?:(?:[a-z][\w’'-]*\s+){{0,3}}{_ORGANISATION_NAME}|[a-z]+))?"
 )
 # "a young carer", "one foster carer", "our 15-year-old"
 _GENERIC_SPEAKER = re.compile(
@@ -483,7 +490,8 @@ class _SpeakerResolver:
 
 def _member_of(candidates: list[_Anchor], position: int, text: str) -> _Anchor | None:
     """ "Jane Smith of the NSPCC said": the person whose organisation speaks is the speaker;
-    "Dev and Anita Rourke said": the first of two people who speak together."""
+    "Dev and Anita Rourke said": the first of two people who speak together; "Lisa Harker,
+    the director, said": the person a description follows."""
     anchor = candidates[position]
     if position == 0:
         return None
@@ -493,6 +501,9 @@ def _member_of(candidates: list[_Anchor], position: int, text: str) -> _Anchor |
     if anchor.kind == ORGANISATION and _AFFILIATION.fullmatch(text, person.end, anchor.start):
         return person
     if anchor.kind == PERSON and _JOINED.fullmatch(text, person.end, anchor.start):
+        return person
+    # "Lisa Harker, the Observatory's director, who …, said": the person described speaks.
+    if anchor.kind == _GENERIC and _IN_APPOSITION.fullmatch(text, person.end, anchor.start):
         return person
     return None
 

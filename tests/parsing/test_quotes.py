@@ -239,6 +239,38 @@ def test_two_people_who_speak_together_are_spoken_for_by_the_first():
     assert quotes[0].speaker == "Dev Rourke"
 
 
+def test_a_spokesperson_for_a_body_described_before_its_name():
+    quote = quotes_of(
+        "A spokesperson for the school leaders' union NAHT warned that \"schools cannot become "
+        'the fourth emergency service without the funding to match".'
+    )[0]
+    assert quote.speaker_label == "A spokesperson for the school leaders' union NAHT"
+
+
+def test_the_person_a_description_follows_speaks_not_the_description():
+    quote = quotes_of(
+        "Lisa Harker, the Observatory’s director, who sat on the review’s Evidence Group, has "
+        "said that “the variation tells us as much about local practice”."
+    )[0]
+    assert quote.speaker == "Lisa Harker"
+
+
+def test_a_generic_speaker_with_the():
+    quote = quotes_of(
+        "When the children came to us the social worker literally said to me \"you're family, "
+        "you'd do it anyway\"."
+    )[0]
+    assert quote.speaker_label == "The social worker"
+
+
+def test_a_citation_between_the_writer_and_the_verb():
+    quotes = quotes_of(
+        "Eileen Munro led the review of child protection. Munro (2011, p. 6) argues that “the "
+        "system has become too focused on compliance with rules”."
+    )
+    assert quotes[0].speaker == "Eileen Munro"
+
+
 def test_a_title_between_said_and_the_name():
     quote = quotes_of(
         "“Councils cannot build a new system on an old budget,” said Cllr Roger Lyle, "
