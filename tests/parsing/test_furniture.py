@@ -264,6 +264,7 @@ def test_article_lines_are_not_furniture(line):
         ("Have your say", True),  # the comments follow
         ("Leave a reply", True),
         ("Post your reply", True),  # a thread's replies by others follow
+        ("Comments: Our rules", True),  # the rules over a comments section
         # A council committee report's closing sections.
         ("Background papers: The Independent Review of Children’s Social Care: Final", True),
         ("Contact officer: Dawn Everleigh, Head of Early Help and Prevention", True),
