@@ -93,6 +93,7 @@ def wrapped_blocks(text: str) -> tuple[tuple[str, ...], ...]:
     """
     blocks: list[list[str]] = []
     follows_blank = True
+    previous_raw = ""  # the last raw line of the block's last line
     for raw in layout.clean_layout(text).split("\n"):
         line = " ".join(raw.split())
         if not line:
@@ -101,16 +102,21 @@ def wrapped_blocks(text: str) -> tuple[tuple[str, ...], ...]:
         if follows_blank:
             blocks.append([])
         block = blocks[-1]
-        if block and _continues(block[-1], line):
+        if block and _continues(block[-1], line, previous_raw):
             broken = _BROKEN_WORD.search(block[-1]) and line[0].islower()
             block[-1] = f"{block[-1][:-1]}{line}" if broken else f"{block[-1]} {line}"
         else:
             block.append(line)
+        previous_raw = line
         follows_blank = False
     return tuple(tuple(block) for block in blocks)
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, line: str, previous_raw: str = "") -> bool:
+    """Whether ``line`` goes on with ``previous`` (the block's last line so far, whose last
+    raw line is ``previous_raw``). Inside a paragraph already joined from several lines (a
+    PDF's), a long line that stops mid-sentence goes on even before a capital ("… are not
+    funded. Eileen" + "Munro’s review …")."""
     if _LONE_CREDIT.fullmatch(previous):
         return line[0].isupper()
     words = word_count(previous)
@@ -122,7 +128,12 @@ def _continues(previous: str, line: str) -> bool:
     if furniture_for(()).is_furniture(previous):
         return False
     connected = words >= WRAPPED_CONNECTING_MIN_WORDS and bool(_CONNECTING_END.search(previous))
-    return line[0].islower() or connected
+    in_paragraph = (
+        previous != previous_raw
+        and word_count(previous_raw) >= WRAPPED_MIN_WORDS
+        and word_count(line) >= WRAPPED_MIN_WORDS
+    )
+    return line[0].islower() or connected or in_paragraph
 
 
 def repeats(line: str, headline: str) -> bool:

@@ -303,4 +303,3 @@ def test_a_pitch_and_its_button_on_one_line():
     # A button alone, or a headline that asks the reader to do something, is no pitch.
     assert not is_pitch_and_button("Sign up")
     assert not is_pitch_and_button("Read the care review's final report in full")
-

@@ -137,3 +137,17 @@ def test_a_line_repeated_inside_the_pages_of_numbered_footers_is_no_running_line
         f"Part one\n\n{prose}{repeated}\n\n{prose}2 Ashby Kerrigan Solicitors LLP\n"
     )
     assert repeated not in running_lines(text.split("\n"))
+
+
+def test_a_footer_that_facing_pages_mirror_is_one_running_line():
+    text = (
+        "English child welfare policy has a long history of reviews.\n"
+        "PAGE 201 | JOURNAL OF CHILDREN’S SERVICES | VOL. 18 NO. 3 2023\n"
+        "\fThe care review acknowledged this history in its Case for Change.\n"
+        "VOL. 18 NO. 3 2023 | JOURNAL OF CHILDREN’S SERVICES | PAGE 202\n"
+        "\fThere is a second risk.\n"
+    )
+    assert running_lines(text.split("\n")) == {
+        "PAGE 201 | JOURNAL OF CHILDREN’S SERVICES | VOL. 18 NO. 3 2023",
+        "VOL. 18 NO. 3 2023 | JOURNAL OF CHILDREN’S SERVICES | PAGE 202",
+    }

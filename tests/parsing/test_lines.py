@@ -66,6 +66,19 @@ def test_wrapped_lines_are_joined_back():
     ]
 
 
+def test_inside_a_paragraph_of_several_lines_a_capital_goes_on_with_the_line_before():
+    text = (
+        "English child welfare policy has a long history of reviews whose\n"
+        "diagnoses are accepted and whose remedies are not funded. Eileen\n"
+        "Munro’s review of child protection in 2011 argued for less procedure.\n"
+    )
+    assert join_wrapped_lines(text) == [
+        "English child welfare policy has a long history of reviews whose diagnoses are "
+        "accepted and whose remedies are not funded. Eileen Munro’s review of child protection "
+        "in 2011 argued for less procedure."
+    ]
+
+
 def test_separate_lines_stay_separate():
     text = (
         "Title of the article here\n"
