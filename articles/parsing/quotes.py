@@ -16,11 +16,10 @@ or in the paragraph before when that paragraph ends in a colon (the press-releas
 quote marks: a block quotation copied from a web page), from the sentence's
 subject, and, for a sentence that is nothing but a quote, from the quote before it.
 "He" and "she" stand for the sentence's subject or the most recent person whose first
-name fits. A speaker
-may be a label ("A spokesperson for the Association of School and College
-Leaders", "a Department for Education spokesperson") or a generic speaker ("a
-young carer", "one foster carer"). Speeches under speaker headings (speakers.py)
-are quotations of their speaker.
+name fits. A speaker may be a label ("A spokesperson for the Association of School and
+College Leaders", "a Department for Education spokesperson") or a generic speaker ("a
+young carer", "one foster carer", "our 15-year-old"). Speeches under speaker headings
+(speakers.py) are quotations of their speaker.
 """
 
 from __future__ import annotations
