@@ -102,8 +102,8 @@ def _shape(line: str) -> str:
     """A line with its numbers blanked: the same running line on every page. Its parts
     between bars are taken in any order, as facing pages mirror a footer ("PAGE 201 |
     JOURNAL | VOL. 18" on one, "VOL. 18 | JOURNAL | PAGE 202" on the next)."""
-    parts = _DIGITS.sub("#", line.lower()).split(" | ")
-    return " | ".join(sorted(parts))
+    shape = _DIGITS.sub("#", line.lower())
+    return " | ".join(sorted(shape.split(" | "))) if " | " in shape else shape
 
 
 def _names_a_publication(rest: str) -> bool:

@@ -127,13 +127,15 @@ def _continues(previous: str, line: str, previous_raw: str = "") -> bool:
     # "Skip to main content" / "reddit": a whole line of page chrome is not wrapped text.
     if furniture_for(()).is_furniture(previous):
         return False
-    connected = words >= WRAPPED_CONNECTING_MIN_WORDS and bool(_CONNECTING_END.search(previous))
-    in_paragraph = (
+    if line[0].islower():
+        return True
+    if words >= WRAPPED_CONNECTING_MIN_WORDS and _CONNECTING_END.search(previous):
+        return True
+    return (  # a paragraph already joined from several lines
         previous != previous_raw
         and word_count(previous_raw) >= WRAPPED_MIN_WORDS
         and word_count(line) >= WRAPPED_MIN_WORDS
     )
-    return line[0].islower() or connected or in_paragraph
 
 
 def repeats(line: str, headline: str) -> bool:

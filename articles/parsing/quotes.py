@@ -224,7 +224,8 @@ def _block_quotations(paragraphs: list[str], spans, spoken: set[int]) -> set[int
     return {
         index
         for index in range(1, len(paragraphs))
-        if index not in spoken
+        if paragraphs[index - 1].rstrip().endswith(":")
+        and index not in spoken
         and not spans[index]
         and not _QUOTE_MARK.search(paragraphs[index])
         and not paragraphs[index].rstrip().endswith(":")
