@@ -97,7 +97,7 @@ def is_call_to_action(line: str) -> bool:
 def is_pitch_and_button(line: str) -> bool:
     """A box's pitch and its button run together on one line ("If you are a child in care,
     our Help at Hand team can give you advice and support. Get help")."""
-    return len(_SENTENCE_BREAK.split(line)) > 1 and is_call_to_action(line)
+    return bool(_SENTENCE_BREAK.search(line)) and is_call_to_action(line)
 
 
 def _is_labelled(line: str) -> bool:

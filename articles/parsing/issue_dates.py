@@ -61,6 +61,8 @@ def issue_date_below(lines: list[str], start: int, order: str) -> FuzzyDate | No
 def read_issue_line(line: str, order: str = "dmy", numbered: bool = False) -> FuzzyDate | None:
     """The date of a line that is nothing but an issue's name, date and page number; a bare
     year dates a line with an issue number, and ``numbered`` asks for one."""
+    if not _YEAR.search(line):
+        return None
     line = _BESIDE_ISSUE.sub("", line)
     if len(line.split()) > ISSUE_LINE_MAX_WORDS or not _YEAR.search(line):
         return None
