@@ -87,7 +87,8 @@ def find_speaker_turns(
     for number, heading in enumerate(headed):
         next_index = headed[number + 1].index if number + 1 < len(headed) else len(paragraphs)
         if heading.match.re is _INLINE_TURN:
-            first, start, last = heading.index, heading.match.end(), heading.index
+            first, start = heading.index, heading.match.end()
+            last = _speech_end(paragraphs, heading.index, next_index, number + 1 == len(headed))
         else:  # the speech is the paragraphs after the heading line
             first, start, last = heading.index + 1, 0, next_index - 1
         if first <= last:
@@ -95,6 +96,19 @@ def find_speaker_turns(
                 SpeakerTurn(first, start, last, heading.written, heading.person, heading.label)
             )
     return turns
+
+
+def _speech_end(paragraphs: list[str], at: int, next_turn: int, is_last: bool) -> int:
+    """The last paragraph of the speech whose turn opens paragraph ``at``: it goes on over
+    the paragraphs before the next turn, but not past a line opened by any label (an
+    interviewer's "Q:", which names nobody); the last turn is its own paragraph, as what
+    follows a transcript may be the article's own text."""
+    if is_last:
+        return at
+    last = at
+    while last + 1 < next_turn and not _INLINE_TURN.match(paragraphs[last + 1]):
+        last += 1
+    return last
 
 
 def speaker_people(

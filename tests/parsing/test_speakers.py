@@ -322,3 +322,21 @@ def test_initials_two_people_of_the_article_share_name_nobody():
         )
         == []
     )
+
+
+def test_a_speech_goes_on_over_its_paragraphs_up_to_the_next_turn_but_the_last_does_not():
+    assert speeches(
+        "LEON ASHBY: Thanks Anita. I sat on the Experts by Experience Board for the review.",
+        "And honestly, a year on, the moment has been cut into very small pieces.",
+        "ANITA MORRIS: That's quite a damning verdict.",
+        "LEON ASHBY: It is, but I want to be fair to the government.",
+        "The consultation closed on 11 May, the department said.",
+    ) == [
+        (
+            "Leon Ashby",
+            "Thanks Anita. I sat on the Experts by Experience Board for the review.\n\n"
+            "And honestly, a year on, the moment has been cut into very small pieces.",
+        ),
+        ("Anita Morris", "That's quite a damning verdict."),
+        ("Leon Ashby", "It is, but I want to be fair to the government."),
+    ]
