@@ -151,6 +151,9 @@ def phrase_after(sentence: str, position: int, proper_object: bool = False) -> s
         taken.append(word)
     if proper_object and len(taken) == 1 and taken[0][:1].isupper():
         return taken[0]
+    # A title of one word after a capital "The" mid-sentence ("published The Promise").
+    if len(taken) == 1 and taken[0][:1].isupper() and first and _word(tokens[first - 1]) == "The":
+        return f"The {taken[0]}"
     return valid_phrase(taken)
 
 

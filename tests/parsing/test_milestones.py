@@ -191,6 +191,15 @@ def test_a_clause_about_what_came_before_is_past():
     assert FuzzyDate(2022, 5) in [m.date for m in milestones]
 
 
+def test_a_one_word_title_after_a_capital_the_is_the_object():
+    [published] = milestones_of(
+        FuzzyDate(2021, 6, 17),
+        "Scotland's Independent Care Review heard from 5,500 people before it published The "
+        "Promise in February 2020.",
+    )
+    assert (published.title, published.date) == ("The Promise published", FuzzyDate(2020, 2))
+
+
 def test_a_consultation_deadline():
     (milestone,) = milestones_of(
         FuzzyDate(2021, 12, 1), "The consultation will close on 14 February 2022."
