@@ -11,7 +11,7 @@ from .captions import CAPTION_MAX_WORDS, caption, credited_caption
 from .context import PageContext
 from .dates import parse_date
 from .furniture import Furniture
-from .header import read_header_line
+from .header import is_post_header
 from .lines import ends_sentence, is_headline, repeats, word_count, wrapped_blocks
 
 # After an end marker, the article goes on where this many paragraphs of running prose
@@ -56,7 +56,7 @@ def read_body(ctx: PageContext, start: int, headline: str | None) -> Body:
             continue
         ended = begun and _ends_article(lines, position, furniture, order)
         final = ended and furniture.ends_page(line)
-        if begun and _is_post_header(line, order):  # a thread's next post: replies follow
+        if begun and is_post_header(line, order):  # a thread's next post: replies follow
             ended = final = True
         if ended or furniture.is_furniture(line) or position in boxed:
             continue
@@ -99,12 +99,6 @@ def _ends_article(lines: list[str], index: int, furniture: Furniture, order: str
         and is_headline(line)
         and is_headline(following[1])
     )
-
-
-def _is_post_header(line: str, order: str) -> bool:
-    """The header of a post in a thread or of a comment ("Mumblesmum · 26/05/2022 21:31")."""
-    header_line = read_header_line(line, order)
-    return header_line is not None and header_line.post
 
 
 def _resumes(lines: list[str], index: int, furniture: Furniture) -> bool:

@@ -31,7 +31,6 @@ class HeaderLine:
     # How far the date counts: FIRST_PUBLISHED beats PLAIN beats UPDATED (from the label).
     rank: int = PLAIN
     relative: bool = False  # a relative time ("3 days ago"): header matter, but no date
-    post: bool = False  # a post's header in a thread or comments ("jane_doe · 3 hrs ago")
 
     @property
     def is_byline_candidate(self) -> bool:
@@ -174,6 +173,8 @@ def read_header_line(line: str, order: str = "dmy") -> HeaderLine | None:
 def _post_header(line: str, order: str) -> HeaderLine | None:
     """A post's header: its poster's handle and when it was posted (a date, perhaps with
     its time, or a relative time)."""
+    if "·" not in line and "•" not in line:
+        return None
     match = _POST_HEADER.fullmatch(line.strip())
     if match is None or match["handle"].isdigit() or match["handle"].lower() in _SECTIONS:
         return None
@@ -181,7 +182,12 @@ def _post_header(line: str, order: str) -> HeaderLine | None:
     date = parse_date(when, order) or parse_date(_TIME_AFTER.sub("", when), order)
     if date is None and not _RELATIVE_TIME.fullmatch(when):
         return None
-    return HeaderLine(date=date, author=match["handle"], relative=date is None, post=True)
+    return HeaderLine(date=date, author=match["handle"], relative=date is None)
+
+
+def is_post_header(line: str, order: str = "dmy") -> bool:
+    """The header of a post in a thread or of a comment ("Mumblesmum · 26/05/2022 21:31")."""
+    return _post_header(line, order) is not None
 
 
 def _rank(label: re.Match | None) -> int:

@@ -266,10 +266,10 @@ def labelled_abstract(ctx: PageContext, body_start: int) -> tuple[str, int] | No
         return None
     blocks = block_ids(lines, wrapped_blocks(ctx.text))
     first = at + 1
-    if first < len(lines) and blocks[first] != blocks[at]:
-        blocks[at] = blocks[first]  # a label alone: its abstract is the next block
+    # A label alone on its block heads the next block.
+    abstract = blocks[first] if first < len(lines) else blocks[at]
     end = first
-    while end < len(lines) and blocks[end] == blocks[at]:
+    while end < len(lines) and blocks[end] == abstract:
         end += 1
     ending = lowered("header.abstract_end_labels")
     texts = []

@@ -400,7 +400,9 @@ class _SpeakerResolver:
             anchor = candidates[position]
             verb_after = _VERB_AFTER_GENERIC if anchor.kind == _GENERIC else _VERB_AFTER_SPEAKER
             if anchor.kind != "pronoun" and verb_after.match(text, anchor.end):
-                return self._resolve(_member_of(candidates, position, text) or anchor, index)
+                return self._resolve(
+                    _person_speaking_for(candidates, position, text) or anchor, index
+                )
         if subject_only:
             # "The minister, Jane Smith, said …": the name in apposition is the subject.
             for anchor in reversed([a for a in candidates if a.kind == PERSON]):
@@ -488,7 +490,7 @@ class _SpeakerResolver:
         return [name for key in sorted(by_sentence, reverse=True) for name in by_sentence[key]]
 
 
-def _member_of(candidates: list[_Anchor], position: int, text: str) -> _Anchor | None:
+def _person_speaking_for(candidates: list[_Anchor], position: int, text: str) -> _Anchor | None:
     """ "Jane Smith of the NSPCC said": the person whose organisation speaks is the speaker;
     "Dev and Anita Rourke said": the first of two people who speak together; "Lisa Harker,
     the director, said": the person a description follows."""

@@ -176,7 +176,7 @@ def _tense_at(sentence: str, position: int, sentence_tense: str) -> str:
     if pronouns:
         segment_end = sentence.find(",", position)
         return tense(sentence[pronouns[-1].start() : None if segment_end < 0 else segment_end])
-    if _ANTERIOR.match(sentence, segment_start - 1 if segment_start else 0):
+    if segment_start and _ANTERIOR.match(sentence, segment_start - 1):
         return "past"
     joins = list(_CLAUSE_JOIN.finditer(sentence))
     if not joins:

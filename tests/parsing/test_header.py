@@ -1,7 +1,13 @@
 import pytest
 
 from articles.parsing.fuzzydate import FuzzyDate
-from articles.parsing.header import UPDATED, HeaderLine, bare_name, read_header_line
+from articles.parsing.header import (
+    UPDATED,
+    HeaderLine,
+    bare_name,
+    is_post_header,
+    read_header_line,
+)
 from articles.parsing.page import split_page
 
 from .test_page import AUTHORITY
@@ -151,16 +157,16 @@ def test_a_forum_handle_after_by_is_a_byline(line, author):
     ],
 )
 def test_a_posts_header_names_its_poster_and_when(line, author, date):
+    assert is_post_header(line)
     header_line = read_header_line(line)
-    assert (header_line.post, header_line.author, header_line.date) == (True, author, date)
+    assert (header_line.author, header_line.date) == (author, date)
 
 
 @pytest.mark.parametrize(
     "line", ["News · 3 May 2022", "Opinion · 4 hrs ago", "Jane Smith · Education correspondent"]
 )
 def test_a_section_or_a_name_and_role_is_no_posts_header(line):
-    header_line = read_header_line(line)
-    assert header_line is None or not header_line.post
+    assert not is_post_header(line)
 
 
 def test_a_relative_time_may_abbreviate_its_unit():
